@@ -1,0 +1,87 @@
+# GezondIn: the commands people run often. `make run` and `make test` work from a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install run serve test test-browser lint format migrations-check migrations \
+	demo demo-reset messages lock bench clean
+
+help:
+	@echo "make run               install, migrate, load the demo and serve at http://$(HOST):$(PORT)/"
+	@echo "make test              install and run the whole test suite"
+	@echo "make lint              ruff (lint and format check)"
+	@echo "make format            ruff: fix imports and format"
+	@echo "make migrations-check  fail when a model change has no migration"
+	@echo "make demo-reset        delete the local SQLite database and media, then load the demo again"
+	@echo "make messages          update and compile the NL/EN translation catalogues"
+	@echo "make lock              re-pin requirements.lock from pyproject.toml"
+
+$(STAMP):
+	@$(PYTHON) -c 'import sys; sys.exit("GezondIn needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-browser: install
+	REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+migrations: install
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations
+
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+
+demo-reset: install
+	rm -f db.sqlite3
+	rm -rf media
+	$(MAKE) demo
+
+messages: install
+	cd gezondin && ../$(BIN)/python ../manage.py makemessages -l nl -l en --no-obsolete
+	cd kennisbank && ../$(BIN)/python ../manage.py makemessages -l nl -l en --no-obsolete
+	cd leerkringen && ../$(BIN)/python ../manage.py makemessages -l nl -l en --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip setuptools wheel
+	.lock-venv/bin/python -m pip install --quiet ".[site,dev]"
+	( echo "# Exact versions the reference site is tested with; regenerate with 'make lock'."; \
+	  .lock-venv/bin/python -m pip freeze --exclude gezondin ) > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) .pytest_cache staticfiles

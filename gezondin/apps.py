@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GezondInConfig(AppConfig):
+    name = "gezondin"
+    label = "gezondin"
+    verbose_name = _("GezondIn")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,102 @@
+"""Home page and the general content page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from gezondin.blocks import BaseStreamBlock
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+class BasePage(Page):
+    """Fields and behaviour every GezondIn page shares: an introduction used on the page,
+    in listings and as the meta description when no search description is set."""
+
+    intro = RichTextField(
+        _("inleiding"),
+        blank=True,
+        features=INTRO_FEATURES,
+        help_text=_("Eén of twee zinnen die zeggen waar de pagina over gaat."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = ["intro"]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        from django.utils.html import strip_tags
+
+        return self.search_description or strip_tags(self.intro).strip()
+
+
+class HomePage(BasePage):
+    heading = models.CharField(
+        _("kop"),
+        max_length=150,
+        blank=True,
+        help_text=_("De grote kop bovenaan; laat leeg om de paginatitel te gebruiken."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("heading"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    template = "gezondin/home_page.html"
+
+    class Meta:
+        verbose_name = _("startpagina")
+        verbose_name_plural = _("startpagina's")
+
+
+class StandardPage(BasePage):
+    """A general content page: about, privacy statement, accessibility statement, background."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    show_table_of_contents = models.BooleanField(
+        _("inhoudsopgave tonen"),
+        default=False,
+        help_text=_("Toont bovenaan een lijst van de tussenkoppen (kop 2) met links ernaartoe."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel([FieldPanel("show_table_of_contents")], heading=_("Weergave")),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, "body"]
+
+    parent_page_types = ["gezondin.HomePage", "gezondin.StandardPage"]
+    subpage_types = ["gezondin.StandardPage"]
+    template = "gezondin/standard_page.html"
+
+    class Meta:
+        verbose_name = _("inhoudspagina")
+        verbose_name_plural = _("inhoudspagina's")
+
+    def table_of_contents(self):
+        """(anchor, text) for each level-2 heading block, in order."""
+        from django.utils.text import slugify
+
+        entries = []
+        for block in self.body:
+            if block.block_type == "heading" and block.value["level"] == "h2":
+                entries.append((slugify(block.value["text"]), block.value["text"]))
+        return entries

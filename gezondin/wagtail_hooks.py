@@ -1,0 +1,72 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from gezondin.models import (
+    Doelgroep,
+    Domein,
+    Gemeente,
+    Levensfase,
+    Organisatie,
+    Pijler,
+    Spoor,
+    Thema,
+)
+
+
+class VocabularyViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
+def vocabulary_viewset(vocabulary_model, icon_name):
+    return type(
+        f"{vocabulary_model.__name__}ViewSet",
+        (VocabularyViewSet,),
+        {"model": vocabulary_model, "icon": icon_name},
+    )
+
+
+class VocabularyGroup(SnippetViewSetGroup):
+    menu_label = _("Vocabulaires")
+    menu_icon = "tag"
+    menu_order = 300
+    items = [
+        vocabulary_viewset(Thema, "folder-open-inverse"),
+        vocabulary_viewset(Spoor, "resubmit"),
+        vocabulary_viewset(Pijler, "pick"),
+        vocabulary_viewset(Doelgroep, "group"),
+        vocabulary_viewset(Domein, "site"),
+        vocabulary_viewset(Levensfase, "time"),
+    ]
+
+
+class GemeenteViewSet(SnippetViewSet):
+    model = Gemeente
+    icon = "home"
+    menu_label = _("Gemeenten")
+    list_display = ["name", "display_name", "cbs_code", "provincie", "is_gids", "is_active"]
+    list_filter = ["provincie", "is_gids", "is_active"]
+    search_fields = ["name", "display_name", "cbs_code"]
+    ordering = ["name"]
+
+
+class OrganisatieViewSet(SnippetViewSet):
+    model = Organisatie
+    icon = "group"
+    menu_label = _("Organisaties")
+    list_display = ["name", "sector", "website"]
+    list_filter = ["sector"]
+    search_fields = ["name"]
+
+
+class PartnersGroup(SnippetViewSetGroup):
+    menu_label = _("Gemeenten en organisaties")
+    menu_icon = "home"
+    menu_order = 310
+    items = [GemeenteViewSet, OrganisatieViewSet]
+
+
+register_snippet(VocabularyGroup)
+register_snippet(PartnersGroup)

@@ -1,0 +1,1 @@
+"""GezondIn kennisbank: practice examples, knowledge pages, municipality sections, finding them."""

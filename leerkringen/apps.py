@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LeerkringenConfig(AppConfig):
+    name = "leerkringen"
+    verbose_name = _("Leerkringen en activiteiten")
+    default_auto_field = "django.db.models.BigAutoField"

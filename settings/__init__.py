@@ -1,0 +1,1 @@
+"""Settings and wiring of the GezondIn reference site (base, dev, production, test)."""
