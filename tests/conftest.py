@@ -1,0 +1,61 @@
+"""Fixtures for the whole suite.
+
+Layers: unit/integration tests use the test client; tests/browser drives Debian's Chromium with
+Playwright. Tests that need PostgreSQL or Chromium skip with a reason when those are absent and
+fail instead when REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 (as .ci/run sets them).
+"""
+
+import os
+
+import pytest
+from django.db import connection
+from wagtail.models import Locale, Page, Site
+
+from tests.factories import HomePageFactory
+
+REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
+
+
+def on_postgres():
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def require_postgres(db):
+    """Use in tests whose behaviour depends on PostgreSQL (search stemming, row locking)."""
+    if not on_postgres():
+        if REQUIRE_POSTGRES:
+            pytest.fail("REQUIRE_POSTGRES=1 but the suite is not running on PostgreSQL "
+                        "(set DATABASE_URL=postgres://...)")
+        pytest.skip("needs PostgreSQL: set DATABASE_URL to a PostgreSQL database")
+
+
+@pytest.fixture
+def locales(db):
+    """The two content languages: Dutch (default, made by Wagtail's migration) and English."""
+    nl = Locale.objects.get(language_code="nl")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return {"nl": nl, "en": en}
+
+
+@pytest.fixture
+def home_page(locales):
+    """A Dutch home page at the root of the default site, with its English translation."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, title="GezondIn", slug="gezondin")
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.save()
+    if old_root.pk != home.pk:
+        old_root.delete()
+    home.save_revision().publish()
+    english = home.copy_for_translation(locales["en"])
+    english.title = "GezondIn"
+    english.save_revision().publish()
+    return home
+
+
+@pytest.fixture
+def english_home(home_page, locales):
+    return home_page.get_translation(locales["en"])
