@@ -38,3 +38,8 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+if not SECURE_HSTS_PRELOAD:
+    # Preloading commits the whole domain to HTTPS in browsers for good; a municipality decides
+    # that for its own domain (SECURE_HSTS_PRELOAD=1), so the reminder is silenced by default.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]

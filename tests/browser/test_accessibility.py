@@ -1,0 +1,60 @@
+"""axe-core (WCAG 2.0/2.1 A and AA) on every page type of the demo site, in Chromium."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import axe_violations, describe_violations, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def test_demo_site_has_the_core_page_types_in_both_languages(demo_site):
+    for key in ["HomePage[nl]", "HomePage[en]", "StandardPage[nl]", "StandardPage[en]"]:
+        assert key in demo_site["pages"], f"the demo site has no {key}"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_page_type_has_no_axe_violations(demo_site, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    failures = {}
+    urls = dict(demo_site["pages"])
+    urls["search[nl]"] = "/nl/zoeken/?q=gezondheid"
+    urls["search[en]"] = "/en/search/?q=health"
+    urls["not-found[nl]"] = "/nl/deze-pagina-bestaat-niet/"
+    for name, path in urls.items():
+        response = page.goto(demo_site["base_url"] + path)
+        expected = 404 if name.startswith("not-found") else 200
+        assert response.status == expected, f"{name} at {path} answered {response.status}"
+        violations = axe_violations(page)
+        if violations:
+            failures[f"{name} {path}"] = describe_violations(violations)
+            save_screenshot(page, re.sub(r"\W+", "-", f"axe-{name}-{width}"))
+    assert not failures, "axe violations:\n" + "\n".join(f"{k}:\n{v}" for k, v in failures.items())
+
+
+def test_html_lang_matches_the_language(demo_site, page):
+    for path, lang in [("/nl/", "nl"), ("/en/", "en")]:
+        page.goto(demo_site["base_url"] + path)
+        assert page.locator("html").get_attribute("lang") == lang
+
+
+def test_keyboard_user_reaches_the_content_with_the_skip_link(demo_site, page):
+    page.goto(demo_site["base_url"] + "/nl/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    # The focus ring is visible: the focused element has a non-zero outline.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineWidth")
+    assert outline not in ("0px", "")
+
+
+def test_language_switcher_leads_to_the_english_translation(demo_site, page):
+    page.goto(demo_site["base_url"] + "/nl/")
+    page.locator("a[hreflang='en']").first.click()
+    assert page.url.endswith("/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
