@@ -1,0 +1,37 @@
+"""Editors translate pages and vocabularies to English through wagtail-localize's admin."""
+
+import pytest
+
+from gezondin.models import StandardPage, Thema
+from tests.factories import StandardPageFactory, ThemaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_content_page_is_submitted_for_english_translation(admin_client, home_page, locales):
+    page = StandardPageFactory(parent=home_page, title="Over GezondIn", slug="over")
+    page.save_revision().publish()
+
+    response = admin_client.post(
+        f"/admin/localize/submit/page/{page.pk}/", {"locales": [locales["en"].pk]}
+    )
+
+    assert response.status_code == 302
+    english = page.get_translation(locales["en"])
+    assert isinstance(english.specific, StandardPage)
+    assert english.get_parent().specific.locale == locales["en"]
+    # The translation editor for the new page opens.
+    assert admin_client.get(response["Location"]).status_code == 200
+
+
+def test_a_vocabulary_term_is_submitted_for_english_translation(admin_client, locales):
+    thema = ThemaFactory(name="Armoede en schulden", slug="armoede-en-schulden")
+
+    response = admin_client.post(
+        f"/admin/localize/submit/snippet/gezondin/thema/{thema.pk}/",
+        {"locales": [locales["en"].pk]},
+    )
+
+    assert response.status_code == 302
+    english = Thema.objects.get(locale=locales["en"], translation_key=thema.translation_key)
+    assert english.slug == "armoede-en-schulden"
