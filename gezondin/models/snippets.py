@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
@@ -135,7 +136,7 @@ cbs_code_validator = RegexValidator(
 )
 
 
-class GemeenteQuerySet(models.QuerySet):
+class GemeenteQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
