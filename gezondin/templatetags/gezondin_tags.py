@@ -1,0 +1,358 @@
+"""Template tags for GezondIn's public pages: navigation, languages, footer, heading anchors.
+
+Every tag takes the request from the template context so that page URLs reuse Wagtail's
+per-request caches, and each tag does a fixed, small number of queries (no N+1):
+
+- ``site_home``: the site's home page in the visitor's language (one query, cached on the
+  request and shared by the other tags).
+- ``main_menu``: the home page's live, public children marked "show in menus" (one query).
+- ``breadcrumbs``: the ancestors of the current page below the tree root (one query).
+- ``language_links`` / ``hreflang_links``: the current page in each content language (one query).
+- ``footer_links``: the pages chosen in GezondInSettings, in the visitor's language (one query
+  besides the settings themselves).
+- ``child_pages``: a page's live, public children (for section listings).
+- ``site_name``, ``canonical_url``, ``elided_page_range``; filters ``heading_anchor`` (the id
+  shared by heading blocks and the table of contents) and ``embed_title`` (iframe titles).
+"""
+
+import re
+from typing import NamedTuple
+
+from django import template
+from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.models import Page, PageViewRestriction, Site
+
+from gezondin.models import GezondInSettings
+
+register = template.Library()
+
+_HOME_CACHE_ATTR = "_gezondin_site_homes"
+_LANGUAGES_CACHE_ATTR = "_gezondin_language_links"
+
+
+class LanguageLink(NamedTuple):
+    """One entry of the language switcher."""
+
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+class _LanguageEntry(NamedTuple):
+    link: LanguageLink
+    # True when the URL is the same content in that language (a real alternate for search
+    # engines), False when it falls back to that language's home page.
+    is_alternate: bool
+
+
+def _request(context):
+    return context.get("request")
+
+
+def _current_page(context):
+    """The Wagtail page being shown, or None for other views (search, errors)."""
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+def _language_code(code=None):
+    """The content language for a Django language code (``en-gb`` -> ``en``), or None."""
+    try:
+        return get_supported_content_language_variant(code or translation.get_language())
+    except LookupError:
+        return None
+
+
+def _site_homes(request):
+    """{language code: live home page} for the request's site, plus the site's own root page
+    under the key None. One query, cached on the request."""
+    if request is None:
+        return {}
+    if hasattr(request, _HOME_CACHE_ATTR):
+        return getattr(request, _HOME_CACHE_ATTR)
+    homes = {}
+    site = Site.find_for_request(request)
+    if site is not None:
+        root_translation_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+        pages = Page.objects.filter(translation_key__in=root_translation_key).select_related(
+            "locale"
+        )
+        for page in pages:
+            if page.pk == site.root_page_id:
+                homes[None] = page
+            if page.live:
+                homes.setdefault(page.locale.language_code, page)
+    setattr(request, _HOME_CACHE_ATTR, homes)
+    return homes
+
+
+def _localized_home(request):
+    homes = _site_homes(request)
+    return homes.get(_language_code()) or homes.get(None)
+
+
+def _public_q():
+    """Excludes pages in a private section (a view restriction on the page or an ancestor)
+    within the same query, unlike ``PageQuerySet.public()`` which runs one more."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ~Exists(restricted)
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    """The site's home page in the visitor's language: ``{% site_home as home %}``."""
+    return _localized_home(_request(context))
+
+
+@register.inclusion_tag("gezondin/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The main menu: the home page's live, public children with "show in menus" on.
+
+    The item of the section the current page is in gets ``current`` = "true", the current page
+    itself "page" (rendered as aria-current).
+    """
+    request = _request(context)
+    home = _localized_home(request)
+    current = _current_page(context)
+    items = []
+    if home is not None:
+        children = home.get_children().live().in_menu().filter(_public_q())
+        for child in children:
+            url = child.get_url(request)
+            if not url:
+                continue
+            state = None
+            if current is not None:
+                if current.pk == child.pk:
+                    state = "page"
+                elif current.path.startswith(child.path):
+                    state = "true"
+            items.append({"title": child.title, "url": url, "current": state})
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("gezondin/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The trail from the home page to the current page; empty on the home page itself."""
+    request = _request(context)
+    page = _current_page(context)
+    home = _localized_home(request)
+    items = []
+    if page is not None and home is not None and page.depth > home.depth:
+        ancestors = (
+            Page.objects.ancestor_of(page).filter(depth__gte=home.depth).live().order_by("depth")
+        )
+        for ancestor in ancestors:
+            url = ancestor.get_url(request)
+            if url:
+                is_home = ancestor.depth == home.depth
+                items.append({"title": ancestor.title, "url": url, "is_home": is_home})
+    return {"items": items, "current": page if items else None, "request": request}
+
+
+def _language_entries(context):
+    """[_LanguageEntry] for every content language; one query, cached on the request."""
+    request = _request(context)
+    page = _current_page(context)
+    cached = getattr(request, _LANGUAGES_CACHE_ATTR, None) if request is not None else None
+    if cached is not None and cached[0] == (page.pk if page else None):
+        return cached[1]
+
+    current_code = _language_code()
+    homes = _site_homes(request)
+    translations = {}
+    if page is not None:
+        for translated in Page.objects.filter(translation_key=page.translation_key).select_related(
+            "locale"
+        ):
+            if translated.pk == page.pk or translated.live:
+                translations[translated.locale.language_code] = translated
+
+    resolver_match = getattr(request, "resolver_match", None)
+    # Views of their own (search, kennisbank filters) have the same URL in every language;
+    # error pages and unknown paths have not, so they link to the home pages.
+    translatable_view = (
+        page is None
+        and request is not None
+        and resolver_match is not None
+        and resolver_match.url_name != "wagtail_serve"
+    )
+
+    entries = []
+    for code in get_content_languages():
+        name = translation.get_language_info(code)["name_local"]
+        url = None
+        is_alternate = False
+        if code in translations:
+            url = translations[code].get_url(request)
+            is_alternate = url is not None
+        elif translatable_view:
+            url = translate_url(_path_without_page_number(request), code)
+            is_alternate = True
+        if not url and code in homes:
+            url = homes[code].get_url(request)
+        if url:
+            link = LanguageLink(code, name, url, code == current_code)
+            entries.append(_LanguageEntry(link, is_alternate))
+    if request is not None:
+        setattr(request, _LANGUAGES_CACHE_ATTR, ((page.pk if page else None), entries))
+    return entries
+
+
+def _path_without_page_number(request):
+    """The request's path and query string without ``page``: page 3 of a result list in one
+    language is not page 3 in another."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """``{% language_links as languages %}``: a LanguageLink (code, name, url, is_current) for each
+    content language. The current page's live translation where there is one, else that
+    language's home page; for views that are not Wagtail pages, the same view in that language."""
+    return [entry.link for entry in _language_entries(context)]
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """``{% hreflang_links as alternates %}``: (hreflang, absolute URL) for each language the
+    current content really exists in, plus ``x-default`` for the default language. Empty when
+    the content exists in one language only."""
+    request = _request(context)
+    if request is None:
+        return []
+    alternates = [
+        (entry.link.code, request.build_absolute_uri(entry.link.url))
+        for entry in _language_entries(context)
+        if entry.is_alternate
+    ]
+    if len(alternates) < 2:
+        return []
+    default_code = _language_code(settings.LANGUAGE_CODE)
+    default = next((url for code, url in alternates if code == default_code), alternates[0][1])
+    return [*alternates, ("x-default", default)]
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute URL of the current page, or of the current path for other views."""
+    request = _request(context)
+    if request is None:
+        return ""
+    page = _current_page(context)
+    if page is not None:
+        url = page.get_url(request)
+        if url:
+            return request.build_absolute_uri(url)
+    return request.build_absolute_uri(request.path)
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """``{% footer_links as links %}``: the contact, privacy and accessibility pages chosen in
+    GezondInSettings as [{"title", "url"}], each in the visitor's language where translated;
+    unpublished pages are left out."""
+    request = _request(context)
+    if request is None or Site.find_for_request(request) is None:
+        return []
+    site_settings = GezondInSettings.for_request(request)
+    chosen_ids = [
+        page_id
+        for page_id in (
+            site_settings.contact_page_id,
+            site_settings.privacy_page_id,
+            site_settings.accessibility_page_id,
+        )
+        if page_id
+    ]
+    if not chosen_ids:
+        return []
+    keys = Page.objects.filter(pk__in=chosen_ids).values("translation_key")
+    pages = list(Page.objects.filter(translation_key__in=keys).select_related("locale"))
+    by_id = {page.pk: page for page in pages}
+    current_code = _language_code()
+    links = []
+    for page_id in chosen_ids:
+        chosen = by_id.get(page_id)
+        if chosen is None:
+            continue
+        localized = next(
+            (
+                page
+                for page in pages
+                if page.translation_key == chosen.translation_key
+                and page.locale.language_code == current_code
+                and page.live
+            ),
+            chosen,
+        )
+        if not localized.live:
+            continue
+        url = localized.get_url(request)
+        if url:
+            links.append({"title": localized.title, "url": url})
+    return links
+
+
+@register.simple_tag
+def elided_page_range(page_obj, on_each_side=2, on_ends=1):
+    """The page numbers to show around ``page_obj`` (with Paginator.ELLIPSIS for gaps)."""
+    return list(
+        page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    )
+
+
+@register.simple_tag
+def child_pages(page):
+    """The live, public children of ``page`` as specific pages, in menu order."""
+    if not isinstance(page, Page):
+        return []
+    return list(page.get_children().live().filter(_public_q()).specific())
+
+
+_EMBED_CONTENT = re.compile(r"<(iframe|video|audio|object|embed|img)\b", re.IGNORECASE)
+_IFRAME_WITHOUT_TITLE = re.compile(r"<iframe\b(?![^>]*\stitle=)", re.IGNORECASE)
+
+
+@register.filter
+def embed_title(html, title):
+    """Give an embed's iframe a title (for screen readers) when the provider left it out.
+
+    Returns "" for an embed that could not be fetched, so templates can show a plain link."""
+    html = str(html).strip()
+    if not _EMBED_CONTENT.search(html) and not strip_tags(html).strip():
+        # Wagtail wraps even a failed embed in a <div>.
+        return ""
+    if not title:
+        return mark_safe(html)  # noqa: S308 - embed HTML from Wagtail's embed finders
+    return mark_safe(  # noqa: S308 - only an escaped attribute is added
+        _IFRAME_WITHOUT_TITLE.sub(lambda m: f'{m.group(0)} title="{escape(title)}"', html)
+    )
+
+
+@register.filter
+def heading_anchor(text):
+    """The id of a heading, shared by the heading block and the table of contents."""
+    return slugify(str(text)) or "kop"
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The name of the request's site (Settings > Sites), else WAGTAIL_SITE_NAME."""
+    site = Site.find_for_request(_request(context))
+    return (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "GezondIn")
