@@ -198,5 +198,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # django_tasks logs every task at INFO; keep its warnings and errors.
+        "django_tasks": {"level": "WARNING"},
     },
 }

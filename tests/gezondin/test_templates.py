@@ -206,7 +206,7 @@ def test_main_menu_shows_menu_pages_and_marks_the_current_one(client, about_page
 
 
 def test_main_menu_is_in_the_visitors_language(client, about_page):
-    menu = soup(client.get("/en/")).select_one('nav[aria-label="Hoofdmenu"]')
+    menu = soup(client.get("/en/")).select_one('nav[aria-label="Main menu"]')
     link = menu.select_one("a")
     assert link.get_text(strip=True) == "About GezondIn"
     assert link["href"] == "/en/over-gezondin/"
