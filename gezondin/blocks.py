@@ -55,7 +55,9 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("Video-URL"), help_text=_("Bijvoorbeeld een YouTube- of Vimeo-link."))
+    video = EmbedBlock(
+        label=_("Video-URL"), help_text=_("Bijvoorbeeld een YouTube- of Vimeo-link.")
+    )
     title = blocks.CharBlock(
         label=_("Titel van de video"),
         max_length=200,
@@ -102,7 +104,9 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Kies een pagina óf vul een externe link in."))}
+                block_errors={
+                    "url": ValidationError(_("Kies een pagina óf vul een externe link in."))
+                }
             )
         return value
 
@@ -152,7 +156,9 @@ class BaseStreamBlock(blocks.StreamBlock):
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Tekst"), features=RICH_TEXT_FEATURES, icon="pilcrow",
+        label=_("Tekst"),
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
         template="gezondin/blocks/paragraph_block.html",
     )
     figure = FigureBlock()

@@ -45,11 +45,19 @@ class GezondInSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
             heading=_("Contact"),
         ),
         MultiFieldPanel(
-            [FieldPanel("contact_page"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            [
+                FieldPanel("contact_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+            ],
             heading=_("Pagina's in de voettekst"),
         ),
     ]
@@ -59,4 +67,6 @@ class GezondInSettings(BaseSiteSetting):
 
     def footer_pages(self):
         """The footer's page links, in the order shown."""
-        return [page for page in (self.contact_page, self.privacy_page, self.accessibility_page) if page]
+        return [
+            page for page in (self.contact_page, self.privacy_page, self.accessibility_page) if page
+        ]

@@ -72,7 +72,9 @@ class Pijler(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("pijler")
         verbose_name_plural = _("pijlers")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="pijler_slug_locale")]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="pijler_slug_locale")
+        ]
 
 
 class Doelgroep(Vocabulary):
@@ -88,7 +90,9 @@ class Domein(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("domein")
         verbose_name_plural = _("domeinen")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="domein_slug_locale")]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="domein_slug_locale")
+        ]
 
 
 class Levensfase(Vocabulary):
@@ -151,7 +155,9 @@ class Gemeente(index.Indexed, models.Model):
     cbs_code = models.CharField(
         _("CBS-code"), max_length=6, unique=True, validators=[cbs_code_validator]
     )
-    name = models.CharField(_("officiële naam"), max_length=100, help_text=_("Zoals CBS hem schrijft."))
+    name = models.CharField(
+        _("officiële naam"), max_length=100, help_text=_("Zoals CBS hem schrijft.")
+    )
     display_name = models.CharField(
         _("weergavenaam"),
         max_length=100,
@@ -167,12 +173,16 @@ class Gemeente(index.Indexed, models.Model):
         help_text=_("Leeg waar de GGD-regio niet eenduidig uit de veiligheidsregio volgt."),
     )
     is_gids = models.BooleanField(
-        _("GIDS-gemeente"), default=False, help_text=_("Ontvangt de GIDS-middelen (Gezond In De Stad).")
+        _("GIDS-gemeente"),
+        default=False,
+        help_text=_("Ontvangt de GIDS-middelen (Gezond In De Stad)."),
     )
     is_active = models.BooleanField(
         _("bestaat nog"),
         default=True,
-        help_text=_("Uit als de gemeente is opgegaan in een andere; gekoppelde inhoud blijft bewaard."),
+        help_text=_(
+            "Uit als de gemeente is opgegaan in een andere; gekoppelde inhoud blijft bewaard."
+        ),
     )
     successor = models.ForeignKey(
         "self",
@@ -241,7 +251,9 @@ class Organisatie(index.Indexed, models.Model):
         OVERIG = "overig", _("Overig")
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
-    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, default=Sector.OVERIG)
+    sector = models.CharField(
+        _("sector"), max_length=20, choices=Sector.choices, default=Sector.OVERIG
+    )
     website = models.URLField(_("website"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("sector"), FieldPanel("website")]
