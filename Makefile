@@ -72,6 +72,8 @@ messages: install
 	cd gezondin && ../$(BIN)/python ../manage.py makemessages -l nl -l en --no-obsolete
 	cd kennisbank && ../$(BIN)/python ../manage.py makemessages -l nl -l en --no-obsolete
 	cd leerkringen && ../$(BIN)/python ../manage.py makemessages -l nl -l en --no-obsolete
+	$(BIN)/python manage.py makemessages -l nl -l en --no-obsolete --ignore=.venv \
+		--ignore=gezondin --ignore=kennisbank --ignore=leerkringen --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 lock:
