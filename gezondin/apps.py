@@ -7,3 +7,8 @@ class GezondInConfig(AppConfig):
     label = "gezondin"
     verbose_name = _("GezondIn")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from gezondin import terms
+
+        terms.connect_signals()

@@ -6,3 +6,8 @@ class KennisbankConfig(AppConfig):
     name = "kennisbank"
     verbose_name = _("Kennisbank")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from kennisbank import signals
+
+        signals.connect()

@@ -1,0 +1,80 @@
+"""Cached lookups of vocabulary terms and municipality names for listings and filters.
+
+Terms change rarely and are read on every kennisbank page, so their names per language are kept in
+Django's cache and dropped whenever a term or municipality is saved or deleted (see signals).
+"""
+
+from django.core.cache import cache
+
+from gezondin.models import Gemeente
+from gezondin.models.snippets import VOCABULARIES
+
+CACHE_VERSION_KEY = "gezondin:terms:version"
+CACHE_TIMEOUT = 60 * 60 * 24
+
+
+def _version():
+    version = cache.get(CACHE_VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.set(CACHE_VERSION_KEY, version, None)
+    return version
+
+
+def invalidate(**kwargs):
+    """Signal receiver: forget every cached term and municipality name."""
+    try:
+        cache.incr(CACHE_VERSION_KEY)
+    except ValueError:
+        cache.set(CACHE_VERSION_KEY, 1, None)
+
+
+def term_options(model, language_code):
+    """[(slug, name)] of a vocabulary in a language, in editorial order.
+
+    Terms not (yet) translated fall back to the default language's name, so a filter never loses
+    an option because a translation is missing.
+    """
+    key = f"gezondin:terms:{_version()}:{model._meta.label_lower}:{language_code}"
+    options = cache.get(key)
+    if options is None:
+        names = {}
+        rows = model.objects.order_by("sort_order", "name").values_list(
+            "slug", "name", "locale__language_code"
+        )
+        order = []
+        for slug, name, language in rows:
+            if slug not in names:
+                order.append(slug)
+            if language == language_code or slug not in names:
+                names[slug] = name
+        options = [(slug, names[slug]) for slug in order]
+        cache.set(key, options, CACHE_TIMEOUT)
+    return options
+
+
+def term_names(model, language_code):
+    return dict(term_options(model, language_code))
+
+
+def gemeente_labels():
+    """{CBS code: the name people know the municipality by}, for every municipality."""
+    key = f"gezondin:gemeenten:{_version()}"
+    labels = cache.get(key)
+    if labels is None:
+        labels = {
+            code: display or name
+            for code, name, display in Gemeente.objects.values_list(
+                "cbs_code", "name", "display_name"
+            )
+        }
+        cache.set(key, labels, CACHE_TIMEOUT)
+    return labels
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+
+    for model in [*VOCABULARIES, Gemeente]:
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"terms-save-{model.__name__}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"terms-del-{model.__name__}")

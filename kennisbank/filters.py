@@ -1,0 +1,149 @@
+"""The kennisbank's filters (django-filter), behind the URL contract of DESIGN.md section 4.
+
+Every filter is a GET parameter: `thema`, `spoor`, `pijler`, `doelgroep`, `domein`, `levensfase`
+(term slugs), `gemeente` (CBS codes), `provincie`, `erkenning`, `type` — each repeatable, values
+within one filter combined with OR, filters with AND — plus `q` (search) and `sort`. Unknown
+values are dropped before filtering (see KennisbankSearch), so a shared URL with a removed term
+still works.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gezondin.models.snippets import (
+    Doelgroep,
+    Domein,
+    Levensfase,
+    Pijler,
+    Provincie,
+    Spoor,
+    Thema,
+)
+from gezondin.terms import gemeente_labels, term_options
+from kennisbank.models import (
+    VOCABULARY_FIELDS,
+    Erkenning,
+    KennisPage,
+    KennisType,
+    PraktijkvoorbeeldPage,
+)
+
+MAX_QUERY_LENGTH = 200
+VOCABULARY_MODELS = {
+    "thema": Thema,
+    "spoor": Spoor,
+    "pijler": Pijler,
+    "doelgroep": Doelgroep,
+    "domein": Domein,
+    "levensfase": Levensfase,
+}
+SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE = "relevantie", "nieuwste", "titel"
+SORT_CHOICES = [
+    (SORT_RELEVANCE, _("Best passend")),
+    (SORT_NEWEST, _("Nieuwste eerst")),
+    (SORT_TITLE, _("Titel (A-Z)")),
+]
+# The facets in the order the page shows them, with their labels.
+FACETS = {
+    "type": _("Soort"),
+    "thema": _("Thema"),
+    "doelgroep": _("Doelgroep"),
+    "levensfase": _("Levensfase"),
+    "spoor": _("Spoor"),
+    "pijler": _("Pijler"),
+    "domein": _("Beleidsdomein"),
+    "provincie": _("Provincie"),
+    "gemeente": _("Gemeente"),
+    "erkenning": _("Erkenning"),
+}
+
+
+def m2m_through(field_name):
+    """The many-to-many table of a KennisPage field and the name of its term column."""
+    through = KennisPage._meta.get_field(field_name).remote_field.through
+    term_fk = next(
+        f.name
+        for f in through._meta.get_fields()
+        if f.many_to_one and f.related_model is not KennisPage
+    )
+    return through, term_fk
+
+
+class KennisbankFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Zoeken in de kennisbank"), method="filter_nothing", max_length=MAX_QUERY_LENGTH
+    )
+    type = django_filters.MultipleChoiceFilter(
+        choices=KennisType.choices, field_name="kind", widget=forms.CheckboxSelectMultiple
+    )
+    thema = django_filters.MultipleChoiceFilter(method="filter_vocabulary")
+    doelgroep = django_filters.MultipleChoiceFilter(method="filter_vocabulary")
+    levensfase = django_filters.MultipleChoiceFilter(method="filter_vocabulary")
+    spoor = django_filters.MultipleChoiceFilter(method="filter_vocabulary")
+    pijler = django_filters.MultipleChoiceFilter(method="filter_vocabulary")
+    domein = django_filters.MultipleChoiceFilter(method="filter_vocabulary")
+    provincie = django_filters.MultipleChoiceFilter(
+        choices=Provincie.choices, method="filter_provincie"
+    )
+    gemeente = django_filters.MultipleChoiceFilter(method="filter_gemeente")
+    erkenning = django_filters.MultipleChoiceFilter(
+        choices=Erkenning.choices, method="filter_erkenning"
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES, method="filter_nothing", empty_label=None
+    )
+
+    class Meta:
+        model = KennisPage
+        fields = []
+
+    def __init__(self, data=None, *args, language_code, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        for name, model in VOCABULARY_MODELS.items():
+            self.filters[name].extra["choices"] = term_options(model, language_code)
+        self.filters["gemeente"].extra["choices"] = sorted(
+            gemeente_labels().items(), key=lambda item: item[1]
+        )
+        for name, label in FACETS.items():
+            self.filters[name].label = label
+            self.filters[name].extra["widget"] = forms.CheckboxSelectMultiple
+
+    # Filter methods --------------------------------------------------------------------------
+
+    def filter_nothing(self, queryset, name, value):
+        """`q` and `sort` are applied by KennisbankSearch, after the filters."""
+        return queryset
+
+    def filter_vocabulary(self, queryset, name, value):
+        through, term_fk = m2m_through(VOCABULARY_FIELDS[name])
+        linked = through.objects.filter(**{f"{term_fk}__slug__in": value})
+        return queryset.filter(pk__in=linked.values("kennispage_id"))
+
+    def filter_gemeente(self, queryset, name, value):
+        through, _ = m2m_through("gemeenten")
+        linked = through.objects.filter(gemeente__cbs_code__in=value)
+        return queryset.filter(pk__in=linked.values("kennispage_id"))
+
+    def filter_provincie(self, queryset, name, value):
+        through, _ = m2m_through("gemeenten")
+        linked = through.objects.filter(gemeente__provincie__in=value)
+        return queryset.filter(pk__in=linked.values("kennispage_id"))
+
+    def filter_erkenning(self, queryset, name, value):
+        practices = PraktijkvoorbeeldPage.objects.filter(erkenning__in=value)
+        return queryset.filter(pk__in=practices.values("pk"))
+
+    # Combining -------------------------------------------------------------------------------
+
+    def apply(self, queryset, skip=None):
+        """The queryset with every valid filter applied, except the one named `skip`.
+
+        Facet counts use this: the counts of one facet's options are taken over the results of
+        all other filters, so choosing a second option of the same facet widens the results by
+        exactly the count shown.
+        """
+        for name, value in self.form.cleaned_data.items():
+            if name != skip:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
