@@ -19,6 +19,7 @@ help:
 	@echo "make demo-reset        delete the local SQLite database and media, then load the demo again"
 	@echo "make messages          update and compile the NL/EN translation catalogues"
 	@echo "make lock              re-pin requirements.lock from pyproject.toml"
+	@echo "make bench             kennisbank speed at 1,000 and 10,000 practices (SQLite, PostgreSQL)"
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit("GezondIn needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -87,3 +88,8 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache staticfiles
+
+bench: install
+	$(BIN)/python -m tests.bench.kennisbank_bench
+	DATABASE_URL=$${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+		$(BIN)/python -m tests.bench.kennisbank_bench

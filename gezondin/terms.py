@@ -72,9 +72,24 @@ def gemeente_labels():
     return labels
 
 
+def locale_id(language_code):
+    """The id of a language's Locale (None if it has none), without a query once cached."""
+    from wagtail.models import Locale
+
+    key = f"gezondin:locale:{_version()}:{language_code}"
+    value = cache.get(key)
+    if value is None:
+        value = (
+            Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
+        )
+        cache.set(key, value or 0, CACHE_TIMEOUT)
+    return value or None
+
+
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Locale
 
-    for model in [*VOCABULARIES, Gemeente]:
+    for model in [*VOCABULARIES, Gemeente, Locale]:
         post_save.connect(invalidate, sender=model, dispatch_uid=f"terms-save-{model.__name__}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"terms-del-{model.__name__}")

@@ -5,16 +5,18 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from gezondin.search_terms import display_query, search_terms
+
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = display_query(request.GET.get("q", ""))
+    terms = search_terms(query)
     results_page = None
-    if query:
+    if terms:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(query)
+        results = pages.search(terms)
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))

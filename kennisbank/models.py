@@ -549,8 +549,10 @@ class KennisbankPage(BasePage):
         verbose_name_plural = _("kennisbanken")
 
     def get_context(self, request, *args, **kwargs):
+        from kennisbank.filters import SORT_CHOICES
         from kennisbank.search import KennisbankSearch
 
         context = super().get_context(request, *args, **kwargs)
         context["search"] = KennisbankSearch(request, index_page=self)
+        context["sort_choices"] = SORT_CHOICES
         return context

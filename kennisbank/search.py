@@ -9,18 +9,18 @@ allowed by every Wagtail search backend); facet counts use the matching ids as a
 database backends.
 """
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import CharField, Count, F, Prefetch, Value
 from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from gezondin.models.snippets import Provincie
-from gezondin.terms import gemeente_labels, term_names
+from gezondin.search_terms import display_query, search_terms
+from gezondin.terms import gemeente_labels, locale_id, term_names
 from kennisbank.filters import (
     FACETS,
-    MAX_QUERY_LENGTH,
     SORT_NEWEST,
     SORT_RELEVANCE,
     SORT_TITLE,
@@ -45,8 +45,10 @@ MAX_FACET_IDS = 10_000
 
 def kennis_queryset(request=None, locale=None):
     """Live, public kennisbank items of one language (the visitor's by default)."""
-    locale = locale or Locale.get_active()
-    return KennisPage.objects.live().public().filter(locale=locale)
+    if locale is not None:
+        return KennisPage.objects.live().public().filter(locale=locale)
+    language = get_language() or settings.LANGUAGE_CODE
+    return KennisPage.objects.live().public().filter(locale_id=locale_id(language))
 
 
 def with_listing_data(queryset):
@@ -87,8 +89,8 @@ class KennisbankSearch:
                         data.appendlist(name, value)
                 elif value:
                     ignored.append((name, value[:60]))
-        query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
-        if query:
+        query = display_query(params.get("q", ""))
+        if search_terms(query):
             data["q"] = query
         sort = params.get("sort", "")
         if sort in {SORT_RELEVANCE, SORT_NEWEST, SORT_TITLE}:
@@ -97,7 +99,13 @@ class KennisbankSearch:
 
     @property
     def query(self):
+        """The query as the visitor typed it (shown back, escaped by the template)."""
         return self.data.get("q", "")
+
+    @property
+    def terms(self):
+        """The words actually searched for."""
+        return search_terms(self.query)
 
     @property
     def sort(self):
@@ -127,9 +135,9 @@ class KennisbankSearch:
         if not self.query:
             return self._ordered(self.filtered)
         if self.sort == SORT_RELEVANCE:
-            return self.filtered.search(self.query, operator="and")
+            return self.filtered.search(self.terms, operator="and")
         return self._ordered(self.filtered).search(
-            self.query, operator="and", order_by_relevance=False
+            self.terms, operator="and", order_by_relevance=False
         )
 
     @cached_property
@@ -138,7 +146,7 @@ class KennisbankSearch:
         if not self.query:
             return None
         # Searched over the base, not the filtered set: facet counts leave out their own filter.
-        results = self.base.search(self.query, operator="and", order_by_relevance=False)
+        results = self.base.search(self.terms, operator="and", order_by_relevance=False)
         if hasattr(results, "get_queryset"):
             return results.get_queryset().order_by().values("pk")
         return [item.pk for item in results[:MAX_FACET_IDS]]
@@ -153,10 +161,14 @@ class KennisbankSearch:
             page = paginator.page(1)
         except EmptyPage:
             page = paginator.page(paginator.num_pages)
-        ids = [item.pk for item in page.object_list]
-        items = with_listing_data(KennisPage.objects.filter(pk__in=ids))
-        by_id = {item.pk: item for item in items}
-        page.object_list = [by_id[pk] for pk in ids if pk in by_id]
+        if self.query:
+            # Search results come from the backend; fetch what the cards show for this page.
+            ids = [item.pk for item in page.object_list]
+            items = with_listing_data(KennisPage.objects.filter(pk__in=ids))
+            by_id = {item.pk: item for item in items}
+            page.object_list = [by_id[pk] for pk in ids if pk in by_id]
+        else:
+            page.object_list = list(with_listing_data(page.object_list))
         return page
 
     @property
@@ -171,38 +183,44 @@ class KennisbankSearch:
             subset = subset.filter(pk__in=self.matching_ids)
         return subset.values("pk")
 
-    def _counts(self, name):
+    def _count_query(self, name):
+        """(facet, value, count) rows for one facet, as a queryset to combine with the others."""
         subset = self._subset(name)
         if name in VOCABULARY_FIELDS:
             through, term_fk = m2m_through(VOCABULARY_FIELDS[name])
-            rows = (
-                through.objects.filter(kennispage_id__in=subset)
-                .values_list(f"{term_fk}__slug")
-                .annotate(n=Count("kennispage_id", distinct=True))
+            rows, column, counted = (
+                through.objects.filter(kennispage_id__in=subset),
+                (f"{term_fk}__slug"),
+                "kennispage_id",
             )
         elif name in ("gemeente", "provincie"):
             through, _ = m2m_through("gemeenten")
             column = "gemeente__cbs_code" if name == "gemeente" else "gemeente__provincie"
-            rows = (
-                through.objects.filter(kennispage_id__in=subset)
-                .values_list(column)
-                .annotate(n=Count("kennispage_id", distinct=True))
-            )
+            rows, counted = through.objects.filter(kennispage_id__in=subset), "kennispage_id"
         elif name == "erkenning":
-            rows = (
-                PraktijkvoorbeeldPage.objects.filter(pk__in=subset)
-                .values_list("erkenning")
-                .annotate(n=Count("pk"))
-                .order_by()
+            rows, column, counted = (
+                PraktijkvoorbeeldPage.objects.filter(pk__in=subset),
+                "erkenning",
+                "pk",
             )
         else:  # type
-            rows = (
-                KennisPage.objects.filter(pk__in=subset)
-                .values_list("kind")
-                .annotate(n=Count("pk"))
-                .order_by()
-            )
-        return dict(rows)
+            rows, column, counted = KennisPage.objects.filter(pk__in=subset), "kind", "pk"
+        return (
+            rows.order_by()
+            .annotate(facet=Value(name, output_field=CharField()), value=F(column))
+            .values("facet", "value")
+            .annotate(n=Count(counted, distinct=True))
+            .values_list("facet", "value", "n")
+        )
+
+    @cached_property
+    def _all_counts(self):
+        """Every facet's option counts, in one query (UNION ALL of one part per facet)."""
+        parts = [self._count_query(name) for name in FACETS]
+        counts = {name: {} for name in FACETS}
+        for facet, value, n in parts[0].union(*parts[1:], all=True):
+            counts[facet][value] = n
+        return counts
 
     def _labels(self, name):
         if name in VOCABULARY_MODELS:
@@ -220,7 +238,7 @@ class KennisbankSearch:
         editorial order."""
         facets = []
         for name, label in FACETS.items():
-            counts = self._counts(name)
+            counts = self._all_counts[name]
             selected = set(self.data.getlist(name))
             options = []
             for value, option_label in self._labels(name).items():

@@ -9,6 +9,7 @@ from .snippets import (
     Pijler,
     Provincie,
     Spoor,
+    VOCABULARIES,
     Thema,
     Vocabulary,
 )
@@ -27,5 +28,6 @@ __all__ = [
     "Spoor",
     "StandardPage",
     "Thema",
+    "VOCABULARIES",
     "Vocabulary",
 ]

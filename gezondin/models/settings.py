@@ -65,6 +65,14 @@ class GezondInSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("GezondIn-instellingen")
 
+    @classmethod
+    def for_site(cls, site):
+        """The saved settings of a site, or unsaved defaults: reading settings (every public
+        page's footer) never writes to the database. The admin saves them when edited."""
+        if site is None:
+            raise cls.DoesNotExist(f"{cls.__name__} does not exist for site None.")
+        return cls.base_queryset().filter(site=site).first() or cls(site=site)
+
     def footer_pages(self):
         """The footer's page links, in the order shown."""
         return [

@@ -1,0 +1,154 @@
+"""`make bench`: the kennisbank's speed at 1,000 and 10,000 practices.
+
+For each size: a fresh database (a temporary SQLite file, or a PostgreSQL database when
+DATABASE_URL points at PostgreSQL), `migrate`, `load_demo --practices N`; then, in one process
+with Django's test client, the home page, the kennisbank unfiltered, with three facets, with a
+search term, and a practice page are each requested (warm-up, then ROUNDS timed requests).
+Reported per page: SQL queries, median and p95 response time, each also as a ratio to the home
+page's median in the same run, and the HTML size. Not a test: the figures go into
+docs/performance.md.
+
+    python -m tests.bench.kennisbank_bench [--sizes 1000 10000] [--rounds 30]
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def prepare_database(size, workdir):
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        name = f"gezondin_bench_{size}"
+        parsed = urlparse(url)
+        with psycopg.connect(
+            host=parsed.hostname,
+            port=parsed.port or 5432,
+            user=parsed.username,
+            password=parsed.password,
+            dbname="postgres",
+            autocommit=True,
+        ) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return parsed._replace(path=f"/{name}").geturl()
+    return f"sqlite:///{workdir}/bench-{size}.sqlite3"
+
+
+def load(database_url, size):
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "settings.dev"}
+    started = time.monotonic()
+    for args in (["migrate", "--noinput", "-v0"], ["load_demo", "--practices", str(size)]):
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return time.monotonic() - started
+
+
+MEASURE = r'''
+import json, statistics, sys, time
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from kennisbank.models import PraktijkvoorbeeldPage
+
+rounds = int(sys.argv[1])
+practice = PraktijkvoorbeeldPage.objects.live().filter(locale__language_code="nl").order_by("-pk").first()
+client = Client()
+kennisbank = "/nl/kennisbank/"
+pages = {
+    "home": "/nl/",
+    "kennisbank, unfiltered": kennisbank,
+    "kennisbank, 3 facets": kennisbank + "?thema=armoede-en-schulden&doelgroep=jongeren&provincie=noord-brabant",
+    "kennisbank, search": kennisbank + "?q=schulden",
+    "kennisbank, search + facet": kennisbank + "?q=wijk&thema=wonen",
+    "kennisbank, page 40": kennisbank + "?page=40",
+    "practice page": practice.get_url(),
+}
+results = {}
+for name, url in pages.items():
+    for _ in range(3):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    results[name] = {
+        "queries": len(queries),
+        "median": statistics.median(timings),
+        "p95": timings[max(0, int(round(0.95 * len(timings))) - 1)],
+        "bytes": len(response.content),
+    }
+print(json.dumps(results))
+'''
+
+
+def measure(database_url, rounds):
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "settings.dev",
+        "DEBUG": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    output = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(rounds)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    import json
+
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--rounds", type=int, default=30)
+    args = parser.parse_args()
+    engine = "PostgreSQL" if "postgres" in os.environ.get("DATABASE_URL", "") else "SQLite"
+    print(f"# Kennisbank benchmark on {engine}, {args.rounds} timed requests per page\n")
+    with tempfile.TemporaryDirectory(prefix="gezondin-bench-") as workdir:
+        for size in args.sizes:
+            url = prepare_database(size, workdir)
+            seconds = load(url, size)
+            results = measure(url, args.rounds)
+            home = results["home"]["median"]
+            print(f"## {size} generated practices (+ demo content), loaded in {seconds:.0f} s\n")
+            print("| page | queries | median ms | p95 ms | median / home | p95 / home | HTML kB |")
+            print("|---|---:|---:|---:|---:|---:|---:|")
+            for name, row in results.items():
+                print(
+                    f"| {name} | {row['queries']} | {row['median']:.1f} | {row['p95']:.1f} | "
+                    f"{row['median'] / home:.2f} | {row['p95'] / home:.2f} | "
+                    f"{row['bytes'] / 1024:.0f} |"
+                )
+            print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,280 @@
+"""Finding practices: facets, search and their combination, through the kennisbank page.
+
+The DESIGN.md section 4 contract: q, thema, spoor, pijler, doelgroep, domein, levensfase, gemeente,
+provincie, erkenning, type, sort, page — as GET parameters, never a 500.
+"""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.search import index
+
+from gezondin.models import Doelgroep, Gemeente, Thema
+from kennisbank.models import KennisartikelPage, KennisbankPage, PraktijkvoorbeeldPage
+from tests.conftest import on_postgres
+
+pytestmark = pytest.mark.django_db
+
+URL = "/nl/kennisbank/"
+
+
+def publish(parent, page, **links):
+    parent.add_child(instance=page)
+    for field, values in links.items():
+        getattr(page, field).set(values)
+    page.save_revision().publish()
+    index.insert_or_update_object(page)
+    return page
+
+
+@pytest.fixture
+def kennisbank(home_page):
+    return home_page.add_child(instance=KennisbankPage(title="Kennisbank", slug="kennisbank"))
+
+
+@pytest.fixture
+def terms(locales):
+    return {
+        "armoede": Thema.objects.create(name="Armoede en schulden", slug="armoede-en-schulden"),
+        "wonen": Thema.objects.create(name="Wonen", slug="wonen", sort_order=2),
+        "jongeren": Doelgroep.objects.create(name="Jongeren", slug="jongeren"),
+        "ouderen": Doelgroep.objects.create(name="Ouderen", slug="ouderen"),
+    }
+
+
+@pytest.fixture
+def practices(kennisbank, terms):
+    amsterdam = Gemeente.objects.get(cbs_code="GM0363")
+    tilburg = Gemeente.objects.get(cbs_code="GM0855")
+    heerlen = Gemeente.objects.get(cbs_code="GM0917")
+    return {
+        "schuld": publish(
+            kennisbank,
+            PraktijkvoorbeeldPage(
+                title="Schuldhulp aan de keukentafel",
+                slug="schuldhulp",
+                intro="<p>Vroeg hulp bij een schuld, thuis in de wijk.</p>",
+                background="<p>Veel huishoudens in Noord hadden een betalingsachterstand.</p>",
+                erkenning="goed-beschreven",
+            ),
+            themas=[terms["armoede"]],
+            doelgroepen=[terms["ouderen"]],
+            gemeenten=[amsterdam],
+        ),
+        "woning": publish(
+            kennisbank,
+            PraktijkvoorbeeldPage(
+                title="Vochtige woningen aanpakken",
+                slug="vocht",
+                intro="<p>Samen met de corporatie tegen schimmel.</p>",
+                background="<p>Energiearmoede en vocht in oude wijken.</p>",
+            ),
+            themas=[terms["wonen"]],
+            doelgroepen=[terms["jongeren"], terms["ouderen"]],
+            gemeenten=[tilburg],
+        ),
+        "beide": publish(
+            kennisbank,
+            PraktijkvoorbeeldPage(
+                title="Huisbezoeken bij schulden en vocht",
+                slug="huisbezoeken",
+                intro="<p>Eén bezoek voor geldzorgen en een gezond huis.</p>",
+                approach=[
+                    {
+                        "type": "paragraph",
+                        "value": "<p>De wijkcoach komt langs met de budgetcoach.</p>",
+                    }
+                ],
+            ),
+            themas=[terms["armoede"], terms["wonen"]],
+            doelgroepen=[terms["jongeren"]],
+            gemeenten=[heerlen],
+        ),
+        "artikel": publish(
+            kennisbank,
+            KennisartikelPage(
+                title="Wat werkt bij schulden en gezondheid",
+                slug="wat-werkt",
+                kind="factsheet",
+                intro="<p>Een overzicht van onderzoek.</p>",
+            ),
+            themas=[terms["armoede"]],
+        ),
+    }
+
+
+def titles(response):
+    html = BeautifulSoup(response.content, "html.parser")
+    return {a.get_text(strip=True) for a in html.select(".result-list__item h3 a")}
+
+
+def facet_counts(response, name):
+    html = BeautifulSoup(response.content, "html.parser")
+    counts = {}
+    for box in html.select(f'input[type=checkbox][name="{name}"]'):
+        label = html.select_one(f'label[for="{box["id"]}"] .facet__count')
+        counts[box["value"]] = int(re.match(r"\d+", label.get_text(strip=True)).group())
+    return counts
+
+
+def test_without_filters_everything_is_listed_newest_first(client, practices):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert len(titles(response)) == 4
+    html = BeautifulSoup(response.content, "html.parser")
+    first = html.select_one(".result-list__item h3 a").get_text(strip=True)
+    assert first == "Wat werkt bij schulden en gezondheid"
+
+
+def test_values_of_one_filter_combine_with_or(client, practices):
+    response = client.get(URL, {"thema": ["wonen", "armoede-en-schulden"], "type": "praktijkvoorbeeld"})
+    assert titles(response) == {
+        "Schuldhulp aan de keukentafel",
+        "Vochtige woningen aanpakken",
+        "Huisbezoeken bij schulden en vocht",
+    }
+
+
+def test_different_filters_combine_with_and(client, practices):
+    response = client.get(URL, {"thema": "armoede-en-schulden", "doelgroep": "jongeren"})
+    assert titles(response) == {"Huisbezoeken bij schulden en vocht"}
+
+
+def test_province_municipality_recognition_and_type_filters(client, practices):
+    assert titles(client.get(URL, {"provincie": "limburg"})) == {
+        "Huisbezoeken bij schulden en vocht"
+    }
+    assert titles(client.get(URL, {"gemeente": "gm0855"})) == {"Vochtige woningen aanpakken"}
+    assert titles(client.get(URL, {"erkenning": "goed-beschreven"})) == {
+        "Schuldhulp aan de keukentafel"
+    }
+    assert titles(client.get(URL, {"type": "factsheet"})) == {
+        "Wat werkt bij schulden en gezondheid"
+    }
+
+
+def test_facet_counts_leave_out_their_own_filter(client, practices):
+    response = client.get(URL, {"thema": "wonen"})
+    # Thema counts are over all items (choosing a second theme widens the list by that count)...
+    assert facet_counts(response, "thema") == {"armoede-en-schulden": 3, "wonen": 2}
+    # ...while other facets count within the current results.
+    assert facet_counts(response, "doelgroep") == {"jongeren": 2, "ouderen": 1}
+    assert facet_counts(response, "provincie") == {"noord-brabant": 1, "limburg": 1}
+
+
+def test_active_filters_can_be_removed_one_by_one(client, practices):
+    response = client.get(URL, {"thema": "wonen", "doelgroep": "jongeren"})
+    html = BeautifulSoup(response.content, "html.parser")
+    chips = {a.get_text(" ", strip=True): a["href"] for a in html.select(".active-filters__chip")}
+    assert any(text.startswith("Thema: Wonen") for text in chips)
+    remove_theme = next(href for text, href in chips.items() if text.startswith("Thema"))
+    assert "thema" not in remove_theme and "doelgroep=jongeren" in remove_theme
+    assert titles(client.get(URL + remove_theme)) == {
+        "Vochtige woningen aanpakken",
+        "Huisbezoeken bij schulden en vocht",
+    }
+
+
+def test_search_finds_words_in_structured_sections_and_streamfield(client, practices):
+    assert titles(client.get(URL, {"q": "betalingsachterstand"})) == {
+        "Schuldhulp aan de keukentafel"
+    }
+    assert titles(client.get(URL, {"q": "budgetcoach"})) == {"Huisbezoeken bij schulden en vocht"}
+
+
+def test_search_and_facets_combine(client, practices):
+    response = client.get(URL, {"q": "vocht", "doelgroep": "jongeren"})
+    assert titles(response) == {"Vochtige woningen aanpakken", "Huisbezoeken bij schulden en vocht"}
+    response = client.get(URL, {"q": "vocht", "thema": "armoede-en-schulden"})
+    assert titles(response) == {"Huisbezoeken bij schulden en vocht"}
+    # Facet counts respect the search.
+    assert facet_counts(response, "thema") == {"armoede-en-schulden": 1, "wonen": 2}
+
+
+def test_dutch_stemming_on_postgres(client, practices, require_postgres):
+    assert "Schuldhulp aan de keukentafel" in titles(client.get(URL, {"q": "schulden"}))
+    assert "Vochtige woningen aanpakken" in titles(client.get(URL, {"q": "wijken"}))
+    assert "Huisbezoeken bij schulden en vocht" in titles(client.get(URL, {"q": "schuld"}))
+
+
+def test_sort_by_title(client, practices):
+    html = BeautifulSoup(client.get(URL, {"sort": "titel"}).content, "html.parser")
+    listed = [a.get_text(strip=True) for a in html.select(".result-list__item h3 a")]
+    assert listed == sorted(listed)
+
+
+def test_pagination_keeps_the_filters(client, kennisbank, terms):
+    for number in range(25):
+        publish(
+            kennisbank,
+            PraktijkvoorbeeldPage(title=f"Praktijk {number:02d}", slug=f"p{number}"),
+            themas=[terms["wonen"]],
+        )
+    response = client.get(URL, {"thema": "wonen"})
+    html = BeautifulSoup(response.content, "html.parser")
+    next_link = html.select_one('.pagination a[rel="next"]')["href"]
+    assert "thema=wonen" in next_link and "page=2" in next_link
+    assert len(titles(client.get(URL + next_link))) == 5
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "abc"},
+        {"page": "999999"},
+        {"page": "-1"},
+        {"q": "x" * 5000},
+        {"q": "'; DROP TABLE wagtailcore_page; --"},
+        {"q": "\x00"},
+        {"thema": "bestaat-niet"},
+        {"thema": "<script>alert(1)</script>"},
+        {"gemeente": "GM99999"},
+        {"provincie": "atlantis"},
+        {"sort": "random()"},
+        {"erkenning": ["goed-beschreven", "onzin"]},
+    ],
+)
+def test_malformed_or_hostile_parameters_give_a_normal_page(client, practices, params):
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_unknown_values_are_reported_escaped(client, practices):
+    response = client.get(URL, {"thema": "<b>weg</b>"})
+    assert b"&lt;b&gt;weg&lt;/b&gt;" in response.content
+    assert len(titles(response)) == 4
+
+
+def test_a_search_query_is_echoed_escaped(client, practices):
+    response = client.get(URL, {"q": '<img src=x onerror="alert(1)">'})
+    assert b"<img src=x" not in response.content
+
+
+def test_a_get_writes_nothing(client, practices):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(URL, {"q": "schuld", "thema": "wonen", "page": "2"})
+    writes = [
+        q["sql"] for q in queries if re.match(r"\s*(INSERT|UPDATE|DELETE)", q["sql"], re.I)
+    ]
+    assert not writes
+
+
+def test_query_count_does_not_depend_on_the_results(
+    client, practices, django_assert_max_num_queries
+):
+    client.get(URL)  # warm the caches of site roots and terms
+    with django_assert_max_num_queries(20):
+        client.get(URL, {"thema": "wonen", "doelgroep": "jongeren", "provincie": "limburg"})
+    with django_assert_max_num_queries(20):
+        client.get(URL, {"q": "schulden"})
+
+
+def test_on_postgres_search_uses_the_dutch_configuration(require_postgres):
+    assert on_postgres()
+    from wagtail.search.backends import get_search_backend
+
+    assert get_search_backend().config == "dutch"
