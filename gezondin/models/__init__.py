@@ -1,6 +1,7 @@
 from .pages import BasePage, HomePage, StandardPage
 from .settings import GezondInSettings
 from .snippets import (
+    VOCABULARIES,
     Doelgroep,
     Domein,
     Gemeente,
@@ -9,7 +10,6 @@ from .snippets import (
     Pijler,
     Provincie,
     Spoor,
-    VOCABULARIES,
     Thema,
     Vocabulary,
 )

@@ -13,7 +13,6 @@ docs/performance.md.
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -59,7 +58,7 @@ def load(database_url, size):
     return time.monotonic() - started
 
 
-MEASURE = r'''
+MEASURE = r"""
 import json, statistics, sys, time
 import django
 django.setup()
@@ -69,13 +68,19 @@ from django.test.utils import CaptureQueriesContext
 from kennisbank.models import PraktijkvoorbeeldPage
 
 rounds = int(sys.argv[1])
-practice = PraktijkvoorbeeldPage.objects.live().filter(locale__language_code="nl").order_by("-pk").first()
+practice = (
+    PraktijkvoorbeeldPage.objects.live()
+    .filter(locale__language_code="nl")
+    .order_by("-pk")
+    .first()
+)
 client = Client()
 kennisbank = "/nl/kennisbank/"
 pages = {
     "home": "/nl/",
     "kennisbank, unfiltered": kennisbank,
-    "kennisbank, 3 facets": kennisbank + "?thema=armoede-en-schulden&doelgroep=jongeren&provincie=noord-brabant",
+    "kennisbank, 3 facets": kennisbank
+    + "?thema=armoede-en-schulden&doelgroep=jongeren&provincie=noord-brabant",
     "kennisbank, search": kennisbank + "?q=schulden",
     "kennisbank, search + facet": kennisbank + "?q=wijk&thema=wonen",
     "kennisbank, page 40": kennisbank + "?page=40",
@@ -101,7 +106,7 @@ for name, url in pages.items():
         "bytes": len(response.content),
     }
 print(json.dumps(results))
-'''
+"""
 
 
 def measure(database_url, rounds):

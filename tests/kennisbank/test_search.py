@@ -130,7 +130,9 @@ def test_without_filters_everything_is_listed_newest_first(client, practices):
 
 
 def test_values_of_one_filter_combine_with_or(client, practices):
-    response = client.get(URL, {"thema": ["wonen", "armoede-en-schulden"], "type": "praktijkvoorbeeld"})
+    response = client.get(
+        URL, {"thema": ["wonen", "armoede-en-schulden"], "type": "praktijkvoorbeeld"}
+    )
     assert titles(response) == {
         "Schuldhulp aan de keukentafel",
         "Vochtige woningen aanpakken",
@@ -257,9 +259,7 @@ def test_a_search_query_is_echoed_escaped(client, practices):
 def test_a_get_writes_nothing(client, practices):
     with CaptureQueriesContext(connection) as queries:
         client.get(URL, {"q": "schuld", "thema": "wonen", "page": "2"})
-    writes = [
-        q["sql"] for q in queries if re.match(r"\s*(INSERT|UPDATE|DELETE)", q["sql"], re.I)
-    ]
+    writes = [q["sql"] for q in queries if re.match(r"\s*(INSERT|UPDATE|DELETE)", q["sql"], re.I)]
     assert not writes
 
 
