@@ -388,7 +388,14 @@ class KennisartikelPage(KennisPage):
     def clean(self):
         super().clean()
         if self.kind == KennisType.PRAKTIJKVOORBEELD:
-            raise ValidationError({"kind": _("Maak een praktijkvoorbeeld als praktijkvoorbeeld.")})
+            raise ValidationError(
+                {
+                    "kind": _(
+                        "Kies een andere soort: een praktijkvoorbeeld maakt u als pagina van "
+                        "het type Praktijkvoorbeeld."
+                    )
+                }
+            )
 
 
 class ThemaPagePick(Orderable):

@@ -17,19 +17,19 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from kennisbank.filters import m2m_through
-from kennisbank.models import VOCABULARY_FIELDS, KennisPage, KennisType
+from kennisbank.models import VOCABULARY_FIELDS, KennisType
 from kennisbank.search import KennisbankSearch, kennis_queryset, with_listing_data
 
 RELATED_LIMIT = 3
 
 
-def _shared_count(field, values, column="term_id"):
-    """A subquery counting how many of `values` the outer item links to through `field`."""
+def _shared_links(field, practice_id):
+    """A subquery counting the outer item's links through `field` that the practice also has."""
     through, term_fk = m2m_through(field)
-    lookup = f"{term_fk}__{column}" if column != "term_id" else f"{term_fk}_id"
+    own = through.objects.filter(kennispage_id=practice_id).values(f"{term_fk}_id")
     return Coalesce(
         Subquery(
-            through.objects.filter(kennispage_id=OuterRef("pk"), **{f"{lookup}__in": values})
+            through.objects.filter(kennispage_id=OuterRef("pk"), **{f"{term_fk}_id__in": own})
             .order_by()
             .values("kennispage_id")
             .annotate(n=Count("*"))
@@ -40,36 +40,32 @@ def _shared_count(field, values, column="term_id"):
     )
 
 
+def _same_province(practice_id):
+    through, _ = m2m_through("gemeenten")
+    provinces = through.objects.filter(kennispage_id=practice_id).values("gemeente__provincie")
+    return Exists(
+        through.objects.filter(kennispage_id=OuterRef("pk"), gemeente__provincie__in=provinces)
+    )
+
+
 def related_practices(practice, limit=RELATED_LIMIT):
     """Practices sharing the most vocabulary terms with this one, where the same province counts
-    as one more shared term; ties go to the most recently published. One query for the ranking."""
-    score = Value(0)
-    for field in VOCABULARY_FIELDS.values():
-        term_ids = [term.pk for term in getattr(practice, field).all()]
-        if term_ids:
-            score = score + _shared_count(field, term_ids)
-    provinces = sorted({gemeente.provincie for gemeente in practice.gemeenten.all()})
-    if provinces:
-        score = score + Case(
-            When(Exists(_same_province(provinces)), then=Value(1)), default=Value(0)
-        )
+    as one more shared term; ties go to the most recently published.
+
+    One query ranks (the practice's own links are subqueries), three fetch the cards."""
+    score = _shared_links("themas", practice.pk)
+    for field in list(VOCABULARY_FIELDS.values())[1:]:
+        score = score + _shared_links(field, practice.pk)
+    score = score + Case(When(_same_province(practice.pk), then=Value(1)), default=Value(0))
     ranked = (
-        kennis_queryset(locale=practice.locale)
+        kennis_queryset(locale=practice.locale_id)
         .filter(kind=KennisType.PRAKTIJKVOORBEELD)
         .exclude(pk=practice.pk)
         .annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
         .filter(score__gt=0)
-        .order_by("-score", "-first_published_at")
-        .values_list("pk", flat=True)[:limit]
+        .order_by("-score", "-first_published_at", "-pk")
     )
-    ids = list(ranked)
-    items = {item.pk: item for item in with_listing_data(KennisPage.objects.filter(pk__in=ids))}
-    return [items[pk] for pk in ids if pk in items]
-
-
-def _same_province(provinces):
-    through, _ = m2m_through("gemeenten")
-    return through.objects.filter(kennispage_id=OuterRef("pk"), gemeente__provincie__in=provinces)
+    return list(with_listing_data(ranked)[:limit])
 
 
 def thema_dossier(dossier, request):

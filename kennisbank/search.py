@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 
 from gezondin.models.snippets import Provincie
 from gezondin.search_terms import display_query, search_terms
-from gezondin.terms import gemeente_labels, locale_id, term_names
+from gezondin.terms import gemeente_labels, locale_id, public_q, term_names
 from kennisbank.filters import (
     FACETS,
     SORT_NEWEST,
@@ -44,11 +44,13 @@ MAX_FACET_IDS = 10_000
 
 
 def kennis_queryset(request=None, locale=None):
-    """Live, public kennisbank items of one language (the visitor's by default)."""
+    """Live, public kennisbank items of one language (a Locale or its id; the visitor's by
+    default)."""
     if locale is not None:
-        return KennisPage.objects.live().public().filter(locale=locale)
-    language = get_language() or settings.LANGUAGE_CODE
-    return KennisPage.objects.live().public().filter(locale_id=locale_id(language))
+        locale = getattr(locale, "pk", locale)
+    else:
+        locale = locale_id(get_language() or settings.LANGUAGE_CODE)
+    return KennisPage.objects.live().filter(public_q(), locale_id=locale)
 
 
 def with_listing_data(queryset):

@@ -7,9 +7,11 @@ language is published its links are copied to its translations.
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.signals import page_published
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from kennisbank.models import VOCABULARY_FIELDS, KennisPage
+from gezondin import terms
+from kennisbank.models import VOCABULARY_FIELDS, GemeentePage, KennisbankPage, KennisPage
 
 LINKED_FIELDS = [*VOCABULARY_FIELDS.values(), "gemeenten"]
 
@@ -47,5 +49,20 @@ def copy_links_to_translations(sender, instance, **kwargs):
             )
 
 
+def forget_cached_urls(sender, instance=None, **kwargs):
+    """Cached URLs of the kennisbank and municipality pages (kennisbank_tags) go stale when such
+    a page is published, unpublished, moved or deleted."""
+    page = instance if instance is not None else kwargs.get("page")
+    if isinstance(page, KennisbankPage | GemeentePage):
+        terms.invalidate()
+
+
 def connect():
     page_published.connect(copy_links_to_translations, dispatch_uid="kennisbank-copy-links")
+    for signal, uid in [
+        (page_published, "published"),
+        (page_unpublished, "unpublished"),
+        (post_page_move, "moved"),
+        (post_delete, "deleted"),
+    ]:
+        signal.connect(forget_cached_urls, dispatch_uid=f"kennisbank-urls-{uid}")

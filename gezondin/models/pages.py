@@ -1,6 +1,7 @@
 """Home page and the general content page."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -15,6 +16,18 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 class BasePage(Page):
     """Fields and behaviour every GezondIn page shares: an introduction used on the page,
     in listings and as the meta description when no search description is set."""
+
+    # Routing through a GezondIn page to a page below it uses the child's specific class
+    # without loading its specific fields: one query less for every level passed through.
+    def route(self, request, path_components):
+        if len(path_components) > 1:
+            try:
+                child = self.get_children().get(slug=path_components[0])
+            except Page.DoesNotExist as exc:
+                raise Http404 from exc
+            child._cached_parent_obj = self
+            return child.specific_deferred.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     intro = RichTextField(
         _("inleiding"),

@@ -1,0 +1,415 @@
+"""Template tags for the kennisbank's pages and result cards.
+
+Kennisbank items link to the *default language's* vocabulary terms (see KennisPage). These tags
+show each term in the visitor's language from the cached names in gezondin.terms, so a card or a
+page costs no query per term beyond reading the links themselves: listings prefetch them
+(kennisbank.search.with_listing_data); a page reads all its links, every vocabulary and its
+municipalities, in one query the first time a tag asks for one of them.
+
+- ``term_name term``: one term's name in the visitor's language.
+- ``term_labels item "themas"``: the names of an item's terms in the visitor's language.
+- ``term_links item "themas"``: [{"name", "slug", "url"}], each URL the kennisbank filtered on that
+  term (``url`` is "" when this language has no kennisbank).
+- ``kennisbank_url``: the URL of the kennisbank in the current page's language (one query, cached
+  on the request).
+- ``gemeente_label``: the name people know a municipality by, from a Gemeente or a CBS code.
+- ``gemeente_links item``: [{"code", "label", "url"}], ``url`` the municipality's own page in
+  the current language where it has one (one query for all of them).
+- ``practice_of item``: the PraktijkvoorbeeldPage of a kennisbank item, or None for other kinds.
+- ``practice_sections page``: the filled sections of a practice, in reading order.
+- ``dossier_picks picks``: a dossier's picks as kennisbank items with their listing data.
+- ``sections_by_provincie sections``: municipality pages grouped by province.
+- filters ``plain_text`` (rich text as plain text: tags removed, entities decoded) and
+  ``subheading_level`` ("h2" → "h3", for editors' headings inside a section with its own h2).
+"""
+
+import html
+from typing import Any, NamedTuple
+from urllib.parse import urlencode
+
+from django import template
+from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.db.models import CharField, Exists, F, OuterRef, Value
+from django.db.models.functions import Length, Substr
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, PageViewRestriction
+
+from gezondin.models.snippets import Provincie
+from gezondin.terms import gemeente_labels, locale_id, term_names, term_options
+from gezondin.terms import version as terms_version
+from kennisbank.filters import VOCABULARY_MODELS, m2m_through
+from kennisbank.models import (
+    VOCABULARY_FIELDS,
+    GemeentePage,
+    KennisbankPage,
+    KennisPage,
+    KennisType,
+    PraktijkvoorbeeldPage,
+)
+
+register = template.Library()
+
+# KennisPage field → kennisbank GET parameter ("themas" → "thema").
+FIELD_PARAMETERS = {field: parameter for parameter, field in VOCABULARY_FIELDS.items()}
+_KENNISBANK_CACHE_ATTR = "_kennisbank_index_urls"
+
+
+def _language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _public_q():
+    """Leaves out pages in a private section, within the same query."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ~Exists(restricted)
+
+
+def _current_locale_id(context):
+    page = context.get("page")
+    if isinstance(page, Page) and page.locale_id:
+        return page.locale_id
+    return locale_id(_language())
+
+
+def _current_path(context):
+    page = context.get("page")
+    return page.path if isinstance(page, Page) else ""
+
+
+# Terms ---------------------------------------------------------------------------------------
+
+
+LINKED_FIELDS = [*VOCABULARY_FIELDS.values(), "gemeenten"]
+_LINKS_CACHE_ATTR = "_kennisbank_linked_values"
+
+
+def _already_loaded(item, field):
+    """Whether reading ``field`` costs no query: prefetched (listings), held in memory (previews
+    and revisions) or the page is not saved yet."""
+    return (
+        not item.pk
+        or field in getattr(item, "_prefetched_objects_cache", {})
+        or field in getattr(item, "_cluster_related_objects", {})
+    )
+
+
+def _identity(field, obj):
+    return obj.cbs_code if field == "gemeenten" else obj.slug
+
+
+def _linked_values(item, field):
+    """The slugs of an item's terms in ``field`` (CBS codes for "gemeenten").
+
+    Links that are loaded already are read as they are. Otherwise the links of every field that
+    is not loaded are read in one query (a UNION over the link tables) and kept on the item, so a
+    page showing several vocabularies costs one query instead of one per vocabulary.
+    """
+    if field not in LINKED_FIELDS:
+        raise template.TemplateSyntaxError(f"unknown vocabulary field {field!r}")
+    if _already_loaded(item, field):
+        return [_identity(field, obj) for obj in getattr(item, field).all()]
+    loaded = getattr(item, _LINKS_CACHE_ATTR, None)
+    if loaded is None:
+        wanted = [name for name in LINKED_FIELDS if not _already_loaded(item, name)]
+        parts = []
+        for name in wanted:
+            through, term_fk = m2m_through(name)
+            column = "cbs_code" if name == "gemeenten" else "slug"
+            parts.append(
+                through.objects.filter(kennispage_id=item.pk)
+                .annotate(linked_field=Value(name, output_field=CharField()))
+                .values_list("linked_field", f"{term_fk}__{column}")
+                .order_by()
+            )
+        loaded = {name: [] for name in wanted}
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        for name, value in rows:
+            loaded[name].append(value)
+        setattr(item, _LINKS_CACHE_ATTR, loaded)
+    return loaded[field]
+
+
+def _term_entries(item, field):
+    """[(slug, name in the visitor's language)] in the vocabulary's editorial order."""
+    if field not in FIELD_PARAMETERS:
+        raise template.TemplateSyntaxError(f"unknown vocabulary field {field!r}")
+    slugs = set(_linked_values(item, field))
+    if not slugs:
+        return []
+    options = term_options(VOCABULARY_MODELS[FIELD_PARAMETERS[field]], _language())
+    entries = [(slug, name) for slug, name in options if slug in slugs]
+    known = {slug for slug, _ in entries}
+    return entries + [(slug, slug) for slug in sorted(slugs - known)]
+
+
+@register.simple_tag
+def term_name(term):
+    """``{% term_name page.thema as name %}``: one term's name in the visitor's language."""
+    if term is None:
+        return ""
+    return term_names(type(term), _language()).get(term.slug, term.name)
+
+
+@register.simple_tag
+def term_labels(item, field):
+    """``{% term_labels item "themas" as names %}``: the term names in the visitor's language."""
+    return [name for _, name in _term_entries(item, field)]
+
+
+@register.simple_tag(takes_context=True)
+def term_links(context, item, field):
+    """``{% term_links page "doelgroepen" as links %}``: each term with its name in the visitor's
+    language and the URL of the kennisbank filtered on it."""
+    entries = _term_entries(item, field)
+    if not entries:
+        return []
+    parameter = FIELD_PARAMETERS[field]
+    base = kennisbank_url(context)
+    return [
+        {
+            "name": name,
+            "slug": slug,
+            "url": f"{base}?{urlencode({parameter: slug})}" if base else "",
+        }
+        for slug, name in entries
+    ]
+
+
+@register.simple_tag
+def term_list(links):
+    """``{% term_list links %}``: the result of ``term_links`` as an inline list of links (plain
+    names where this language has no kennisbank)."""
+    return format_html(
+        '<ul class="kb-inline-list">{}</ul>',
+        format_html_join(
+            "",
+            "<li>{}</li>",
+            (
+                (format_html('<a href="{}">{}</a>', link["url"], link["name"]),)
+                if link["url"]
+                else (link["name"],)
+                for link in links
+            ),
+        ),
+    )
+
+
+# The kennisbank index --------------------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def kennisbank_url(context):
+    """The URL of the kennisbank in the current page's language, or "" if there is none.
+
+    With several kennisbanks in one language (several sites), the one in the same home as the
+    current page wins. One query per language, cached on the request.
+    """
+    request = context.get("request")
+    locale_id = _current_locale_id(context)
+    if locale_id is None:
+        return ""
+    cache = getattr(request, _KENNISBANK_CACHE_ATTR, None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            setattr(request, _KENNISBANK_CACHE_ATTR, cache)
+    path = _current_path(context)
+    key = (locale_id, path)
+    shared_key = f"kennisbank:index-url:{terms_version()}:{locale_id}:{path}"
+    if key not in cache:
+        cache[key] = django_cache.get(shared_key)
+    if cache[key] is None:
+        candidates = list(
+            KennisbankPage.objects.live()
+            .filter(locale_id=locale_id)
+            .filter(_public_q())
+            .order_by("path")
+        )
+        # The parent of the kennisbank (its home) is an ancestor of the current page.
+        same_home = [page for page in candidates if path.startswith(page.path[: -Page.steplen])]
+        chosen = (same_home or candidates or [None])[0]
+        cache[key] = (chosen.get_url(request) or "") if chosen is not None else ""
+        django_cache.set(shared_key, cache[key], 60 * 60)
+    return cache[key]
+
+
+# Municipalities --------------------------------------------------------------------------------
+
+
+def _gemeente_page_urls(request, locale_id):
+    """{CBS code: URL of that municipality's page} in one language, cached until a page is
+    published, unpublished, moved or deleted (see kennisbank.signals)."""
+    key = f"kennisbank:gemeente-urls:{terms_version()}:{locale_id}"
+    urls = django_cache.get(key)
+    if urls is None:
+        sections = (
+            GemeentePage.objects.live()
+            .filter(locale_id=locale_id)
+            .filter(_public_q())
+            .annotate(cbs_code=F("gemeente__cbs_code"))
+            .order_by("path")
+        )
+        urls = {}
+        for section in sections:
+            urls.setdefault(section.cbs_code, section.get_url(request) or "")
+        django_cache.set(key, urls, 60 * 60)
+    return urls
+
+
+@register.simple_tag
+def gemeente_label(gemeente):
+    """The name people know a municipality by: ``{% gemeente_label "GM0363" %}`` or a Gemeente."""
+    if gemeente is None or gemeente == "":
+        return ""
+    if hasattr(gemeente, "label"):
+        return gemeente.label
+    return gemeente_labels().get(str(gemeente).upper(), str(gemeente))
+
+
+@register.simple_tag(takes_context=True)
+def gemeente_links(context, item):
+    """``{% gemeente_links page as gemeenten %}``: the municipalities of a kennisbank item as
+    [{"code", "label", "url"}], sorted by label; ``url`` is the municipality's own page in the
+    current language, "" where it has none. One query for all of them (besides reading the
+    links, see _linked_values)."""
+    codes = _linked_values(item, "gemeenten")
+    if not codes:
+        return []
+    urls = _gemeente_page_urls(context.get("request"), _current_locale_id(context))
+    labels = gemeente_labels()
+    links = [
+        {"code": code, "label": labels.get(code, code), "url": urls.get(code, "")} for code in codes
+    ]
+    return sorted(links, key=lambda link: link["label"].casefold())
+
+
+@register.simple_tag
+def sections_by_provincie(sections):
+    """Municipality pages grouped by province, both sorted by name:
+    [{"value", "label", "sections": [GemeentePage]}]. The pages need ``gemeente`` selected."""
+    groups = {}
+    for section in sections:
+        groups.setdefault(section.gemeente.provincie, []).append(section)
+    labels = dict(Provincie.choices)
+    return [
+        {
+            "value": value,
+            "label": labels.get(value, value),
+            "sections": sorted(members, key=lambda section: section.gemeente.label.casefold()),
+        }
+        for value, members in sorted(
+            groups.items(), key=lambda group: labels.get(group[0], group[0]).casefold()
+        )
+    ]
+
+
+# Items -----------------------------------------------------------------------------------------
+
+
+@register.filter
+def practice_of(item):
+    """The PraktijkvoorbeeldPage of a kennisbank item (selected along with it by the kennisbank's
+    listings), or None for articles and other kinds."""
+    if isinstance(item, PraktijkvoorbeeldPage):
+        return item
+    if getattr(item, "kind", None) != KennisType.PRAKTIJKVOORBEELD:
+        return None
+    try:
+        return item.praktijkvoorbeeldpage
+    except PraktijkvoorbeeldPage.DoesNotExist:
+        return None
+
+
+@register.filter
+def subheading_level(level):
+    """The heading level one below ``level`` ("h2" → "h3"), for headings inside a section that
+    has its own h2; h6 at most."""
+    try:
+        number = int(str(level).lower().lstrip("h"))
+    except ValueError:
+        return "h3"
+    return f"h{min(max(number, 2) + 1, 6)}"
+
+
+@register.filter
+def plain_text(value):
+    """Rich text as plain text on one line, for card summaries: ``{{ item.intro|plain_text }}``."""
+    if not value:
+        return ""
+    return " ".join(html.unescape(strip_tags(str(value))).split())
+
+
+@register.simple_tag
+def dossier_picks(picks):
+    """A dossier's picks as [{"item", "note"}], each item a KennisPage with the data a result card
+    needs (a fixed number of queries). Picks of other page types are left out."""
+    from kennisbank.search import with_listing_data
+
+    picks = list(picks)
+    ids = [pick.item_id for pick in picks]
+    items = {item.pk: item for item in with_listing_data(KennisPage.objects.filter(pk__in=ids))}
+    return [
+        {"item": items[pick.item_id], "note": pick.note} for pick in picks if pick.item_id in items
+    ]
+
+
+# Practice sections -----------------------------------------------------------------------------
+
+
+class Section(NamedTuple):
+    """One filled section of a practice page: ``key`` says how to render ``value``."""
+
+    key: str
+    anchor: str
+    title: Any
+    value: Any
+
+
+RICH_TEXT_SECTIONS = [
+    ("background", "aanleiding", _("Aanleiding")),
+    ("goal", "doel", _("Doel")),
+    ("approach", "aanpak", _("Aanpak")),
+    ("working_elements", "werkzame-elementen", _("Werkzame elementen")),
+    ("results", "resultaten", _("Resultaten")),
+    ("monitoring", "monitoring", _("Hoe gemonitord")),
+    ("lessons", "lessen-en-tips", _("Lessen en tips")),
+]
+NEEDS = [
+    ("needs_team", _("Team en mensen")),
+    ("needs_time", _("Tijd")),
+    ("needs_budget", _("Budget")),
+    ("funding", _("Financiering")),
+]
+
+
+def _is_filled(rich_text):
+    return bool(plain_text(rich_text))
+
+
+@register.simple_tag
+def practice_sections(page):
+    """``{% practice_sections page as sections %}``: the practice's sections that have content,
+    in reading order, as Section(key, anchor, title, value). Keys: the rich text field names,
+    "approach" (a StreamField), "needs" ([(label, text)]), "partners" ([PraktijkvoorbeeldPartner]
+    with their organisation) and "contact" (the page, only when its contact may be shown)."""
+    sections = []
+    for field, anchor, title in RICH_TEXT_SECTIONS:
+        value = getattr(page, field)
+        filled = len(value) > 0 if field == "approach" else _is_filled(value)
+        if filled:
+            sections.append(Section(field, anchor, title, value))
+    needs = [(label, getattr(page, field).strip()) for field, label in NEEDS]
+    needs = [(label, text) for label, text in needs if text]
+    if needs:
+        sections.append(Section("needs", "wat-is-er-nodig", _("Wat is er nodig"), needs))
+    partners = list(page.partners.all().select_related("organisatie"))
+    if partners:
+        sections.append(Section("partners", "partners", _("Partners"), partners))
+    if page.show_contact:
+        sections.append(Section("contact", "contact", _("Contact"), page))
+    return sections
