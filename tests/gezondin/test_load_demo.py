@@ -58,6 +58,21 @@ def row_counts():
     return {model.__name__: model.objects.count() for model in models}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def core_steps_only():
+    """These tests are about the core demo and the command; the apps' own demo steps (kennisbank,
+    leerkringen) are tested with those apps."""
+    autodiscover_modules("demo")
+    core = {
+        name: step
+        for name, step in registry._steps.items()
+        if step.func.__module__.startswith("gezondin.")
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(registry, "_steps", core)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def no_password_from_environment(monkeypatch):
     monkeypatch.delenv(ADMIN_PASSWORD_ENV, raising=False)
