@@ -20,6 +20,7 @@ if settings.DEBUG:
 # Public pages under /nl/ and /en/; "/" redirects to the visitor's language.
 urlpatterns += i18n_patterns(
     path("", include("gezondin.urls")),
+    path("", include("leerkringen.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,255 @@
+"""The e-mails to people who sign up, and the calendar file attached to them.
+
+Each e-mail is plain text with an HTML alternative, rendered in the registrant's language from
+``leerkringen/emails/<kind>.txt`` and ``.html``, and carries the signed link to see or cancel
+the sign-up. They are sent by ``leerkringen.tasks.send_aanmelding_mail`` (by sign-up id and kind);
+``send`` checks that the mail still fits the sign-up's status, so a queued "you are in" never
+reaches someone who cancelled meanwhile.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import models
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from leerkringen import services
+from leerkringen.models import Aanmelding, AanmeldingStatus, ActivityType, Bijeenkomst
+
+logger = logging.getLogger(__name__)
+
+Status = AanmeldingStatus
+
+
+class MailKind(models.TextChoices):
+    CONFIRM_EMAIL = "confirm", _("Bevestig uw aanmelding")
+    SEAT_CONFIRMED = "confirmed", _("U bent geplaatst")
+    WAITLISTED = "waitlisted", _("U staat op de wachtlijst")
+    SEAT_FREED = "promoted", _("Er is een plek vrijgekomen")
+    OFFER = "offer", _("Er is een plek voor u")
+    OFFER_EXPIRED = "offer_expired", _("Aanbod verlopen")
+    CANCELLED = "cancelled", _("U bent afgemeld")
+    REMINDER = "reminder", _("Herinnering")
+    MATERIALS = "materials", _("Materialen")
+
+
+SUBJECTS = {
+    MailKind.CONFIRM_EMAIL: _("Bevestig uw aanmelding: %(title)s"),
+    MailKind.SEAT_CONFIRMED: _("U bent aangemeld: %(title)s"),
+    MailKind.WAITLISTED: _("U staat op de wachtlijst: %(title)s"),
+    MailKind.SEAT_FREED: _("Er is een plek vrijgekomen: %(title)s"),
+    MailKind.OFFER: _("Er is een plek voor u: %(title)s"),
+    MailKind.OFFER_EXPIRED: _("Aanbod verlopen: %(title)s"),
+    MailKind.CANCELLED: _("U bent afgemeld: %(title)s"),
+    MailKind.REMINDER: _("Herinnering: %(title)s"),
+    MailKind.MATERIALS: _("Materialen van %(title)s"),
+}
+
+# The status a sign-up must (still) have for a kind of mail; None: any status.
+REQUIRED_STATUS = {
+    MailKind.CONFIRM_EMAIL: {Status.PENDING},
+    MailKind.SEAT_CONFIRMED: {Status.CONFIRMED},
+    MailKind.WAITLISTED: {Status.WAITLISTED},
+    MailKind.SEAT_FREED: {Status.CONFIRMED},
+    MailKind.OFFER: {Status.OFFERED},
+    MailKind.OFFER_EXPIRED: None,
+    MailKind.CANCELLED: None,
+    MailKind.REMINDER: {Status.CONFIRMED},
+    MailKind.MATERIALS: {Status.CONFIRMED},
+}
+
+# Mails that carry the calendar file (and, for webinars, the join link).
+WITH_CALENDAR = {MailKind.SEAT_CONFIRMED, MailKind.SEAT_FREED, MailKind.REMINDER}
+
+
+def base_url(page):
+    """Scheme and host for links in e-mails: the activity's site, else WAGTAILADMIN_BASE_URL."""
+    site = page.get_site()
+    if site is not None:
+        return site.root_url
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+
+
+def sign_up_links(aanmelding, base):
+    """Absolute links for a sign-up, in the active language."""
+    token = services.make_token(aanmelding)
+    return {
+        "confirm_url": base + reverse("leerkringen:confirm", kwargs={"token": token}),
+        "manage_url": base + reverse("leerkringen:manage", kwargs={"token": token}),
+        "cancel_url": base + reverse("leerkringen:cancel", kwargs={"token": token}),
+        "accept_url": base + reverse("leerkringen:accept", kwargs={"token": token}),
+    }
+
+
+def _localized(activity):
+    """The activity in the active language where it is translated and live."""
+    return activity.localized.specific
+
+
+def build_message(aanmelding, kind, bijeenkomst=None):
+    """The e-mail of ``kind`` for a sign-up, rendered in the sign-up's language."""
+    kind = MailKind(kind)
+    with translation.override(aanmelding.language):
+        canonical = aanmelding.activity.specific
+        activity = _localized(canonical)
+        base = base_url(canonical)
+        meetings = activity.meetings()
+        confirmed = aanmelding.status == Status.CONFIRMED
+        join_url = ""
+        if (
+            kind in WITH_CALENDAR
+            and confirmed
+            and canonical.kind == ActivityType.WEBINAR
+            and canonical.join_url
+        ):
+            join_url = canonical.join_url
+        page_url = activity.get_full_url() or ""
+        context = {
+            "aanmelding": aanmelding,
+            "activity": activity,
+            "activity_url": page_url,
+            "meetings": meetings,
+            "bijeenkomst": bijeenkomst,
+            "join_url": join_url,
+            "cancellation_deadline": services.cancellation_deadline(canonical),
+            "confirm_link_days": services.confirm_link_max_age().days,
+            "offer_expires_at": aanmelding.offer_expires_at,
+            "organiser": activity.organiser_label,
+            "contact_email": canonical.contact_email,
+            "site_name": _site_name(canonical),
+            "kind": kind,
+            **sign_up_links(aanmelding, base),
+        }
+        subject = str(SUBJECTS[kind]) % {"title": activity.title}
+        text = render_to_string(f"leerkringen/emails/{kind.value}.txt", context)
+        html = render_to_string(f"leerkringen/emails/{kind.value}.html", context)
+        message = EmailMultiAlternatives(
+            subject=" ".join(subject.split()),
+            body=text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[aanmelding.email],
+            reply_to=[canonical.contact_email] if canonical.contact_email else None,
+            headers={"Auto-Submitted": "auto-generated"},
+        )
+        message.attach_alternative(html, "text/html")
+        if kind in WITH_CALENDAR and meetings:
+            ics = ics_for_activity(activity, include_join_url=bool(join_url), join_url=join_url)
+            message.attach(_ics_filename(activity), ics, "text/calendar; charset=utf-8")
+    return message
+
+
+def send(aanmelding_id, kind, bijeenkomst_id=None):
+    """Send one e-mail to a sign-up if it still applies. Returns whether a mail was sent."""
+    kind = MailKind(kind)
+    aanmelding = (
+        Aanmelding.objects.filter(pk=aanmelding_id, anonymised_at__isnull=True)
+        .select_related("activity")
+        .first()
+    )
+    if aanmelding is None:
+        return False
+    required = REQUIRED_STATUS[kind]
+    if required is not None and aanmelding.status not in required:
+        logger.info("Skipped %s mail to aanmelding %s: status changed", kind.value, aanmelding.pk)
+        return False
+    bijeenkomst = None
+    if bijeenkomst_id is not None:
+        bijeenkomst = Bijeenkomst.objects.filter(pk=bijeenkomst_id).first()
+    message = build_message(aanmelding, kind, bijeenkomst)
+    try:
+        message.send()
+    except Exception as error:
+        # Mail errors name the recipient; report the failure without them (the task backend
+        # stores and logs what is raised here).
+        raise MailNotSent(
+            f"{kind.value} mail to aanmelding {aanmelding.pk} not sent: {type(error).__name__}"
+        ) from None
+    return True
+
+
+class MailNotSent(Exception):
+    """Sending failed; the message holds no personal data."""
+
+
+def _site_name(page):
+    site = page.get_site()
+    return (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "")
+
+
+def _ics_filename(activity):
+    from django.utils.text import slugify
+
+    return f"{slugify(activity.title)[:60] or 'activiteit'}.ics"
+
+
+# Calendar ---------------------------------------------------------------------------------------
+
+
+def _uid_domain(page):
+    site = page.get_site()
+    return site.hostname if site else "gezondin.localhost"
+
+
+def ics_for_activity(activity, *, include_join_url=False, join_url=""):
+    """An iCalendar file (bytes) with one VEVENT per meeting of ``activity``.
+
+    Times are written in UTC, which every calendar reads without a VTIMEZONE. UIDs come from the
+    activity's translation key and the meeting's position, so the same meeting keeps its UID in
+    every language. The join link of a webinar is included only when asked (confirmed people).
+    """
+    import icalendar
+
+    activity = activity.specific
+    domain = _uid_domain(activity)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//GezondIn//Leerkringen//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", activity.title)
+    stamp = timezone.now().astimezone(datetime.UTC)
+    url = activity.get_full_url() or ""
+    description = strip_tags(activity.intro or "").strip()
+    meetings = activity.meetings()
+    for position, meeting in enumerate(meetings, start=1):
+        event = icalendar.Event()
+        event.add("uid", f"{activity.translation_key}-{position}@{domain}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
+        event.add("dtend", (meeting.ends_at or meeting.starts_at).astimezone(datetime.UTC))
+        summary = activity.title
+        if meeting.topic and len(meetings) > 1:
+            summary = f"{activity.title}: {meeting.topic}"
+        event.add("summary", summary)
+        location = _location_text(activity, meeting)
+        if include_join_url and join_url:
+            location = join_url
+        if location:
+            event.add("location", location)
+        text = description
+        if include_join_url and join_url:
+            text = f"{text}\n\n{join_url}".strip()
+        if url:
+            text = f"{text}\n\n{url}".strip()
+            event.add("url", url)
+        if text:
+            event.add("description", text)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _location_text(activity, meeting):
+    parts = [meeting.location_name, meeting.address_line]
+    if not any(parts) and activity.kind == ActivityType.STUDIEDAG:
+        parts = [activity.venue_name, activity.venue_address_line]
+    text = ", ".join(p for p in parts if p)
+    if meeting.online or activity.mode == "online":
+        online = str(_("Online"))
+        text = f"{text} / {online}" if text else online
+    return text

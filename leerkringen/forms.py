@@ -1,0 +1,146 @@
+"""The public sign-up form: only what is needed, with specific messages for every mistake."""
+
+from django import forms
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import gettext_lazy as _
+
+from gezondin.models import Gemeente
+
+HONEYPOT_FIELD = "website"
+
+
+class GemeenteChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class SignupForm(forms.Form):
+    """Name, e-mail, organisation, municipality (optional), role (optional), consent.
+
+    ``website`` is a honeypot: hidden from people (and from assistive technology), filled in by
+    bots. Each field gets ``aria-describedby`` pointing at its hint and error, and
+    ``aria-invalid`` when it has an error.
+    """
+
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=200,
+        error_messages={
+            "required": _("Vul uw naam in."),
+            "max_length": _("Uw naam is te lang: gebruik hoogstens 200 tekens."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        help_text=_("Hierheen sturen we de link om uw aanmelding te bevestigen."),
+        error_messages={
+            "required": _("Vul uw e-mailadres in."),
+            "invalid": _("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."),
+            "max_length": _("Dit e-mailadres is te lang."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    organisation = forms.CharField(
+        label=_("Organisatie"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld ‘Gemeente Utrecht’ of ‘GGD Twente’."),
+        error_messages={
+            "required": _("Vul de organisatie in waar u werkt."),
+            "max_length": _("De naam van de organisatie is te lang: gebruik hoogstens 200 tekens."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    gemeente = GemeenteChoiceField(
+        label=_("Gemeente (niet verplicht)"),
+        # In the order of the names people know (display name, else the official name).
+        queryset=Gemeente.objects.active().order_by(
+            Lower(Coalesce(NullIf("display_name", Value("")), "name"))
+        ),
+        required=False,
+        to_field_name="cbs_code",
+        empty_label=_("Geen gemeente of niet van toepassing"),
+        help_text=_("De gemeente waarvoor u werkt."),
+        error_messages={"invalid_choice": _("Kies een gemeente uit de lijst.")},
+    )
+    role = forms.CharField(
+        label=_("Functie (niet verplicht)"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld ‘beleidsmedewerker gezondheid’."),
+        error_messages={
+            "max_length": _("De functie is te lang: gebruik hoogstens 200 tekens."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Ik geef toestemming om mijn gegevens te gebruiken voor deze aanmelding, zoals "
+            "beschreven in de privacyverklaring."
+        ),
+        error_messages={
+            "required": _(
+                "Geef toestemming voor het gebruik van uw gegevens; zonder kunnen we u niet "
+                "aanmelden."
+            )
+        },
+    )
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    # The order of the error summary.
+    field_order = ["name", "email", "organisation", "gemeente", "role", "consent", "website"]
+
+    def __init__(self, *args, max_per_gemeente=None, **kwargs):
+        kwargs.setdefault("auto_id", "aanmelden-%s")
+        super().__init__(*args, **kwargs)
+        if max_per_gemeente:
+            self.fields["gemeente"].help_text = _(
+                "De gemeente waarvoor u werkt. Per gemeente zijn er hoogstens %(count)s plaatsen."
+            ) % {"count": max_per_gemeente}
+        self._describe_fields()
+
+    @property
+    def is_spam(self):
+        """Whether the honeypot was filled in (checked before anything else is done)."""
+        return bool((self.data.get(self.add_prefix(HONEYPOT_FIELD)) or "").strip())
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe_fields()
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
+
+    @property
+    def honeypot(self):
+        return self[HONEYPOT_FIELD]
+
+    def hint_id(self, name):
+        return f"{self[name].auto_id}-hint"
+
+    def error_id(self, name):
+        return f"{self[name].auto_id}-error"
+
+    def _describe_fields(self):
+        errors = self._errors or {}
+        for name, field in self.fields.items():
+            if name == HONEYPOT_FIELD:
+                continue
+            described_by = []
+            if field.help_text:
+                described_by.append(self.hint_id(name))
+            if name in errors:
+                described_by.append(self.error_id(name))
+                field.widget.attrs["aria-invalid"] = "true"
+            else:
+                field.widget.attrs.pop("aria-invalid", None)
+            if described_by:
+                field.widget.attrs["aria-describedby"] = " ".join(described_by)
+            else:
+                field.widget.attrs.pop("aria-describedby", None)

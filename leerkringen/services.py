@@ -1,0 +1,611 @@
+"""The sign-up rules: registration window, double opt-in, seats, fair seating per municipality,
+waiting list (optionally with time-limited offers), cancellation and the signed links in e-mails.
+
+Views, the admin and management commands all call these functions; none of them changes an
+Aanmelding's status itself. Every seat decision runs in one transaction that first locks the
+activity's row (``SELECT ... FOR UPDATE``), so concurrent confirmations on PostgreSQL are decided
+one after the other and an activity is never overbooked. (SQLite serialises write transactions.)
+
+Sign-ups belong to the activity in the default language (see ``canonical``): every function here
+accepts a translation too.
+
+E-mails are queued through the tasks framework *after* the transaction has committed, by sign-up
+id and kind only; nothing personal goes into task arguments or log records.
+
+Settings:
+- ``LEERKRINGEN_CONFIRM_LINK_DAYS`` (default 7): how long a confirmation link is valid.
+- ``LEERKRINGEN_WAITLIST_OFFER_HOURS`` (default None): None gives a freed seat directly to the
+  first on the waiting list; a number offers it for that many hours (``accept_offer``), after
+  which ``expire_offers`` passes it on.
+"""
+
+import datetime
+import enum
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import formats, timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext_lazy as _
+
+from leerkringen.models import (
+    Aanmelding,
+    AanmeldingStatus,
+    ActivityPage,
+)
+
+logger = logging.getLogger(__name__)
+
+TOKEN_SALT = "leerkringen.aanmelding"  # noqa: S105 - a namespace, not a secret
+Status = AanmeldingStatus
+
+
+# Errors ---------------------------------------------------------------------------------------
+
+
+def _format_when(when):
+    if when is None:
+        return ""
+    return formats.date_format(timezone.localtime(when), "j F Y, H:i")
+
+
+class AanmeldingError(Exception):
+    """A rule said no. ``message`` is a complete sentence for the person, in the active language."""
+
+    default_message = _("Dat lukte niet. Probeer het later opnieuw.")
+
+    def __init__(self, message=None, *, when=None, aanmelding=None):
+        self._message = message
+        self.when = when
+        self.aanmelding = aanmelding
+        super().__init__(self.__class__.__name__)
+
+    @property
+    def message(self):
+        text = self._message if self._message is not None else self.default_message
+        return str(text) % {"when": _format_when(self.when)} if self.when else str(text)
+
+    def __str__(self):
+        return self.message
+
+
+class RegistrationClosed(AanmeldingError):
+    default_message = _("Aanmelden voor deze activiteit is niet (meer) mogelijk.")
+
+
+class CancellationDeadlinePassed(AanmeldingError):
+    default_message = _(
+        "Afmelden via de website kon tot %(when)s. Kunt u toch niet komen? Laat het de "
+        "organisatie weten."
+    )
+
+
+class SignupNotActive(AanmeldingError):
+    default_message = _(
+        "Deze aanmelding is afgemeld of verlopen. U kunt zich opnieuw aanmelden zolang de "
+        "aanmelding open is."
+    )
+
+
+class OfferExpired(AanmeldingError):
+    default_message = _(
+        "Het aanbod voor deze plek is verlopen; de plek is doorgegeven aan de volgende op de "
+        "wachtlijst."
+    )
+
+
+class LinkInvalid(AanmeldingError):
+    default_message = _(
+        "Deze link werkt niet (meer). Gebruik de link uit de laatste e-mail die u van ons kreeg, "
+        "of meld u opnieuw aan."
+    )
+
+
+class LinkExpired(LinkInvalid):
+    default_message = _(
+        "Deze bevestigingslink is verlopen. Meld u opnieuw aan met hetzelfde e-mailadres; u "
+        "krijgt dan een nieuwe link."
+    )
+
+
+# The activity of record -------------------------------------------------------------------------
+
+
+def canonical(activity):
+    """The activity in the default language, which holds the sign-ups and the seat settings.
+
+    An activity and its translations share one pool of seats; a page without a default-language
+    version is its own canonical activity.
+    """
+    from wagtail.models import Locale
+
+    try:
+        default_locale_id = Locale.get_default().pk
+    except Locale.DoesNotExist:
+        return activity
+    if activity.locale_id == default_locale_id:
+        return activity
+    source = ActivityPage.objects.filter(
+        translation_key=activity.translation_key, locale_id=default_locale_id
+    ).first()
+    return source or activity
+
+
+# Registration window ---------------------------------------------------------------------------
+
+
+class RegistrationState(enum.StrEnum):
+    OPEN = "open"
+    DISABLED = "disabled"
+    NO_DATE = "no-date"
+    NOT_YET = "not-yet"
+    CLOSED = "closed"
+    STARTED = "started"
+
+
+_STATE_MESSAGES = {
+    RegistrationState.DISABLED: _(
+        "Aanmelden via deze website is voor deze activiteit niet mogelijk."
+    ),
+    RegistrationState.NO_DATE: _("De datum is nog niet bekend; aanmelden kan nog niet."),
+    RegistrationState.NOT_YET: _("De aanmelding opent op %(when)s."),
+    RegistrationState.CLOSED: _("De aanmelding is gesloten sinds %(when)s."),
+    RegistrationState.STARTED: _("Deze activiteit is al begonnen; aanmelden kan niet meer."),
+}
+
+
+def registration_closes_at(activity):
+    """When sign-up closes: the set moment, or else the start of the first meeting."""
+    return activity.registration_closes_at or activity.first_starts_at
+
+
+def registration_state(activity, now=None):
+    """(RegistrationState, the moment it refers to or None)."""
+    now = now or timezone.now()
+    if not activity.signup_enabled:
+        return RegistrationState.DISABLED, None
+    if activity.first_starts_at is None:
+        return RegistrationState.NO_DATE, None
+    if activity.last_ends_at is not None and now >= activity.last_ends_at:
+        return RegistrationState.STARTED, None
+    if activity.registration_opens_at and now < activity.registration_opens_at:
+        return RegistrationState.NOT_YET, activity.registration_opens_at
+    closes = registration_closes_at(activity)
+    if closes and now >= closes:
+        if activity.registration_closes_at:
+            return RegistrationState.CLOSED, closes
+        return RegistrationState.STARTED, None
+    return RegistrationState.OPEN, None
+
+
+def registration_is_open(activity, now=None):
+    return registration_state(canonical(activity), now)[0] == RegistrationState.OPEN
+
+
+def check_registration_open(activity, now=None):
+    state, when = registration_state(activity, now)
+    if state != RegistrationState.OPEN:
+        raise RegistrationClosed(_STATE_MESSAGES[state], when=when)
+
+
+def closed_message(activity, now=None):
+    """Why sign-up is closed, or "" when it is open."""
+    state, when = registration_state(canonical(activity), now)
+    if state == RegistrationState.OPEN:
+        return ""
+    return RegistrationClosed(_STATE_MESSAGES[state], when=when).message
+
+
+def cancellation_deadline(activity):
+    """Until when a seat can be given back through the website."""
+    return activity.cancellation_deadline or activity.first_starts_at
+
+
+# Seats -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Availability:
+    capacity: int | None
+    taken: int
+    waiting: int
+
+    @property
+    def left(self):
+        return None if self.capacity is None else max(0, self.capacity - self.taken)
+
+    @property
+    def is_full(self):
+        return self.capacity is not None and self.taken >= self.capacity
+
+
+def availability(activity):
+    """Seats and waiting list of an activity (one query)."""
+    activity = canonical(activity)
+    counts = dict(
+        Aanmelding.objects.filter(
+            activity_id=activity.pk,
+            status__in=[Status.CONFIRMED, Status.OFFERED, Status.WAITLISTED],
+        )
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return Availability(
+        capacity=activity.capacity,
+        taken=counts.get(Status.CONFIRMED, 0) + counts.get(Status.OFFERED, 0),
+        waiting=counts.get(Status.WAITLISTED, 0),
+    )
+
+
+def seats_taken(activity):
+    return availability(activity).taken
+
+
+def seats_left(activity):
+    """Free seats, or None for unlimited."""
+    return availability(activity).left
+
+
+def is_full(activity):
+    return availability(activity).is_full
+
+
+class _Seats:
+    """The seat counts of a locked activity, kept up to date while decisions are made."""
+
+    def __init__(self, activity):
+        self.activity = activity
+        holding = Aanmelding.objects.filter(activity_id=activity.pk).holding_seat()
+        self.taken = holding.count()
+        self.per_gemeente = dict(
+            holding.filter(gemeente__isnull=False)
+            .values_list("gemeente_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+
+    def has_room(self):
+        capacity = self.activity.capacity
+        return capacity is None or self.taken < capacity
+
+    def has_seat_for(self, aanmelding):
+        if not self.has_room():
+            return False
+        cap = self.activity.max_per_gemeente
+        if cap is not None and aanmelding.gemeente_id:
+            return self.per_gemeente.get(aanmelding.gemeente_id, 0) < cap
+        return True
+
+    def take(self, aanmelding):
+        self.taken += 1
+        if aanmelding.gemeente_id:
+            gemeente = aanmelding.gemeente_id
+            self.per_gemeente[gemeente] = self.per_gemeente.get(gemeente, 0) + 1
+
+
+def _lock_activity(activity_id):
+    """Lock the activity's row until the end of the transaction; returns it freshly read."""
+    return ActivityPage.objects.select_for_update(of=("self",)).get(pk=activity_id)
+
+
+def _offer_hours():
+    return getattr(settings, "LEERKRINGEN_WAITLIST_OFFER_HOURS", None)
+
+
+def _fill_free_seats(activity, seats, now):
+    """Give free seats to the waiting list, first come first served, skipping people whose
+    municipality has reached its cap. Returns the e-mails to send. Nobody moves up once the
+    activity has begun."""
+    from leerkringen.emails import MailKind
+
+    if activity.first_starts_at and now >= activity.first_starts_at:
+        return []
+    mails = []
+    hours = _offer_hours()
+    for candidate in Aanmelding.objects.filter(activity_id=activity.pk).waitlist():
+        if not seats.has_room():
+            break
+        if not seats.has_seat_for(candidate):
+            continue
+        seats.take(candidate)
+        expires = now + datetime.timedelta(hours=hours) if hours else None
+        if expires and activity.first_starts_at:
+            expires = min(expires, activity.first_starts_at)
+        if expires and expires > now:
+            candidate.status = Status.OFFERED
+            candidate.offer_expires_at = expires
+            candidate.save(update_fields=["status", "offer_expires_at"])
+            mails.append((candidate.pk, MailKind.OFFER))
+        else:
+            candidate.status = Status.CONFIRMED
+            candidate.seated_at = now
+            candidate.save(update_fields=["status", "seated_at"])
+            mails.append((candidate.pk, MailKind.SEAT_FREED))
+        logger.info("Aanmelding %s moved up from the waiting list", candidate.pk)
+    return mails
+
+
+def _send(mails):
+    from leerkringen.tasks import send_aanmelding_mail
+
+    for aanmelding_id, kind in mails:
+        send_aanmelding_mail.enqueue(aanmelding_id, str(kind))
+
+
+# Signed links -----------------------------------------------------------------------------------
+
+
+def _signer():
+    return signing.TimestampSigner(salt=TOKEN_SALT)
+
+
+def confirm_link_max_age():
+    return datetime.timedelta(days=getattr(settings, "LEERKRINGEN_CONFIRM_LINK_DAYS", 7))
+
+
+def make_token(aanmelding):
+    """A signed, timestamped token naming the sign-up (its id and secret; nothing personal)."""
+    return _signer().sign(f"{aanmelding.pk}-{aanmelding.secret}")
+
+
+def read_token(token, max_age=None):
+    """The sign-up a token names. Raises LinkInvalid, or LinkExpired (carrying the sign-up) when
+    the token is genuine but older than ``max_age``."""
+    signer = _signer()
+    expired = False
+    try:
+        value = signer.unsign(token, max_age=max_age)
+    except signing.SignatureExpired:
+        value = signer.unsign(token)
+        expired = True
+    except signing.BadSignature:
+        raise LinkInvalid() from None
+    pk, _sep, secret = value.partition("-")
+    if not pk.isdigit() or not secret:
+        raise LinkInvalid()
+    aanmelding = (
+        Aanmelding.objects.filter(pk=int(pk), anonymised_at__isnull=True)
+        .select_related("activity")
+        .first()
+    )
+    if aanmelding is None or not constant_time_compare(aanmelding.secret, secret):
+        raise LinkInvalid()
+    if expired:
+        raise LinkExpired(aanmelding=aanmelding)
+    return aanmelding
+
+
+# Sign-up lifecycle ------------------------------------------------------------------------------
+
+
+class Outcome(enum.StrEnum):
+    CREATED = "created"
+    DUPLICATE = "duplicate"
+
+
+def _mail_for_status(aanmelding):
+    from leerkringen.emails import MailKind
+
+    return {
+        Status.PENDING: MailKind.CONFIRM_EMAIL,
+        Status.CONFIRMED: MailKind.SEAT_CONFIRMED,
+        Status.WAITLISTED: MailKind.WAITLISTED,
+        Status.OFFERED: MailKind.OFFER,
+    }[aanmelding.status]
+
+
+def _language(language):
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = (language or "").split("-")[0].lower()
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def request_signup(activity, data, language, now=None):
+    """Sign someone up (pending until they confirm their e-mail address) and send the link.
+
+    ``data``: name, email, and optionally organisation, gemeente (a Gemeente), role.
+    Returns (aanmelding, Outcome). With an active sign-up for the same address no second one is
+    made: the e-mail that fits its status (the link, the confirmation, ...) is sent again and
+    Outcome.DUPLICATE returned. Raises RegistrationClosed.
+    """
+    from leerkringen.emails import MailKind
+
+    activity = canonical(activity)
+    now = now or timezone.now()
+    check_registration_open(activity, now)
+    email = Aanmelding.normalise_email(data["email"])
+    existing = (
+        Aanmelding.objects.filter(activity_id=activity.pk, email=email)
+        .active()
+        .not_anonymised()
+        .first()
+    )
+    if existing is None:
+        try:
+            with transaction.atomic():
+                aanmelding = Aanmelding.objects.create(
+                    activity_id=activity.pk,
+                    name=data["name"].strip(),
+                    email=email,
+                    organisation=(data.get("organisation") or "").strip(),
+                    gemeente=data.get("gemeente"),
+                    role=(data.get("role") or "").strip(),
+                    language=_language(language),
+                    created_at=now,
+                    consent_at=now,
+                )
+        except IntegrityError:
+            # The same address was signed up at the same moment by another request.
+            existing = (
+                Aanmelding.objects.filter(activity_id=activity.pk, email=email)
+                .active()
+                .not_anonymised()
+                .first()
+            )
+            if existing is None:
+                raise
+        else:
+            logger.info("Aanmelding %s created for activity %s", aanmelding.pk, activity.pk)
+            _send([(aanmelding.pk, MailKind.CONFIRM_EMAIL)])
+            return aanmelding, Outcome.CREATED
+    logger.info("Repeated sign-up recognised as aanmelding %s", existing.pk)
+    _send([(existing.pk, _mail_for_status(existing))])
+    return existing, Outcome.DUPLICATE
+
+
+def confirm(aanmelding, now=None):
+    """The person confirmed their e-mail address: give them a seat if there is one for them
+    (capacity and their municipality's cap), else put them on the waiting list.
+
+    Idempotent: a sign-up that is already confirmed, waiting or offered is returned unchanged.
+    Raises SignupNotActive (cancelled or expired) or RegistrationClosed (activity begun).
+    """
+    from leerkringen.emails import MailKind
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        activity = _lock_activity(aanmelding.activity_id)
+        current = Aanmelding.objects.get(pk=aanmelding.pk)
+        if current.status in (Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED):
+            return current
+        if current.status != Status.PENDING:
+            raise SignupNotActive(aanmelding=current)
+        if activity.first_starts_at and now >= activity.first_starts_at:
+            raise RegistrationClosed(_STATE_MESSAGES[RegistrationState.STARTED])
+        seats = _Seats(activity)
+        # Anyone already waiting goes first (capacity may have been raised meanwhile).
+        mails = _fill_free_seats(activity, seats, now)
+        current.confirmed_at = now
+        if seats.has_seat_for(current):
+            seats.take(current)
+            current.status = Status.CONFIRMED
+            current.seated_at = now
+            mails.append((current.pk, MailKind.SEAT_CONFIRMED))
+        else:
+            current.status = Status.WAITLISTED
+            mails.append((current.pk, MailKind.WAITLISTED))
+        current.save(update_fields=["status", "confirmed_at", "seated_at"])
+    logger.info("Aanmelding %s confirmed: %s", current.pk, current.status)
+    _send(mails)
+    return current
+
+
+def cancel(aanmelding, now=None, *, by_staff=False):
+    """Cancel a sign-up; a freed seat goes to the waiting list.
+
+    People may withdraw a sign-up without a seat at any time; a seat (confirmed or offered) can
+    be given back until the cancellation deadline (default: the start of the first meeting).
+    Staff (``by_staff``) are not bound by the deadline. Idempotent for cancelled sign-ups.
+    Raises CancellationDeadlinePassed.
+    """
+    from leerkringen.emails import MailKind
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        activity = _lock_activity(aanmelding.activity_id)
+        current = Aanmelding.objects.get(pk=aanmelding.pk)
+        if current.status in (Status.CANCELLED, Status.EXPIRED):
+            return current
+        had_seat = current.holds_seat
+        if had_seat and not by_staff:
+            deadline = cancellation_deadline(activity)
+            if deadline and now >= deadline:
+                raise CancellationDeadlinePassed(when=deadline, aanmelding=current)
+        current.status = Status.CANCELLED
+        current.cancelled_at = now
+        current.offer_expires_at = None
+        current.save(update_fields=["status", "cancelled_at", "offer_expires_at"])
+        mails = [(current.pk, MailKind.CANCELLED)]
+        if had_seat:
+            mails += _fill_free_seats(activity, _Seats(activity), now)
+    logger.info("Aanmelding %s cancelled", current.pk)
+    _send(mails)
+    return current
+
+
+def promote_waitlist(activity, now=None):
+    """Fill free seats from the waiting list (after a cancellation, or when an editor raised the
+    capacity). Returns the ids of the sign-ups that moved up."""
+    now = now or timezone.now()
+    activity = canonical(activity)
+    with transaction.atomic():
+        locked = _lock_activity(activity.pk)
+        mails = _fill_free_seats(locked, _Seats(locked), now)
+    _send(mails)
+    return [aanmelding_id for aanmelding_id, _kind in mails]
+
+
+def accept_offer(aanmelding, now=None):
+    """Take the seat offered from the waiting list. Idempotent once confirmed.
+
+    Raises OfferExpired (and passes the seat on) after ``offer_expires_at``, SignupNotActive for a
+    cancelled sign-up.
+    """
+    from leerkringen.emails import MailKind
+
+    now = now or timezone.now()
+    expired = False
+    with transaction.atomic():
+        activity = _lock_activity(aanmelding.activity_id)
+        current = Aanmelding.objects.get(pk=aanmelding.pk)
+        if current.status == Status.CONFIRMED:
+            return current
+        if current.status == Status.EXPIRED:
+            raise OfferExpired(aanmelding=current)
+        if current.status != Status.OFFERED:
+            raise SignupNotActive(aanmelding=current)
+        if current.offer_expires_at and now >= current.offer_expires_at:
+            mails = _expire_offer(activity, current, now)
+            expired = True
+        else:
+            current.status = Status.CONFIRMED
+            current.seated_at = now
+            current.offer_expires_at = None
+            current.save(update_fields=["status", "seated_at", "offer_expires_at"])
+            mails = [(current.pk, MailKind.SEAT_CONFIRMED)]
+    _send(mails)
+    if expired:
+        raise OfferExpired(aanmelding=current)
+    logger.info("Aanmelding %s accepted the offered seat", current.pk)
+    return current
+
+
+def _expire_offer(activity, aanmelding, now):
+    from leerkringen.emails import MailKind
+
+    aanmelding.status = Status.EXPIRED
+    aanmelding.save(update_fields=["status"])
+    logger.info("Offer to aanmelding %s expired", aanmelding.pk)
+    return [
+        (aanmelding.pk, MailKind.OFFER_EXPIRED),
+        *_fill_free_seats(activity, _Seats(activity), now),
+    ]
+
+
+def expire_offers(now=None):
+    """Expire offers not accepted in time and pass their seats on. Run it every few minutes
+    (part of the scheduled jobs). Returns how many offers expired."""
+    now = now or timezone.now()
+    activity_ids = (
+        Aanmelding.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
+        .values_list("activity_id", flat=True)
+        .distinct()
+        .order_by()
+    )
+    expired = 0
+    for activity_id in list(activity_ids):
+        with transaction.atomic():
+            activity = _lock_activity(activity_id)
+            mails = []
+            for offer in Aanmelding.objects.filter(
+                activity_id=activity_id, status=Status.OFFERED, offer_expires_at__lte=now
+            ).order_by("offer_expires_at", "pk"):
+                mails += _expire_offer(activity, offer, now)
+                expired += 1
+        _send(mails)
+    return expired

@@ -1,0 +1,16 @@
+"""Background tasks of the leerkringen app (Django's tasks framework, django-tasks backport).
+
+Task arguments hold ids and a kind only, never personal data: the task backend may store them
+(database backend) and log them.
+"""
+
+from django_tasks import task
+
+
+@task()
+def send_aanmelding_mail(aanmelding_id: int, kind: str, bijeenkomst_id: int | None = None):
+    """Send one e-mail of ``kind`` (leerkringen.emails.MailKind) to a sign-up, if it still
+    applies. ``bijeenkomst_id`` names the meeting a reminder is about."""
+    from leerkringen import emails
+
+    return emails.send(aanmelding_id, kind, bijeenkomst_id)

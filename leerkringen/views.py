@@ -1,0 +1,314 @@
+"""Public views of the sign-up: the form on each activity page, and the pages behind the signed
+links in e-mails (confirm, see, cancel, accept an offered seat).
+
+Views translate requests into calls of leerkringen.services and show the outcome; the rules are
+in the services. No personal data goes into URLs (the form redirects to a fixed "check your
+e-mail" page; links carry a signed token) or log records.
+"""
+
+import functools
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from leerkringen import services
+from leerkringen.forms import SignupForm
+from leerkringen.models import AanmeldingStatus
+
+Status = AanmeldingStatus
+DUPLICATE_PARAMETER = "opnieuw"
+
+
+# The activity page and its form ------------------------------------------------------------------
+
+
+def _privacy_url(request):
+    from gezondin.models import GezondInSettings
+
+    try:
+        site_settings = GezondInSettings.for_request(request)
+    except GezondInSettings.DoesNotExist:
+        return ""
+    page = site_settings.privacy_page
+    if page is None:
+        return ""
+    page = page.localized
+    return page.get_url(request) if page.live else ""
+
+
+def activity_context(request, page, form=None):
+    """What an activity page shows besides its fields: meetings, seats, the form or why it is
+    closed. Used by ActivityPage.get_context."""
+    canonical = services.canonical(page)
+    closed = services.closed_message(canonical)
+    if form is None and not closed:
+        form = SignupForm(max_per_gemeente=canonical.max_per_gemeente)
+    return {
+        "meetings": page.meetings(),
+        "seats": services.availability(canonical),
+        "registration_closed": closed,
+        "cancellation_deadline": services.cancellation_deadline(canonical),
+        "form": form,
+        "signup_url": _route_url(request, page, "signup"),
+        "privacy_url": _privacy_url(request),
+        "is_past": page.is_past(),
+    }
+
+
+def _route_url(request, page, name):
+    url = page.get_url(request)
+    return url + page.reverse_subpage(name) if url else ""
+
+
+def _client_ip(request):
+    header = getattr(settings, "LEERKRINGEN_CLIENT_IP_HEADER", None)
+    value = request.META.get(header, "") if header else ""
+    return value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_limited(request, page):
+    """Count this POST; True when the client exceeded LEERKRINGEN_SIGNUP_RATE_LIMIT
+    (attempts, seconds; default 5 per 10 minutes) for this activity. The key is a keyed hash:
+    no IP address is stored."""
+    limit, window = getattr(settings, "LEERKRINGEN_SIGNUP_RATE_LIMIT", (5, 600))
+    digest = salted_hmac("leerkringen.signup-rate", f"{_client_ip(request)}|{page.pk}").hexdigest()
+    key = f"leerkringen:signup-rate:{digest}"
+    if cache.add(key, 1, window):
+        return limit < 1
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    return count > limit
+
+
+def _render_page(request, page, form, status=200):
+    response = page.render(request, context_overrides={"form": form})
+    response.status_code = status
+    return response
+
+
+def signup(request, page):
+    """POST of the sign-up form. Success redirects to the "check your e-mail" page (PRG); errors
+    re-render the page with everything typed kept."""
+    if request.method != "POST":
+        return HttpResponseRedirect((page.get_url(request) or "/") + "#aanmelden")
+    canonical = services.canonical(page)
+    form = SignupForm(request.POST, max_per_gemeente=canonical.max_per_gemeente)
+    if _rate_limited(request, page):
+        form.add_error(
+            None,
+            _(
+                "U heeft het formulier te vaak achter elkaar verstuurd. Wacht tien minuten en "
+                "probeer het dan opnieuw; wat u invulde, staat er nog."
+            ),
+        )
+        return _render_page(request, page, form, status=429)
+    sent_url = _route_url(request, page, "signup_sent")
+    if form.is_spam:
+        # Tell a bot what it expects and do nothing.
+        return HttpResponseRedirect(sent_url)
+    if not form.is_valid():
+        return _render_page(request, page, form)
+    try:
+        _aanmelding, outcome = services.request_signup(page, form.cleaned_data, get_language())
+    except services.RegistrationClosed as error:
+        form.add_error(None, error.message)
+        return _render_page(request, page, form)
+    if outcome == services.Outcome.DUPLICATE:
+        sent_url += f"?{DUPLICATE_PARAMETER}=1"
+    return HttpResponseRedirect(sent_url)
+
+
+def signup_sent(request, page):
+    """The "check your e-mail" page after signing up; says so too when the address was already
+    signed up (the status itself is only in the e-mail)."""
+    return TemplateResponse(
+        request,
+        "leerkringen/signup_sent.html",
+        {
+            "page": page,
+            "self": page,
+            "duplicate": request.GET.get(DUPLICATE_PARAMETER) == "1",
+            "confirm_link_days": services.confirm_link_max_age().days,
+        },
+    )
+
+
+# Pages behind the signed links -----------------------------------------------------------------
+
+
+def private(view):
+    """Token pages: never cached, indexed, or leaking the token through the Referer header."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store, private"
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper
+
+
+def _problem(request, error, status, aanmelding=None):
+    activity = _activity_for(aanmelding) if aanmelding is not None else None
+    return TemplateResponse(
+        request,
+        "leerkringen/aanmelding_problem.html",
+        {
+            "page_title": _("Dat lukte niet"),
+            "message": error.message,
+            "activity": activity,
+            "expired_link": isinstance(error, services.LinkExpired),
+        },
+        status=status,
+    )
+
+
+def _activity_for(aanmelding):
+    """The activity of a sign-up in the visitor's language, where translated and live."""
+    return aanmelding.activity.localized.specific
+
+
+def _details(request, aanmelding, template, **extra):
+    activity = _activity_for(aanmelding)
+    canonical = aanmelding.activity
+    token = extra.pop("token")
+    context = {
+        "aanmelding": aanmelding,
+        "activity": activity,
+        "meetings": activity.meetings(),
+        "token": token,
+        "cancellation_deadline": services.cancellation_deadline(canonical),
+        "can_cancel": _can_cancel(aanmelding, canonical),
+        "waitlist_position": _waitlist_position(aanmelding),
+        "retention_days": getattr(settings, "LEERKRINGEN_RETENTION_DAYS", 90),
+        **extra,
+    }
+    context.setdefault("page_title", activity.title)
+    return TemplateResponse(request, template, context)
+
+
+def _waitlist_position(aanmelding):
+    if aanmelding.status != Status.WAITLISTED:
+        return None
+    ahead = (
+        type(aanmelding)
+        .objects.filter(activity_id=aanmelding.activity_id)
+        .waitlist()
+        .values_list("pk", flat=True)
+    )
+    ids = list(ahead)
+    return ids.index(aanmelding.pk) + 1 if aanmelding.pk in ids else None
+
+
+def _can_cancel(aanmelding, activity):
+    if not aanmelding.is_active:
+        return False
+    if not aanmelding.holds_seat:
+        return True
+    deadline = services.cancellation_deadline(activity)
+    return deadline is None or timezone.now() < deadline
+
+
+@private
+@require_http_methods(["GET", "HEAD"])
+def confirm(request, token):
+    """The link in the first e-mail: confirms the address and gives a seat or a waiting place."""
+    try:
+        aanmelding = services.read_token(token, max_age=services.confirm_link_max_age())
+    except services.LinkExpired as error:
+        if error.aanmelding.status == Status.PENDING:
+            return _problem(request, error, 410, error.aanmelding)
+        aanmelding = error.aanmelding  # already confirmed: just show where they stand
+    except services.LinkInvalid as error:
+        return _problem(request, error, 404)
+    already = aanmelding.status != Status.PENDING
+    try:
+        aanmelding = services.confirm(aanmelding)
+    except services.AanmeldingError as error:
+        return _problem(request, error, 409, aanmelding)
+    return _details(
+        request,
+        aanmelding,
+        "leerkringen/aanmelding_confirmed.html",
+        token=token,
+        already=already,
+        page_title=_("Aanmelding bevestigd"),
+    )
+
+
+@private
+@require_http_methods(["GET", "HEAD"])
+def manage(request, token):
+    """What we store about the sign-up, its status, and the ways to change it."""
+    try:
+        aanmelding = services.read_token(token)
+    except services.LinkInvalid as error:
+        return _problem(request, error, 404)
+    return _details(
+        request,
+        aanmelding,
+        "leerkringen/aanmelding_manage.html",
+        token=token,
+        page_title=_("Uw aanmelding"),
+    )
+
+
+@private
+@require_http_methods(["GET", "HEAD", "POST"])
+def cancel(request, token):
+    """GET asks to be sure (link scanners must not cancel anything); POST cancels."""
+    try:
+        aanmelding = services.read_token(token)
+    except services.LinkInvalid as error:
+        return _problem(request, error, 404)
+    if request.method != "POST":
+        return _details(
+            request,
+            aanmelding,
+            "leerkringen/aanmelding_cancel.html",
+            token=token,
+            page_title=_("Afmelden"),
+        )
+    try:
+        aanmelding = services.cancel(aanmelding)
+    except services.AanmeldingError as error:
+        return _problem(request, error, 409, aanmelding)
+    return redirect("leerkringen:manage", token=token)
+
+
+@private
+@require_http_methods(["GET", "HEAD", "POST"])
+def accept(request, token):
+    """Accept a seat offered from the waiting list: GET asks, POST accepts."""
+    try:
+        aanmelding = services.read_token(token)
+    except services.LinkInvalid as error:
+        return _problem(request, error, 404)
+    if request.method != "POST":
+        if aanmelding.status != Status.OFFERED:
+            return redirect("leerkringen:manage", token=token)
+        return _details(
+            request,
+            aanmelding,
+            "leerkringen/aanmelding_accept.html",
+            token=token,
+            page_title=_("Plek aannemen"),
+        )
+    try:
+        aanmelding = services.accept_offer(aanmelding)
+    except services.AanmeldingError as error:
+        return _problem(request, error, 409, aanmelding)
+    return redirect("leerkringen:manage", token=token)

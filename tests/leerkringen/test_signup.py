@@ -1,0 +1,791 @@
+"""Signing up for learning circles, webinars and study days, as people do it: through the form on
+the activity page, the links in the e-mails and the pages behind them.
+
+The tree:
+
+    home ─ Agenda ─ activity pages (made per test)
+    (English home ─ Agenda ─ translations, where a test needs them)
+"""
+
+import datetime
+import logging
+import re
+from urllib.parse import urlparse
+
+import icalendar
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.core.cache import cache
+from django.utils import timezone
+
+from gezondin.models import Gemeente
+from leerkringen import services
+from leerkringen.models import (
+    Aanmelding,
+    AgendaPage,
+    Bijeenkomst,
+    LeerkringPage,
+    StudiedagPage,
+    WebinarPage,
+)
+
+Status = Aanmelding.Status
+LINK = re.compile(r"https?://[^\s\"'<>]+")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The rate limit and term names live in the cache; no test may see another's.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+# Building blocks ------------------------------------------------------------------------------
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_agenda(home):
+    agenda = AgendaPage(title="Agenda", slug="agenda", intro="<p>Wat er op de planning staat.</p>")
+    home.add_child(instance=agenda)
+    return publish(agenda)
+
+
+def meetings(count=1, start=None, **fields):
+    start = (start or timezone.now() + datetime.timedelta(days=30)).replace(second=0, microsecond=0)
+    return [
+        Bijeenkomst(
+            starts_at=start + datetime.timedelta(days=28 * i),
+            ends_at=start + datetime.timedelta(days=28 * i, hours=3),
+            topic=f"Bijeenkomst over casus {i + 1}",
+            location_name="Stadskantoor",
+            address="Stationsplein 1\n3511 ED Utrecht",
+            **fields,
+        )
+        for i in range(count)
+    ]
+
+
+def make_activity(agenda, model=LeerkringPage, *, meeting_count=1, start=None, **fields):
+    fields.setdefault("title", "Leerkring Armoede en gezondheid")
+    fields.setdefault("intro", "<p>Samen leren over schulden en gezondheid.</p>")
+    page = model(bijeenkomsten=meetings(meeting_count, start), **fields)
+    agenda.add_child(instance=page)
+    return publish(page)
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def text_of(response):
+    return " ".join(soup(response).get_text(" ").split())
+
+
+def form_data(**overrides):
+    data = {
+        "name": "Sanne de Vries",
+        "email": "Sanne.de.Vries@Gemeente.example",
+        "organisation": "Gemeente Utrecht",
+        "gemeente": "GM0344",
+        "role": "Beleidsmedewerker gezondheid",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def signup_url(page):
+    return page.url + page.reverse_subpage("signup")
+
+
+def links_in(message):
+    """Every link in a message (text body and HTML), as paths."""
+    bodies = [message.body] + [content for content, _type in message.alternatives]
+    return [urlparse(url).path for body in bodies for url in LINK.findall(body)]
+
+
+def link_to(message, action):
+    """The path of the sign-up link of an action ("bevestigen", "afmelden", "plek-aannemen" or
+    "" for the manage page) in a message."""
+    for path in links_in(message):
+        if re.fullmatch(rf"/\w\w/aanmelding/[^/]+/{action}{'/' if action else ''}", path):
+            return path
+    raise AssertionError(f"no {action or 'manage'} link in {message.subject!r}")
+
+
+def sign_up(client, page, **overrides):
+    """Post the form; returns the response (a redirect when it worked)."""
+    return client.post(signup_url(page), form_data(**overrides))
+
+
+def sign_up_and_confirm(client, page, email, **overrides):
+    mail.outbox.clear()
+    response = sign_up(client, page, email=email, **overrides)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    confirm = link_to(mail.outbox[-1], "bevestigen")
+    response = client.get(confirm)
+    assert response.status_code == 200
+    return Aanmelding.objects.get(email=email.lower(), activity_id=services.canonical(page).pk)
+
+
+@pytest.fixture
+def agenda(home_page):
+    return make_agenda(home_page)
+
+
+@pytest.fixture
+def leerkring(agenda):
+    return make_activity(agenda, capacity=10, meeting_count=4)
+
+
+@pytest.fixture
+def utrecht():
+    return Gemeente.objects.get(cbs_code="GM0344")
+
+
+# The page and the form ------------------------------------------------------------------------
+
+
+def test_activity_page_shows_meetings_seats_and_the_form(client, leerkring):
+    response = client.get(leerkring.url)
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.h1.get_text(strip=True) == "Leerkring Armoede en gezondheid"
+    assert len(page.select(".lk-meeting")) == 4
+    assert "Bijeenkomst 1: Bijeenkomst over casus 1" in text_of(response)
+    assert "Nog 10 plaatsen vrij (van 10)" in text_of(response)
+    form = page.select_one("form.lk-form")
+    assert form["action"] == signup_url(leerkring)
+    assert form.select_one("input[name=csrfmiddlewaretoken]") is not None
+    for name in ["name", "email", "organisation", "role", "consent"]:
+        field = form.select_one(f"[name={name}]")
+        assert page.select_one(f"label[for={field['id']}]") is not None, name
+    assert form.select_one("select[name=gemeente] option[value=GM0344]") is not None
+    assert page.select_one("fieldset legend") is not None
+
+
+def test_form_post_creates_a_pending_sign_up_and_mails_a_link(client, leerkring):
+    response = sign_up(client, leerkring)
+
+    assert response.status_code == 302
+    assert response["Location"] == leerkring.url + "aanmelden/verstuurd/"
+    aanmelding = Aanmelding.objects.get()
+    assert aanmelding.status == Status.PENDING
+    assert aanmelding.email == "sanne.de.vries@gemeente.example"  # normalised
+    assert aanmelding.gemeente.cbs_code == "GM0344"
+    assert aanmelding.consent_at is not None
+    assert aanmelding.language == "nl"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["sanne.de.vries@gemeente.example"]
+    assert "Bevestig uw aanmelding" in message.subject
+    assert message.alternatives and message.alternatives[0][1] == "text/html"
+    assert link_to(message, "bevestigen").startswith("/nl/aanmelding/")
+    assert link_to(message, "")  # every mail carries the manage link
+
+    sent = client.get(response["Location"])
+    assert sent.status_code == 200
+    assert "Kijk in uw e-mail" in text_of(sent)
+    assert 'name="robots" content="noindex' in sent.content.decode()
+
+
+def test_following_the_link_confirms_and_sends_the_calendar(client, leerkring):
+    sign_up(client, leerkring)
+    confirm = link_to(mail.outbox[0], "bevestigen")
+
+    response = client.get(confirm)
+
+    assert response.status_code == 200
+    assert "Uw aanmelding is bevestigd" in text_of(response)
+    assert "U bent geplaatst" in text_of(response)
+    assert response["Cache-Control"] == "no-store, private"
+    assert response["Referrer-Policy"] == "no-referrer"
+    aanmelding = Aanmelding.objects.get()
+    assert aanmelding.status == Status.CONFIRMED
+    assert aanmelding.confirmed_at and aanmelding.seated_at
+    message = mail.outbox[-1]
+    assert "U bent aangemeld" in message.subject
+    assert link_to(message, "afmelden")
+    (filename, content, mimetype) = message.attachments[0]
+    assert filename.endswith(".ics") and mimetype.startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(content)
+    assert calendar["PRODID"] and str(calendar["VERSION"]) == "2.0"
+    events = calendar.walk("VEVENT")
+    assert len(events) == 4
+    uids = {str(event["UID"]) for event in events}
+    assert len(uids) == 4
+    first = leerkring.meetings()[0]
+    assert events[0].decoded("DTSTART") == first.starts_at
+    assert events[0].decoded("DTSTART").utcoffset() == datetime.timedelta(0)
+    for event in events:
+        assert event.get("DTSTAMP") and event.get("DTEND")
+
+    # The link again: nothing changes, the page says so.
+    again = client.get(confirm)
+    assert "U had uw aanmelding al bevestigd" in text_of(again)
+    assert Aanmelding.objects.get().status == Status.CONFIRMED
+    assert len(mail.outbox) == 2
+
+
+def test_a_full_activity_puts_people_on_the_waiting_list(client, agenda):
+    page = make_activity(agenda, capacity=1)
+    first = sign_up_and_confirm(client, page, "een@example.org")
+    second = sign_up_and_confirm(client, page, "twee@example.org")
+
+    assert first.status == Status.CONFIRMED
+    assert second.status == Status.WAITLISTED
+    assert "U staat op de wachtlijst" in mail.outbox[-1].subject
+    assert not mail.outbox[-1].attachments
+    response = client.get(page.url)
+    assert "Vol" in text_of(response)
+    assert "1 persoon op de wachtlijst" in text_of(response)
+    assert "Aanmelden voor de wachtlijst" in text_of(response)
+    assert services.is_full(page) and services.seats_left(page) == 0
+
+
+def test_cancelling_gives_the_seat_to_the_first_on_the_waiting_list(client, agenda):
+    page = make_activity(agenda, capacity=1)
+    first = sign_up_and_confirm(client, page, "een@example.org")
+    second = sign_up_and_confirm(client, page, "twee@example.org")
+    third = sign_up_and_confirm(client, page, "drie@example.org")
+    assert (second.status, third.status) == (Status.WAITLISTED, Status.WAITLISTED)
+    manage = client.get(f"{link_to(mail.outbox[-1], '')}")
+    assert "nummer 2 op de wachtlijst" in text_of(manage)
+
+    # The cancel link in the first person's mail: a GET only asks.
+    cancel_path = f"/nl/aanmelding/{services.make_token(first)}/afmelden/"
+    question = client.get(cancel_path)
+    assert question.status_code == 200
+    assert "Wilt u zich afmelden" in text_of(question)
+    first.refresh_from_db()
+    assert first.status == Status.CONFIRMED
+
+    mail.outbox.clear()
+    response = client.post(cancel_path)
+
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert first.status == Status.CANCELLED and first.cancelled_at
+    assert second.status == Status.CONFIRMED
+    assert third.status == Status.WAITLISTED
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert "U bent afgemeld" in by_recipient["een@example.org"].subject
+    promoted = by_recipient["twee@example.org"]
+    assert "Er is een plek vrijgekomen" in promoted.subject
+    assert promoted.attachments[0][0].endswith(".ics")
+    assert "drie@example.org" not in by_recipient
+    after = client.get(response["Location"])
+    assert "U bent afgemeld" in text_of(after)
+
+
+def test_the_per_municipality_cap_keeps_seats_fair(client, agenda, utrecht):
+    page = make_activity(agenda, capacity=10, max_per_gemeente=1)
+    first = sign_up_and_confirm(client, page, "een@utrecht.example", gemeente="GM0344")
+    second = sign_up_and_confirm(client, page, "twee@utrecht.example", gemeente="GM0344")
+    other = sign_up_and_confirm(client, page, "een@amsterdam.example", gemeente="GM0363")
+    without = sign_up_and_confirm(client, page, "zzp@example.org", gemeente="")
+
+    assert first.status == Status.CONFIRMED
+    assert second.status == Status.WAITLISTED
+    assert other.status == Status.CONFIRMED
+    assert without.status == Status.CONFIRMED  # the cap applies to municipalities only
+    assert "hoogstens 1 plaatsen" in text_of(client.get(page.url))
+
+    services.cancel(first)
+    second.refresh_from_db()
+    assert second.status == Status.CONFIRMED
+
+
+def test_a_second_sign_up_with_the_same_address_is_recognised(client, leerkring):
+    sign_up(client, leerkring)
+    response = sign_up(client, leerkring, email="  SANNE.de.vries@gemeente.example ")
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("aanmelden/verstuurd/?opnieuw=1")
+    assert Aanmelding.objects.count() == 1
+    assert len(mail.outbox) == 2
+    assert "Bevestig uw aanmelding" in mail.outbox[1].subject
+    sent = client.get(response["Location"])
+    assert "al aangemeld" in text_of(sent)
+    assert "geplaatst" not in text_of(sent).lower()  # no status on the page
+
+    client.get(link_to(mail.outbox[1], "bevestigen"))
+    mail.outbox.clear()
+    sign_up(client, leerkring)
+    assert Aanmelding.objects.count() == 1
+    assert "U bent aangemeld" in mail.outbox[0].subject  # the status mail, sent again
+
+
+def test_after_cancelling_one_can_sign_up_again(client, leerkring):
+    aanmelding = sign_up_and_confirm(client, leerkring, "sanne@example.org")
+    services.cancel(aanmelding)
+    sign_up(client, leerkring, email="sanne@example.org")
+    assert Aanmelding.objects.filter(email="sanne@example.org").count() == 2
+    assert Aanmelding.objects.active().count() == 1
+
+
+def test_closed_or_not_yet_open_registration(client, agenda):
+    now = timezone.now()
+    closed = make_activity(
+        agenda, title="Gesloten", registration_closes_at=now - datetime.timedelta(days=1)
+    )
+    later = make_activity(
+        agenda, title="Later", registration_opens_at=now + datetime.timedelta(days=3)
+    )
+
+    response = client.get(closed.url)
+    assert "De aanmelding is gesloten sinds" in text_of(response)
+    assert soup(response).select_one("form.lk-form") is None
+    assert "De aanmelding opent op" in text_of(client.get(later.url))
+    assert not services.registration_is_open(closed)
+    assert not services.registration_is_open(later)
+
+    response = sign_up(client, closed)
+    assert response.status_code == 200
+    assert "De aanmelding is gesloten sinds" in text_of(response)
+    assert not Aanmelding.objects.exists()
+    assert not mail.outbox
+
+
+def test_sign_up_closes_when_the_activity_begins(agenda):
+    page = make_activity(agenda, start=timezone.now() + datetime.timedelta(hours=2))
+    assert services.registration_is_open(page)
+    assert not services.registration_is_open(page, now=timezone.now() + datetime.timedelta(hours=3))
+    with pytest.raises(services.RegistrationClosed):
+        services.request_signup(
+            page,
+            {"name": "A", "email": "a@example.org"},
+            "nl",
+            now=timezone.now() + datetime.timedelta(hours=3),
+        )
+
+
+def test_the_cancellation_deadline(client, agenda):
+    page = make_activity(
+        agenda, capacity=1, cancellation_deadline=timezone.now() + datetime.timedelta(days=1)
+    )
+    seated = sign_up_and_confirm(client, page, "een@example.org")
+    waiting = sign_up_and_confirm(client, page, "twee@example.org")
+    later = timezone.now() + datetime.timedelta(days=2)
+
+    with pytest.raises(services.CancellationDeadlinePassed) as caught:
+        services.cancel(seated, now=later)
+    assert "Afmelden via de website kon tot" in caught.value.message
+    seated.refresh_from_db()
+    assert seated.status == Status.CONFIRMED
+    # Someone waiting can always withdraw; staff are not bound by the deadline.
+    assert services.cancel(waiting, now=later).status == Status.CANCELLED
+    assert services.cancel(seated, now=later, by_staff=True).status == Status.CANCELLED
+
+
+def test_past_deadline_the_cancel_page_explains_instead_of_failing(client, agenda):
+    page = make_activity(agenda, capacity=5, contact_email="leerkringen@gezondin.example")
+    aanmelding = sign_up_and_confirm(client, page, "een@example.org")
+    LeerkringPage.objects.filter(pk=page.pk).update(
+        cancellation_deadline=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    cancel_path = link_to(mail.outbox[-1], "afmelden")
+
+    question = client.get(cancel_path)
+    assert "Afmelden via de website kon tot" in text_of(question)
+    assert soup(question).select_one("form[method=post]") is None
+    response = client.post(cancel_path)
+    assert response.status_code == 409
+    assert "Afmelden via de website kon tot" in text_of(response)
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.CONFIRMED
+
+
+# Links -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["nonsense", "1-abc:zzz:yyy", "99999-0000:1abcde:tampered", "%20"],
+)
+def test_invalid_links_get_a_friendly_page(client, leerkring, token):
+    for action in ["", "bevestigen/", "afmelden/", "plek-aannemen/"]:
+        response = client.get(f"/nl/aanmelding/{token}/{action}")
+        assert response.status_code == 404
+        assert "Deze link werkt niet (meer)" in text_of(response)
+
+
+def test_a_tampered_or_revoked_token_is_refused(client, leerkring):
+    sign_up(client, leerkring)
+    aanmelding = Aanmelding.objects.get()
+    token = services.make_token(aanmelding)
+    value, timestamp, signature = token.rsplit(":", 2)
+    other = f"{aanmelding.pk + 1}-{aanmelding.secret}:{timestamp}:{signature}"
+    assert client.get(f"/nl/aanmelding/{other}/").status_code == 404
+    aanmelding.secret = "renewed"
+    aanmelding.save()
+    assert client.get(f"/nl/aanmelding/{token}/").status_code == 404
+
+
+def test_an_expired_confirmation_link_says_what_to_do(client, leerkring, settings):
+    sign_up(client, leerkring)
+    confirm = link_to(mail.outbox[0], "bevestigen")
+    settings.LEERKRINGEN_CONFIRM_LINK_DAYS = -1
+
+    response = client.get(confirm)
+
+    assert response.status_code == 410
+    assert "Deze bevestigingslink is verlopen" in text_of(response)
+    assert soup(response).find("a", href=leerkring.url + "#aanmelden") is not None
+    assert Aanmelding.objects.get().status == Status.PENDING
+    # Signing up again sends a fresh link to the same sign-up.
+    settings.LEERKRINGEN_CONFIRM_LINK_DAYS = 7
+    sign_up(client, leerkring)
+    assert client.get(link_to(mail.outbox[-1], "bevestigen")).status_code == 200
+    assert Aanmelding.objects.get().status == Status.CONFIRMED
+
+
+def test_an_old_confirmation_link_of_a_confirmed_sign_up_still_shows_the_status(
+    client, leerkring, settings
+):
+    sign_up(client, leerkring)
+    confirm = link_to(mail.outbox[0], "bevestigen")
+    client.get(confirm)
+    settings.LEERKRINGEN_CONFIRM_LINK_DAYS = -1
+    response = client.get(confirm)
+    assert response.status_code == 200
+    assert "U bent geplaatst" in text_of(response)
+
+
+def test_the_manage_page_shows_what_we_store(client, leerkring):
+    sign_up(client, leerkring)
+    response = client.get(link_to(mail.outbox[0], ""))
+
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "Wat we van u bewaren" in text
+    assert "Sanne de Vries" in text and "sanne.de.vries@gemeente.example" in text
+    assert "Nog niet bevestigd" in text
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    # Withdrawing works before confirming too.
+    withdraw = client.post(link_to(mail.outbox[0], "") + "afmelden/")
+    assert withdraw.status_code == 302
+    assert Aanmelding.objects.get().status == Status.CANCELLED
+
+
+# Bots and mistakes -----------------------------------------------------------------------------
+
+
+def test_the_honeypot_pretends_and_does_nothing(client, leerkring):
+    response = sign_up(client, leerkring, website="https://spam.example")
+    assert response.status_code == 302
+    assert response["Location"].endswith("aanmelden/verstuurd/")
+    assert not Aanmelding.objects.exists()
+    assert not mail.outbox
+    honeypot = soup(client.get(leerkring.url)).select_one("[name=website]")
+    assert honeypot["tabindex"] == "-1"
+    assert honeypot.find_parent(attrs={"aria-hidden": "true"}) is not None
+
+
+def test_too_many_posts_from_one_address_are_refused_keeping_the_input(client, leerkring):
+    for _attempt in range(5):
+        response = sign_up(client, leerkring, email="geen-adres")
+        assert response.status_code == 200
+
+    response = sign_up(client, leerkring, email="sanne@example.org")
+
+    assert response.status_code == 429
+    assert "te vaak achter elkaar verstuurd" in text_of(response)
+    page = soup(response)
+    assert page.select_one("[name=email]")["value"] == "sanne@example.org"
+    assert page.select_one("[name=name]")["value"] == "Sanne de Vries"
+    assert not Aanmelding.objects.exists()
+    # Another address (another IP) is not affected.
+    other = client.post(signup_url(leerkring), form_data(), REMOTE_ADDR="10.0.0.2")
+    assert other.status_code == 302
+
+
+def test_form_errors_are_specific_and_keep_what_was_typed(client, leerkring):
+    response = sign_up(client, leerkring, email="sanne@", consent=None, name="  ")
+
+    assert response.status_code == 200
+    page = soup(response)
+    summary = page.select_one(".lk-error-summary")
+    assert summary is not None and summary["role"] == "alert"
+    links = {a["href"]: a.get_text(strip=True) for a in summary.select("a")}
+    assert links == {
+        "#aanmelden-name": "Vul uw naam in.",
+        "#aanmelden-email": "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.",
+        "#aanmelden-consent": (
+            "Geef toestemming voor het gebruik van uw gegevens; zonder kunnen we u niet aanmelden."
+        ),
+    }
+    email = page.select_one("#aanmelden-email")
+    assert email["value"] == "sanne@"
+    assert email["aria-invalid"] == "true"
+    assert "aanmelden-email-error" in email["aria-describedby"].split()
+    assert page.select_one("#aanmelden-email-error") is not None
+    assert page.select_one("#aanmelden-organisation")["value"] == "Gemeente Utrecht"
+    assert page.select_one("#aanmelden-role")["value"] == "Beleidsmedewerker gezondheid"
+    assert page.select_one("#aanmelden-gemeente option[selected]")["value"] == "GM0344"
+    assert page.title.get_text().startswith("Fout:")
+    assert not Aanmelding.objects.exists()
+
+
+def test_an_unknown_municipality_is_an_error_not_a_crash(client, leerkring):
+    response = sign_up(client, leerkring, gemeente="GM9999")
+    assert response.status_code == 200
+    assert "Kies een gemeente uit de lijst." in text_of(response)
+
+
+def test_get_on_the_form_route_goes_back_to_the_page(client, leerkring):
+    response = client.get(signup_url(leerkring))
+    assert response.status_code == 302
+    assert response["Location"] == leerkring.url + "#aanmelden"
+
+
+# Privacy ----------------------------------------------------------------------------------------
+
+
+def test_no_name_or_address_in_any_url_or_log_record(client, agenda, caplog):
+    page = make_activity(agenda, capacity=1)
+    caplog.set_level(logging.DEBUG)
+    responses = []
+    personal = ["Sanne", "Vries", "sanne", "@gemeente.example", "Pieter", "pieter@"]
+
+    responses.append(sign_up(client, page))
+    responses.append(client.get(responses[-1]["Location"]))
+    responses.append(client.get(link_to(mail.outbox[-1], "bevestigen")))
+    responses.append(
+        client.post(
+            signup_url(page), form_data(name="Pieter Jansen", email="pieter@gemeente.example")
+        )
+    )
+    responses.append(client.get(link_to(mail.outbox[-1], "bevestigen")))
+    responses.append(sign_up(client, page))  # duplicate
+    responses.append(client.post(link_to(mail.outbox[0], "") + "afmelden/"))
+    responses.append(sign_up(client, page, email="bad"))  # form error
+
+    urls = [r["Location"] for r in responses if r.has_header("Location")]
+    urls += [path for message in mail.outbox for path in links_in(message)]
+    assert urls
+    for url in urls:
+        assert not any(word.lower() in url.lower() for word in personal), url
+    records = [record.getMessage() for record in caplog.records]
+    records += [str(record.args) for record in caplog.records]
+    assert any("Aanmelding" in record for record in records)  # there is logging...
+    for record in records:
+        assert not any(word.lower() in record.lower() for word in personal), record
+    # ...and nothing personal in task arguments either: the promoted person was told by id.
+    assert Aanmelding.objects.get(email="pieter@gemeente.example").status == Status.CONFIRMED
+
+
+def test_the_join_link_is_only_in_mails_to_confirmed_people(client, agenda):
+    join = "https://meet.example/j/123456?pwd=geheim"
+    webinar = make_activity(
+        agenda,
+        WebinarPage,
+        title="Webinar Gezondheidsvaardigheden",
+        capacity=1,
+        join_url=join,
+        speakers="Dr. A. Bakker, Pharos",
+    )
+    assert webinar.mode == "online"
+    assert join not in client.get(webinar.url).content.decode()
+
+    sign_up_and_confirm(client, webinar, "een@example.org")
+    confirmed_mail = mail.outbox[-1]
+    assert join in confirmed_mail.body
+    assert join in confirmed_mail.alternatives[0][0].replace("&amp;", "&")
+    ics = icalendar.Calendar.from_ical(confirmed_mail.attachments[0][1])
+    assert join in str(ics.walk("VEVENT")[0]["LOCATION"])
+    for message in mail.outbox[:-1]:
+        assert join not in message.body
+
+    sign_up_and_confirm(client, webinar, "twee@example.org")
+    assert "wachtlijst" in mail.outbox[-1].subject
+    assert join not in mail.outbox[-1].body
+    assert join not in client.get(webinar.url).content.decode()
+    assert join not in services.make_token(Aanmelding.objects.first())
+
+
+# Waiting-list offers ----------------------------------------------------------------------------
+
+
+def test_with_offers_a_freed_seat_is_offered_for_a_limited_time(client, agenda, settings):
+    settings.LEERKRINGEN_WAITLIST_OFFER_HOURS = 24
+    page = make_activity(agenda, capacity=1)
+    first = sign_up_and_confirm(client, page, "een@example.org")
+    second = sign_up_and_confirm(client, page, "twee@example.org")
+    third = sign_up_and_confirm(client, page, "drie@example.org")
+
+    mail.outbox.clear()
+    services.cancel(first)
+    second.refresh_from_db()
+    assert second.status == Status.OFFERED
+    assert second.offer_expires_at > timezone.now() + datetime.timedelta(hours=23)
+    offer = next(m for m in mail.outbox if m.to == ["twee@example.org"])
+    assert "Er is een plek voor u" in offer.subject
+    accept = link_to(offer, "plek-aannemen")
+    assert services.is_full(page)  # the offered seat is reserved
+
+    question = client.get(accept)
+    assert "Plek aannemen" in text_of(question)
+    response = client.post(accept)
+    assert response.status_code == 302
+    second.refresh_from_db()
+    assert second.status == Status.CONFIRMED
+    assert "U bent aangemeld" in mail.outbox[-1].subject
+    third.refresh_from_db()
+    assert third.status == Status.WAITLISTED
+
+
+def test_an_offer_not_taken_in_time_passes_on(client, agenda, settings):
+    settings.LEERKRINGEN_WAITLIST_OFFER_HOURS = 24
+    page = make_activity(agenda, capacity=1)
+    first = sign_up_and_confirm(client, page, "een@example.org")
+    second = sign_up_and_confirm(client, page, "twee@example.org")
+    third = sign_up_and_confirm(client, page, "drie@example.org")
+    services.cancel(first)
+    second.refresh_from_db()
+    accept = link_to(next(m for m in mail.outbox if m.to == ["twee@example.org"]), "plek-aannemen")
+
+    mail.outbox.clear()
+    assert services.expire_offers(now=timezone.now() + datetime.timedelta(hours=25)) == 1
+
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert second.status == Status.EXPIRED
+    assert third.status == Status.OFFERED
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert "Aanbod verlopen" in subjects["twee@example.org"]
+    assert "Er is een plek voor u" in subjects["drie@example.org"]
+    late = client.post(accept)
+    assert late.status_code == 409
+    assert "verlopen" in text_of(late)
+
+
+def test_accepting_after_expiry_passes_the_seat_on_at_once(client, agenda, settings):
+    settings.LEERKRINGEN_WAITLIST_OFFER_HOURS = 1
+    page = make_activity(agenda, capacity=1)
+    first = sign_up_and_confirm(client, page, "een@example.org")
+    second = sign_up_and_confirm(client, page, "twee@example.org")
+    third = sign_up_and_confirm(client, page, "drie@example.org")
+    services.cancel(first)
+    second.refresh_from_db()
+    with pytest.raises(services.OfferExpired):
+        services.accept_offer(second, now=timezone.now() + datetime.timedelta(hours=2))
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert second.status == Status.EXPIRED
+    assert third.status == Status.OFFERED
+
+
+def test_raising_the_capacity_and_promoting_fills_seats_in_order(client, agenda):
+    page = make_activity(agenda, capacity=1)
+    sign_up_and_confirm(client, page, "een@example.org")
+    second = sign_up_and_confirm(client, page, "twee@example.org")
+    third = sign_up_and_confirm(client, page, "drie@example.org")
+    LeerkringPage.objects.filter(pk=page.pk).update(capacity=2)
+
+    promoted = services.promote_waitlist(page)
+
+    assert promoted == [second.pk]
+    third.refresh_from_db()
+    assert third.status == Status.WAITLISTED
+
+
+# Languages and page types ------------------------------------------------------------------------
+
+
+def test_signing_up_on_the_english_page_uses_the_shared_seats(
+    client, agenda, locales, english_home
+):
+    page = make_activity(agenda, capacity=1)
+    english_agenda = publish(agenda.copy_for_translation(locales["en"]))
+    english = page.copy_for_translation(locales["en"])
+    english.title = "Learning circle on poverty and health"
+    english.save()
+    english = publish(english)
+    assert english.url.startswith("/en/")
+
+    response = client.post(signup_url(english), form_data(email="anna@example.org"))
+    assert response.status_code == 302
+    aanmelding = Aanmelding.objects.get()
+    assert aanmelding.activity_id == page.pk  # the default-language activity holds the seats
+    assert aanmelding.language == "en"
+    assert link_to(mail.outbox[0], "bevestigen").startswith("/en/aanmelding/")
+    client.get(link_to(mail.outbox[0], "bevestigen"))
+    assert services.is_full(page) and services.is_full(english)
+    assert "Learning circle on poverty and health" in mail.outbox[-1].subject
+    assert english_agenda.live
+
+
+def test_study_day_and_agenda_pages_render(client, agenda):
+    programme = [
+        (
+            "slot",
+            {
+                "starts": datetime.time(9, 30),
+                "ends": datetime.time(10, 0),
+                "title": "Ontvangst met koffie",
+                "speaker": "",
+                "description": "",
+            },
+        ),
+        (
+            "slot",
+            {
+                "starts": datetime.time(10, 0),
+                "ends": None,
+                "title": "Gezond in de wijk",
+                "speaker": "Fatima El Amrani, GGD",
+                "description": "<p>Over de sociale basis.</p>",
+            },
+        ),
+    ]
+    studiedag = make_activity(
+        agenda,
+        StudiedagPage,
+        title="Studiedag Gezond In",
+        venue_name="Jaarbeurs",
+        venue_address="Jaarbeursplein 6\nUtrecht",
+        programme=programme,
+        capacity=200,
+        mode="fysiek",
+    )
+    past = make_activity(
+        agenda,
+        title="Afgelopen leerkring",
+        start=timezone.now() - datetime.timedelta(days=60),
+        summary="<p>We bespraken vier casussen.</p>",
+    )
+
+    response = client.get(studiedag.url)
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "Jaarbeurs" in text and "Gezond in de wijk" in text and "Fatima El Amrani" in text
+
+    response = client.get(past.url)
+    assert response.status_code == 200
+    assert "Deze activiteit is voorbij" in text_of(response)
+    assert "We bespraken vier casussen." in text_of(response)
+    assert soup(response).select_one("form.lk-form") is None
+
+    agenda_response = client.get(agenda.url)
+    assert agenda_response.status_code == 200
+    titles = [a.get_text(strip=True) for a in soup(agenda_response).select(".card__title a")]
+    assert titles == ["Studiedag Gezond In"]
+
+
+def test_schedule_fields_follow_the_meetings(agenda):
+    start = (timezone.now() + datetime.timedelta(days=10)).replace(second=0, microsecond=0)
+    page = make_activity(agenda, meeting_count=3, start=start)
+    assert page.first_starts_at == start
+    assert page.last_ends_at == start + datetime.timedelta(days=56, hours=3)
+    assert page.kind == "leerkring"
