@@ -37,6 +37,7 @@ from kennisbank.models import (
 )
 
 RESULTS_PER_PAGE = 20
+MAX_GEMEENTE_OPTIONS = 25
 MULTI_VALUE = list(FACETS)
 # With a search backend that can't hand back its matches as a queryset (OpenSearch), facet counts
 # use at most this many matching ids.
@@ -254,7 +255,14 @@ class KennisbankSearch:
                             "selected": value in selected,
                         }
                     )
+            hidden = 0
             if name == "gemeente":
+                if len(options) > MAX_GEMEENTE_OPTIONS:
+                    # Keep the page small however many municipalities have results: the chosen
+                    # ones and those with the most results; a province narrows the list.
+                    ranked = sorted(options, key=lambda o: (not o["selected"], -o["count"]))
+                    options = ranked[: max(MAX_GEMEENTE_OPTIONS, len(selected))]
+                    hidden = len(ranked) - len(options)
                 options.sort(key=lambda option: option["label"])
             facets.append(
                 {
@@ -262,6 +270,7 @@ class KennisbankSearch:
                     "label": label,
                     "options": options,
                     "selected_count": len(selected),
+                    "hidden_count": hidden,
                 }
             )
         return facets

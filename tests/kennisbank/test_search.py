@@ -278,3 +278,22 @@ def test_on_postgres_search_uses_the_dutch_configuration(require_postgres):
     from wagtail.search.backends import get_search_backend
 
     assert get_search_backend().config == "dutch"
+
+
+def test_the_municipality_facet_stays_short(client, kennisbank, terms, settings):
+    from kennisbank import search
+
+    codes = list(Gemeente.objects.order_by("cbs_code").values_list("pk", flat=True)[:30])
+    for number, gemeente_id in enumerate(codes):
+        publish(
+            kennisbank,
+            PraktijkvoorbeeldPage(title=f"Lokaal {number}", slug=f"lokaal-{number}"),
+            gemeenten=[gemeente_id],
+        )
+    response = client.get(URL)
+    shown = facet_counts(response, "gemeente")
+    assert len(shown) == search.MAX_GEMEENTE_OPTIONS
+    assert b"Nog 5 gemeenten met minder resultaten" in response.content
+    # A chosen municipality is always shown, even beyond the cap.
+    last = Gemeente.objects.get(pk=codes[-1]).cbs_code
+    assert last in facet_counts(client.get(URL, {"gemeente": last}), "gemeente")
