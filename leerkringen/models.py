@@ -107,7 +107,9 @@ class ProgrammeBlock(blocks.StreamBlock):
 
 
 class AgendaPage(BasePage):
-    """The agenda: upcoming learning circles, webinars and study days (one per language)."""
+    """The agenda: upcoming learning circles, webinars and study days (one per language), with
+    an iCalendar feed of the upcoming meetings at ``<agenda url>agenda.ics`` (leerkringen.urls:
+    Wagtail's own URL pattern serves no dotted names)."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["gezondin.HomePage"]
@@ -135,10 +137,50 @@ class AgendaPage(BasePage):
             .specific()
         )
 
+    def past(self, now=None):
+        """The live, public activities below this page that have ended, most recent first."""
+        now = now or timezone.now()
+        return (
+            ActivityPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(last_ends_at__lt=now)
+            .order_by("-last_ends_at", "-pk")
+            .specific()
+        )
+
     def get_context(self, request, *args, **kwargs):
+        from django.utils.translation import get_language
+
+        from leerkringen import filters
+
         context = super().get_context(request, *args, **kwargs)
-        context["activities"] = self.upcoming()
+        archive = filters.is_archive(request.GET)
+        base = self.past() if archive else self.upcoming()
+        language = get_language() or self.locale.language_code
+        data = filters.clean_parameters(request.GET, language)
+        filterset = filters.AgendaFilterSet(
+            data, queryset=base, language_code=language, months=filters.month_options(base)
+        )
+        context.update(
+            {
+                "activities": filterset.qs,
+                "filter": filterset,
+                "filters_active": filters.active_filters(data),
+                "archive": archive,
+                "ics_url": self.ics_url(request),
+            }
+        )
         return context
+
+    def ics_url(self, request=None):
+        url = self.get_url(request)
+        return f"{url}agenda.ics" if url else ""
+
+    def serve_ics(self, request):
+        from leerkringen.calendar import agenda_ics, ics_response
+
+        return ics_response(agenda_ics(self, self.upcoming()), self.slug)
 
 
 # Activities ---------------------------------------------------------------------------------
@@ -374,6 +416,12 @@ class ActivityPage(RoutablePageMixin, BasePage):
         return context
 
     # Routes (the page itself is the default route) -------------------------------------------
+
+    @path("ics/", name="ics")
+    def ics(self, request, *args, **kwargs):
+        from leerkringen.calendar import activity_ics, ics_response
+
+        return ics_response(activity_ics(self), self.slug)
 
     @path("aanmelden/", name="signup")
     def signup(self, request, *args, **kwargs):
@@ -780,3 +828,33 @@ class Aanmelding(models.Model):
     @property
     def holds_seat(self):
         return self.status in SEAT_STATUSES
+
+
+class VerzondenHerinnering(models.Model):
+    """A reminder about one meeting that went to one sign-up, so it is sent only once."""
+
+    aanmelding = models.ForeignKey(
+        Aanmelding,
+        verbose_name=_("aanmelding"),
+        on_delete=models.CASCADE,
+        related_name="herinneringen",
+    )
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="herinneringen",
+    )
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("verzonden herinnering")
+        verbose_name_plural = _("verzonden herinneringen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanmelding", "bijeenkomst"], name="herinnering_once_per_meeting"
+            )
+        ]
+
+    def __str__(self):
+        return _("Herinnering %(id)s") % {"id": self.pk}

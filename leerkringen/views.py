@@ -10,7 +10,7 @@ import functools
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from leerkringen import services
+from leerkringen.calendar import event_json_ld
 from leerkringen.forms import SignupForm
 from leerkringen.models import AanmeldingStatus
 
@@ -51,9 +52,13 @@ def activity_context(request, page, form=None):
     closed = services.closed_message(canonical)
     if form is None and not closed:
         form = SignupForm(max_per_gemeente=canonical.max_per_gemeente)
+    meetings = page.meetings()
+    seats = services.availability(canonical)
     return {
-        "meetings": page.meetings(),
-        "seats": services.availability(canonical),
+        "meetings": meetings,
+        "seats": seats,
+        "event_json_ld": event_json_ld(request, page, meetings, seats),
+        "ics_url": _route_url(request, page, "ics"),
         "registration_closed": closed,
         "cancellation_deadline": services.cancellation_deadline(canonical),
         "form": form,
@@ -142,6 +147,26 @@ def signup_sent(request, page):
             "confirm_link_days": services.confirm_link_max_age().days,
         },
     )
+
+
+# The agenda's calendar feed ---------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD"])
+def agenda_feed(request, path):
+    """``<agenda url>agenda.ics``: the page at ``path`` must be a live, public AgendaPage."""
+    from wagtail.models import Site
+
+    from leerkringen.models import AgendaPage
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [component for component in path.split("/") if component]
+    page = site.root_page.localized.specific.route(request, components).page.specific
+    if not isinstance(page, AgendaPage) or not page.live or page.get_view_restrictions():
+        raise Http404
+    return page.serve_ics(request)
 
 
 # Pages behind the signed links -----------------------------------------------------------------

@@ -1,0 +1,158 @@
+"""The agenda page: upcoming activities by default, the archive of past ones with their
+materials, and the filters (type, thema, mode, provincie, maand) through plain GET parameters;
+unknown or malformed values are ignored, never an error."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail.models import Locale
+
+from gezondin.models import Gemeente, Thema
+from leerkringen.filters import parse_month
+from leerkringen.models import StudiedagPage, WebinarPage
+
+from .test_signup import make_activity, make_agenda
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def agenda(home_page):
+    return make_agenda(home_page)
+
+
+@pytest.fixture
+def activities(agenda):
+    """A circle hosted in Utrecht (in 30 days), a webinar (in 40 days), a hybrid study day
+    (in 70 days) and a past circle with a summary."""
+    now = timezone.now()
+    thema = Thema.objects.create(
+        name="Armoede en schulden", slug="armoede-en-schulden", locale=Locale.get_default()
+    )
+    circle = make_activity(agenda, title="Leerkring Utrecht", start=now + datetime.timedelta(30))
+    circle.bijeenkomsten.update(host_gemeente=Gemeente.objects.get(cbs_code="GM0344"))
+    circle.themas.set([thema])
+    circle.save_revision().publish()
+    webinar = make_activity(
+        agenda, WebinarPage, title="Webinar Geldzorgen", start=now + datetime.timedelta(40)
+    )
+    studiedag = make_activity(
+        agenda,
+        StudiedagPage,
+        title="Studiedag Kansrijke start",
+        mode="hybride",
+        start=now + datetime.timedelta(70),
+    )
+    past = make_activity(
+        agenda,
+        title="Leerkring Voorbij",
+        start=now - datetime.timedelta(100),
+        summary="<p>Wat we leerden.</p>",
+    )
+    return {
+        "circle": circle,
+        "webinar": webinar,
+        "studiedag": studiedag,
+        "past": past,
+        "thema": thema,
+    }
+
+
+def titles(response):
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content.decode(), "html.parser")
+    return [a.get_text(strip=True) for a in html.select(".lk-agenda-list .card__link")]
+
+
+def test_upcoming_by_default_soonest_first(client, agenda, activities):
+    assert titles(client.get(agenda.url)) == [
+        "Leerkring Utrecht",
+        "Webinar Geldzorgen",
+        "Studiedag Kansrijke start",
+    ]
+
+
+def test_archive_lists_past_activities_with_their_materials(client, agenda, activities):
+    response = client.get(agenda.url, {"archief": "1"})
+    assert titles(response) == ["Leerkring Voorbij"]
+    html = response.content.decode()
+    assert f"{activities['past'].url}#na-afloop" in html
+    assert 'name="archief"' in html  # filtering stays in the archive
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"type": "webinar"}, ["Webinar Geldzorgen"]),
+        ({"type": ["webinar", "studiedag"]}, ["Webinar Geldzorgen", "Studiedag Kansrijke start"]),
+        ({"mode": "hybride"}, ["Studiedag Kansrijke start"]),
+        ({"mode": "online"}, ["Webinar Geldzorgen"]),
+        ({"provincie": "utrecht"}, ["Leerkring Utrecht"]),
+        ({"provincie": "limburg"}, []),
+        ({"type": "leerkring", "mode": "online"}, []),
+    ],
+)
+def test_filters(client, agenda, activities, params, expected):
+    assert titles(client.get(agenda.url, params)) == expected
+
+
+def test_thema_filter(client, agenda, activities):
+    slug = activities["thema"].slug
+    assert titles(client.get(agenda.url, {"thema": slug})) == ["Leerkring Utrecht"]
+    html = client.get(agenda.url).content.decode()
+    assert f'value="{slug}"' in html  # offered in the form
+
+
+def test_month_filter(client, agenda, activities):
+    month = timezone.localtime(activities["webinar"].first_starts_at).strftime("%Y-%m")
+    result = titles(client.get(agenda.url, {"maand": month}))
+    assert "Webinar Geldzorgen" in result
+    assert "Studiedag Kansrijke start" not in result
+    html = client.get(agenda.url).content.decode()
+    assert f'<option value="{month}"' in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"type": "concert"},
+        {"type": ["webinar", "<script>"]},
+        {"thema": "bestaat-niet"},
+        {"mode": "op-de-maan"},
+        {"provincie": "vlaanderen"},
+        {"maand": "2026-13"},
+        {"maand": "volgende-week"},
+        {"maand": "9999999-01"},
+        {"archief": "ja"},
+        {"type": "\x00"},
+    ],
+)
+def test_unknown_values_are_ignored(client, agenda, activities, params):
+    response = client.get(agenda.url, params)
+    assert response.status_code == 200
+    result = titles(response)
+    if params.get("type") == ["webinar", "<script>"]:
+        assert result == ["Webinar Geldzorgen"]
+    else:
+        assert len(result) == 3
+
+
+def test_no_results_message(client, agenda, activities):
+    response = client.get(agenda.url, {"provincie": "zeeland"})
+    assert "Geen activiteiten gevonden met deze filters." in response.content.decode()
+
+
+def test_parse_month():
+    start, end = parse_month("2026-12")
+    assert (start.month, end.year, end.month) == (12, 2027, 1)
+    assert parse_month("2026-00") is None and parse_month("") is None

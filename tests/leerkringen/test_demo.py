@@ -1,0 +1,103 @@
+"""The agenda's demo content (load_demo): the agenda in both languages, activities in the future
+and the past, a nearly full circle, English translations; loading twice adds nothing.
+
+The demo is loaded once for the class, in a transaction rolled back afterwards.
+"""
+
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page
+
+from gezondin.demo.site import ADMIN_PASSWORD_ENV
+from leerkringen import services
+from leerkringen.demo.steps import FULL_CAPACITY, FULL_SIGNUPS, JOIN_URL
+from leerkringen.models import (
+    Aanmelding,
+    ActivityPage,
+    AgendaPage,
+    LeerkringPage,
+    StudiedagPage,
+    WebinarPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="class")
+def demo_output(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+        patch.delenv(ADMIN_PASSWORD_ENV, raising=False)
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield load_demo()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.mark.usefixtures("demo_output")
+class TestAgendaDemo:
+    def test_agenda_in_both_languages_in_the_menu(self):
+        nl = AgendaPage.objects.get(locale__language_code="nl")
+        en = AgendaPage.objects.get(locale__language_code="en")
+        assert (nl.title, nl.slug, en.title, en.slug) == ("Agenda", "agenda", "Events", "events")
+        assert nl.live and en.live and nl.show_in_menus and en.show_in_menus
+        assert nl.translation_key == en.translation_key
+
+    def test_activities_of_every_type_in_future_and_past(self):
+        nl = ActivityPage.objects.live().filter(locale__language_code="nl").specific()
+        kinds = {type(page) for page in nl}
+        assert kinds == {LeerkringPage, WebinarPage, StudiedagPage}
+        assert LeerkringPage.objects.filter(locale__language_code="nl").count() == 2
+        assert WebinarPage.objects.filter(locale__language_code="nl").count() == 2
+        for page in LeerkringPage.objects.filter(locale__language_code="nl"):
+            meetings = page.meetings()
+            assert len(meetings) == 4
+            assert all(m.host_gemeente for m in meetings)
+        past = [page for page in nl if page.is_past()]
+        assert past and any(page.has_afterwards for page in past)
+        assert any(not page.is_past() for page in nl)
+
+    def test_english_translations(self):
+        en = ActivityPage.objects.live().filter(locale__language_code="en")
+        assert en.count() >= 2
+        for page in en:
+            assert page.get_parent().specific.title == "Events"
+            assert page.slug != page.get_translation(page.locale.get_default()).slug
+
+    def test_one_activity_nearly_full(self):
+        page = LeerkringPage.objects.get(
+            locale__language_code="nl", slug="leerkring-armoede-en-gezondheid"
+        )
+        seats = services.availability(page)
+        assert (seats.capacity, seats.taken) == (FULL_CAPACITY, FULL_SIGNUPS)
+        assert Aanmelding.objects.filter(activity=page, status="confirmed").count() == 11
+
+    def test_every_page_answers_and_never_shows_the_join_url(self, client):
+        pages = list(AgendaPage.objects.live()) + list(ActivityPage.objects.live())
+        assert len(pages) >= 9
+        for page in pages:
+            response = client.get(page.get_url())
+            assert response.status_code == 200, page.url_path
+            assert JOIN_URL not in response.content.decode()
+
+    def test_second_run_adds_nothing(self):
+        pages, signups = Page.objects.count(), Aanmelding.objects.count()
+        output = load_demo()
+        assert Page.objects.count() == pages
+        assert Aanmelding.objects.count() == signups
+        assert "Activiteiten:" in output and "Activiteiten: " in output
+        line = next(line for line in output.splitlines() if line.startswith("Activiteiten:"))
+        assert "created" not in line

@@ -1,0 +1,250 @@
+"""Forgetting people on time: anonymising sign-ups after the retention period.
+
+Time is injected (``now``) rather than frozen: the activities are in the near future, and the
+retention rules are applied as if it were months later.
+"""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from gezondin.models import Gemeente
+from leerkringen import retention, services
+from leerkringen.management.commands.send_reminders import send_due_reminders
+from leerkringen.models import Aanmelding
+from tests.leerkringen.test_signup import make_activity, make_agenda, text_of
+
+Status = Aanmelding.Status
+PERSONAL = ("name", "email", "organisation", "role", "gemeente_id", "secret")
+
+
+def person(n, **extra):
+    return {
+        "name": f"Deelnemer {n}",
+        "email": f"deelnemer{n}@gemeente.example",
+        "organisation": "Gemeente Utrecht",
+        "gemeente": Gemeente.objects.get(cbs_code="GM0344"),
+        "role": "Beleidsmedewerker",
+        **extra,
+    }
+
+
+def signed_up(activity, n, *, confirm=True, now=None):
+    aanmelding, _outcome = services.request_signup(activity, person(n), "nl", now=now)
+    if confirm:
+        aanmelding = services.confirm(aanmelding, now=now)
+    return aanmelding
+
+
+@pytest.fixture
+def agenda(home_page):
+    return make_agenda(home_page)
+
+
+@pytest.fixture
+def past(agenda):
+    """An activity with 2 seats: 2 confirmed (one attended), 1 waiting, 1 cancelled, and one
+    pending sign-up that was never confirmed."""
+    activity = make_activity(agenda, capacity=2, title="Afgelopen leerkring")
+    first = signed_up(activity, 1)
+    signed_up(activity, 2)
+    signed_up(activity, 3)
+    services.cancel(signed_up(activity, 4), by_staff=True)
+    signed_up(activity, 5, confirm=False)
+    Aanmelding.objects.filter(pk=first.pk).update(attended=True)
+    return activity
+
+
+@pytest.fixture
+def later(past):
+    """A moment 100 days after the activity ended."""
+    return past.last_ends_at + datetime.timedelta(days=100)
+
+
+def counts(activity):
+    rows = Aanmelding.objects.filter(activity=activity).values_list("status", "attended")
+    return sorted(rows, key=str)
+
+
+def test_anonymising_keeps_counts_and_removes_personal_data(past, later):
+    before = counts(past)
+    result = retention.anonymise_due(now=later)
+
+    assert result.deleted_pending == 1  # the never-confirmed one
+    assert result.anonymised == 4
+    assert counts(past) == [c for c in before if c[0] != Status.PENDING]
+    for aanmelding in Aanmelding.objects.filter(activity=past):
+        assert aanmelding.anonymised_at == later
+        assert "deelnemer" not in aanmelding.name.lower()
+        assert "@" not in aanmelding.email
+        assert aanmelding.organisation == ""
+        assert aanmelding.role == ""
+        assert aanmelding.gemeente_id is None
+    assert services.availability(past).taken == 2
+
+
+def test_recent_activities_are_untouched(agenda, past, later):
+    recent = make_activity(agenda, start=later - datetime.timedelta(days=10), title="Recent")
+    kept = signed_up(recent, 9)
+    stored = {f: getattr(kept, f) for f in PERSONAL}
+
+    retention.anonymise_due(now=later)
+
+    kept.refresh_from_db()
+    assert {f: getattr(kept, f) for f in PERSONAL} == stored
+    assert kept.anonymised_at is None
+
+
+def test_the_retention_period_is_configurable(past, settings):
+    settings.LEERKRINGEN_RETENTION_DAYS = 200
+    later = past.last_ends_at + datetime.timedelta(days=100)
+    assert retention.anonymise_due(now=later).anonymised == 0
+    assert retention.anonymise_due(now=later, days=30).anonymised == 4
+
+
+def test_a_second_run_does_nothing(past, later):
+    retention.anonymise_due(now=later)
+    snapshot = list(Aanmelding.objects.order_by("pk").values())
+
+    result = retention.anonymise_due(now=later + datetime.timedelta(days=1))
+
+    assert result == retention.RetentionResult(anonymised=0, deleted_pending=0)
+    assert list(Aanmelding.objects.order_by("pk").values()) == snapshot
+
+
+def test_dry_run_writes_nothing(past, later):
+    snapshot = list(Aanmelding.objects.order_by("pk").values())
+    result = retention.anonymise_due(now=later, dry_run=True)
+    assert result == retention.RetentionResult(anonymised=4, deleted_pending=1)
+    assert list(Aanmelding.objects.order_by("pk").values()) == snapshot
+
+
+def test_pending_sign_ups_go_once_their_link_expired(agenda):
+    activity = make_activity(agenda, capacity=5)
+    pending = signed_up(activity, 1, confirm=False)
+    assert retention.anonymise_due(now=timezone.now() + datetime.timedelta(days=6)) == (
+        retention.RetentionResult(anonymised=0, deleted_pending=0)
+    )
+    result = retention.anonymise_due(now=timezone.now() + datetime.timedelta(days=8))
+    assert result.deleted_pending == 1
+    assert not Aanmelding.objects.filter(pk=pending.pk).exists()
+
+
+def test_the_link_of_an_anonymised_sign_up_no_longer_works(client, past, later):
+    aanmelding = Aanmelding.objects.filter(activity=past, status=Status.CONFIRMED).first()
+    token = services.make_token(aanmelding)
+    assert client.get(f"/nl/aanmelding/{token}/").status_code == 200
+
+    retention.anonymise_due(now=later)
+
+    response = client.get(f"/nl/aanmelding/{token}/")
+    assert response.status_code == 404
+    assert "Deze link werkt niet (meer)" in text_of(response)
+    assert "deelnemer" not in response.content.decode().lower()
+
+
+def test_no_mail_reaches_an_anonymised_sign_up(past, later):
+    from leerkringen.emails import MailKind, send
+
+    retention.anonymise_due(now=later)
+    mail.outbox.clear()
+    for aanmelding in Aanmelding.objects.filter(activity=past):
+        assert send(aanmelding.pk, MailKind.CANCELLED) is False
+    assert mail.outbox == []
+
+
+def test_the_command_prints_counts_only(past, settings):
+    settings.LEERKRINGEN_RETENTION_DAYS = 0
+    # The activity is in the future, so nothing is due yet except nothing pending-and-stale.
+    out = StringIO()
+    call_command("anonymise_aanmeldingen", "--dry-run", stdout=out)
+    assert "Would anonymise 0" in out.getvalue()
+
+    Aanmelding.objects.update(created_at=timezone.now() - datetime.timedelta(days=30))
+    past.bijeenkomsten.update(
+        starts_at=timezone.now() - datetime.timedelta(days=2),
+        ends_at=timezone.now() - datetime.timedelta(days=2, hours=-3),
+    )
+    past.save()  # recomputes last_ends_at
+
+    out = StringIO()
+    call_command("anonymise_aanmeldingen", "--dry-run", "--days", "1", stdout=out)
+    assert "Would anonymise 4" in out.getvalue()
+    assert "delete 1" in out.getvalue()
+    assert Aanmelding.objects.filter(anonymised_at__isnull=False).count() == 0
+
+    out = StringIO()
+    call_command("anonymise_aanmeldingen", "--days", "1", stdout=out)
+    text = out.getvalue()
+    assert "Anonymised 4" in text and "deleted 1" in text
+    assert "deelnemer" not in text.lower() and "@" not in text
+    out = StringIO()
+    call_command("anonymise_aanmeldingen", "--days", "1", stdout=out)
+    assert "Anonymised 0" in out.getvalue()
+
+
+# Reminders (the other scheduled job) ------------------------------------------------------------
+
+
+def reminders_sent():
+    return [m for m in mail.outbox if "Herinnering" in m.subject or "Reminder" in m.subject]
+
+
+def test_reminders_go_once_to_confirmed_people_in_their_language(agenda):
+    start = timezone.now() + datetime.timedelta(days=10)
+    activity = make_activity(agenda, capacity=2, meeting_count=2, start=start)
+    dutch = signed_up(activity, 1)
+    english, _outcome = services.request_signup(activity, person(2), "en")
+    english = services.confirm(english)
+    waiting = signed_up(activity, 3)
+    cancelled = services.cancel(signed_up(activity, 4))
+    assert waiting.status == Status.WAITLISTED
+    assert cancelled.status == Status.CANCELLED
+
+    mail.outbox.clear()
+    assert send_due_reminders(now=start - datetime.timedelta(days=3)) == 0
+    assert mail.outbox == []
+
+    soon = start - datetime.timedelta(hours=47)
+    assert send_due_reminders(now=soon) == 2
+    sent = reminders_sent()
+    assert sorted(m.to[0] for m in sent) == [dutch.email, english.email]
+    by_address = {m.to[0]: m for m in sent}
+    assert by_address[dutch.email].subject.startswith("Herinnering")
+    assert by_address[english.email].subject.startswith("Reminder")
+    assert any(a[0].endswith(".ics") for a in by_address[dutch.email].attachments)
+
+    # Not twice, also not an hour later.
+    mail.outbox.clear()
+    assert send_due_reminders(now=soon) == 0
+    assert send_due_reminders(now=soon + datetime.timedelta(hours=1)) == 0
+    assert mail.outbox == []
+
+    # The second meeting gets its own reminder, four weeks later.
+    second = start + datetime.timedelta(days=28)
+    assert send_due_reminders(now=second - datetime.timedelta(hours=24)) == 2
+    assert len(reminders_sent()) == 2
+
+
+def test_no_reminder_to_waiting_or_cancelled_people(agenda):
+    start = timezone.now() + datetime.timedelta(hours=30)
+    activity = make_activity(agenda, capacity=1, start=start)
+    seated = signed_up(activity, 1)
+    signed_up(activity, 2)  # waiting
+    services.cancel(signed_up(activity, 3))  # waiting, then cancelled
+    signed_up(activity, 4, confirm=False)  # pending
+    services.cancel(seated)  # gives the seat to number 2
+    mail.outbox.clear()
+
+    out = StringIO()
+    call_command("send_reminders", stdout=out)
+
+    assert "Queued 1 reminder(s)." in out.getvalue()
+    assert [m.to[0] for m in reminders_sent()] == ["deelnemer2@gemeente.example"]
+    statuses = dict(Aanmelding.objects.values_list("email", "status"))
+    assert statuses["deelnemer1@gemeente.example"] == Status.CANCELLED
+    assert statuses["deelnemer3@gemeente.example"] == Status.CANCELLED
