@@ -173,13 +173,16 @@ def agenda_feed(request, path):
 
 
 def private(view):
-    """Token pages: never cached, indexed, or leaking the token through the Referer header."""
+    """Token pages: never cached, indexed, or leaking the token through the Referer header.
+
+    "same-origin", not "no-referrer": with no-referrer browsers send `Origin: null` with the
+    page's own cancel/accept forms, and Django's CSRF check rightly refuses those."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "no-store, private"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 

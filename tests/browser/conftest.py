@@ -139,6 +139,9 @@ def demo_site():
         "MEDIA_ROOT": str(Path(tempfile.gettempdir()) / f"gezondin-browser-media-{os.getpid()}"),
         "PYTHONUNBUFFERED": "1",
     }
+    mail_dir = Path(tempfile.mkdtemp(prefix="gezondin-browser-mail-"))
+    env["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
+    env["EMAIL_FILE_PATH"] = str(mail_dir)
     port = _free_port()
     server = None
     try:
@@ -171,12 +174,13 @@ def demo_site():
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("the reference site did not start") from None
                 time.sleep(0.3)
-        yield {"base_url": base_url, "pages": pages}
+        yield {"base_url": base_url, "pages": pages, "mail_dir": mail_dir}
     finally:
         if server is not None:
             server.terminate()
             server.wait(timeout=10)
         database.drop()
+        shutil.rmtree(mail_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -207,7 +207,7 @@ def test_following_the_link_confirms_and_sends_the_calendar(client, leerkring):
     assert "Uw aanmelding is bevestigd" in text_of(response)
     assert "U bent geplaatst" in text_of(response)
     assert response["Cache-Control"] == "no-store, private"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     aanmelding = Aanmelding.objects.get()
     assert aanmelding.status == Status.CONFIRMED
     assert aanmelding.confirmed_at and aanmelding.seated_at
