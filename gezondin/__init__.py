@@ -9,5 +9,6 @@ GEZONDIN_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "django_filters",
 ]
