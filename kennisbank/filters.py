@@ -7,6 +7,8 @@ values are dropped before filtering (see KennisbankSearch), so a shared URL with
 still works.
 """
 
+from functools import partial
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +61,10 @@ FACETS = {
 }
 
 
+def _same(value):
+    return value
+
+
 def m2m_through(field_name):
     """The many-to-many table of a KennisPage field and the name of its term column."""
     through = KennisPage._meta.get_field(field_name).remote_field.through
@@ -100,14 +106,21 @@ class KennisbankFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, language_code, **kwargs):
         super().__init__(data, *args, **kwargs)
-        for name, model in VOCABULARY_MODELS.items():
-            self.filters[name].extra["choices"] = term_options(model, language_code)
-        self.filters["gemeente"].extra["choices"] = sorted(
-            gemeente_labels().items(), key=lambda item: item[1]
-        )
+        for name, choices in self.term_choices(language_code).items():
+            # A callable, so that building the form does not deep-copy hundreds of choices.
+            self.filters[name].extra["choices"] = partial(_same, choices)
         for name, label in FACETS.items():
             self.filters[name].label = label
             self.filters[name].extra["widget"] = forms.CheckboxSelectMultiple
+
+    @staticmethod
+    def term_choices(language_code):
+        """[(value, label)] of the vocabulary and municipality filters, from the cache."""
+        choices = {
+            name: term_options(model, language_code) for name, model in VOCABULARY_MODELS.items()
+        }
+        choices["gemeente"] = sorted(gemeente_labels().items(), key=lambda item: item[1])
+        return choices
 
     # Filter methods --------------------------------------------------------------------------
 

@@ -7,15 +7,24 @@ Search and filters combine like this: the filters (many-to-many links included) 
 the ORM; the search runs within that queryset (`id` is a FilterField, so `pk__in` subqueries are
 allowed by every Wagtail search backend); facet counts use the matching ids as a subquery on the
 database backends.
+
+The total and the facet counts of the index page (and, when searching by relevance on SQLite, the
+ranked ids) are kept in Django's cache per normalised selection, for RESULTS_TIMEOUT at most and
+dropped as soon as any page is published, unpublished, moved or deleted or a term changes (see
+kennisbank.signals and gezondin.terms): a popular selection is counted once, not on every visit.
 """
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import CharField, Count, F, Prefetch, Value
 from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
+from gezondin import terms as cached_terms
 from gezondin.models.snippets import Provincie
 from gezondin.search_terms import display_query, search_terms
 from gezondin.terms import gemeente_labels, locale_id, public_q, term_names
@@ -35,6 +44,7 @@ from kennisbank.models import (
     KennisType,
     PraktijkvoorbeeldPage,
 )
+from kennisbank.ranking import rank, relevance_scores
 
 RESULTS_PER_PAGE = 20
 MAX_GEMEENTE_OPTIONS = 25
@@ -42,6 +52,24 @@ MULTI_VALUE = list(FACETS)
 # With a search backend that can't hand back its matches as a queryset (OpenSearch), facet counts
 # use at most this many matching ids.
 MAX_FACET_IDS = 10_000
+RESULTS_VERSION_KEY = "gezondin:kennisbank:results-version"
+RESULTS_TIMEOUT = 60 * 10
+
+
+def results_version():
+    version = cache.get(RESULTS_VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.set(RESULTS_VERSION_KEY, version, None)
+    return version
+
+
+def invalidate_results():
+    """Forget every cached kennisbank count (called on publish, unpublish, move, delete)."""
+    try:
+        cache.incr(RESULTS_VERSION_KEY)
+    except ValueError:
+        cache.set(RESULTS_VERSION_KEY, 1, None)
 
 
 def kennis_queryset(request=None, locale=None):
@@ -54,10 +82,31 @@ def kennis_queryset(request=None, locale=None):
     return KennisPage.objects.live().filter(public_q(), locale_id=locale)
 
 
+# A practice's long sections, which no result card shows.
+CARD_DEFERRED = [
+    f"praktijkvoorbeeldpage__{field}"
+    for field in (
+        "background",
+        "goal",
+        "approach",
+        "working_elements",
+        "results",
+        "monitoring",
+        "lessons",
+        "needs_team",
+        "needs_time",
+        "needs_budget",
+        "funding",
+    )
+]
+
+
 def with_listing_data(queryset):
     """What a result card shows, fetched in a fixed number of queries."""
-    return queryset.select_related("praktijkvoorbeeldpage", "locale").prefetch_related(
-        Prefetch("themas"), Prefetch("gemeenten")
+    return (
+        queryset.select_related("praktijkvoorbeeldpage", "locale")
+        .defer(*CARD_DEFERRED)
+        .prefetch_related(Prefetch("themas"), Prefetch("gemeenten"))
     )
 
 
@@ -69,6 +118,9 @@ class KennisbankSearch:
         self.index_page = index_page
         self.language_code = get_language() or "nl"
         self.per_page = per_page
+        # Only the index's own selection (the live kennisbank of the visitor's language) is
+        # cached; dossiers and municipality profiles pass their own base.
+        self.cacheable = base_queryset is None
         self.base = base_queryset if base_queryset is not None else kennis_queryset(request)
         self.data, self.ignored = self._clean_parameters(request.GET)
         self.filterset = KennisbankFilterSet(self.data, language_code=self.language_code)
@@ -78,11 +130,16 @@ class KennisbankSearch:
 
     def _clean_parameters(self, params):
         """Keep the known values of each filter; report the rest instead of failing."""
-        probe = KennisbankFilterSet(language_code=self.language_code)
+        choices = {
+            **KennisbankFilterSet.term_choices(self.language_code),
+            "provincie": Provincie.choices,
+            "erkenning": Erkenning.choices,
+            "type": KennisType.choices,
+        }
         data = QueryDict(mutable=True)
         ignored = []
         for name in MULTI_VALUE:
-            valid = {str(key) for key, _ in probe.filters[name].extra["choices"]}
+            valid = {str(key) for key, _ in choices[name]}
             for value in params.getlist(name):
                 value = value.strip()
                 if name == "gemeente":
@@ -138,6 +195,17 @@ class KennisbankSearch:
         if not self.query:
             return self._ordered(self.filtered)
         if self.sort == SORT_RELEVANCE:
+            ranked = self._cached.get("ranked")
+            if ranked is not None:
+                return ranked
+            scores = relevance_scores(self.base, self.terms)
+            if scores is not None:
+                # SQLite: the ids of the filtered matches, ordered by the scores read in one
+                # pass (see kennisbank.ranking); the page's items are fetched in `page`.
+                matches = self.filtered.filter(pk__in=self.matching_ids).values_list(
+                    "pk", flat=True
+                )
+                return self._remember(ranked=rank(matches.order_by(), scores))
             return self.filtered.search(self.terms, operator="and")
         return self._ordered(self.filtered).search(
             self.terms, operator="and", order_by_relevance=False
@@ -156,7 +224,13 @@ class KennisbankSearch:
 
     @cached_property
     def page(self):
-        paginator = Paginator(self.results, self.per_page)
+        """The requested page of results (the last one when asked beyond it). With a cached
+        count and page, the results themselves are not computed again: only the cards' pages
+        are fetched by id."""
+        count = self._cached.get("count")
+        paginator = Paginator(self.results if count is None else (), self.per_page)
+        if count is not None:
+            paginator.count = count
         number = self.request.GET.get("page", 1)
         try:
             page = paginator.page(number)
@@ -164,15 +238,29 @@ class KennisbankSearch:
             page = paginator.page(1)
         except EmptyPage:
             page = paginator.page(paginator.num_pages)
+        key = f"page-{page.number}"
+        ids = self._cached.get(key)
+        if ids is not None:
+            page.object_list = self._fetch(ids)
+            return page
+        if count is not None:
+            bottom = (page.number - 1) * self.per_page
+            page.object_list = self.results[bottom : bottom + self.per_page]
         if self.query:
             # Search results come from the backend; fetch what the cards show for this page.
-            ids = [item.pk for item in page.object_list]
-            items = with_listing_data(KennisPage.objects.filter(pk__in=ids))
-            by_id = {item.pk: item for item in items}
-            page.object_list = [by_id[pk] for pk in ids if pk in by_id]
+            ids = [getattr(item, "pk", item) for item in page.object_list]
+            page.object_list = self._fetch(ids)
         else:
             page.object_list = list(with_listing_data(page.object_list))
+            ids = [item.pk for item in page.object_list]
+        self._remember(**{key: ids, "count": paginator.count})
         return page
+
+    @staticmethod
+    def _fetch(ids):
+        """The cards' items with the given ids, in that order."""
+        by_id = {item.pk: item for item in with_listing_data(KennisPage.objects.filter(pk__in=ids))}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     @property
     def count(self):
@@ -219,11 +307,56 @@ class KennisbankSearch:
     @cached_property
     def _all_counts(self):
         """Every facet's option counts, in one query (UNION ALL of one part per facet)."""
+        if "counts" in self._cached:
+            return self._cached["counts"]
         parts = [self._count_query(name) for name in FACETS]
         counts = {name: {} for name in FACETS}
         for facet, value, n in parts[0].union(*parts[1:], all=True):
             counts[facet][value] = n
-        return counts
+        return self._remember(counts=counts)
+
+    # Cache of the aggregates -----------------------------------------------------------------
+
+    @property
+    def cache_key(self):
+        """Identifies this selection's counts and facets (None when they are not cached): the
+        template caches the rendered facets under it."""
+        return self._cache_key
+
+    @cached_property
+    def _cache_key(self):
+        if not self.cacheable:
+            return None
+        selection = "&".join(
+            f"{name}={value}"
+            for name in sorted(self.data)
+            for value in sorted(self.data.getlist(name))
+        )
+        raw = "|".join(
+            str(part)
+            for part in (
+                self.language_code,  # the base is the live kennisbank of this language
+                cached_terms.version(),
+                results_version(),
+                selection,
+            )
+        )
+        return "gezondin:kennisbank:results:" + hashlib.sha256(raw.encode()).hexdigest()
+
+    @cached_property
+    def _cached(self):
+        """What an earlier request with the same selection computed (possibly nothing)."""
+        if self._cache_key is None:
+            return {}
+        return dict(cache.get(self._cache_key) or {})
+
+    def _remember(self, **values):
+        """Keep computed aggregates for the next request with the same selection; returns the
+        single value given."""
+        self._cached.update(values)
+        if self._cache_key is not None:
+            cache.set(self._cache_key, self._cached, RESULTS_TIMEOUT)
+        return next(iter(values.values()))
 
     def _labels(self, name):
         if name in VOCABULARY_MODELS:

@@ -57,6 +57,20 @@ def forget_cached_urls(sender, instance=None, **kwargs):
         terms.invalidate()
 
 
+def forget_cached_results(sender, **kwargs):
+    """Cached result counts and facets of the kennisbank (kennisbank.search) go stale whenever a
+    page is published, unpublished, moved or deleted anywhere (a section may hold items)."""
+    from wagtail.models import Page
+
+    from kennisbank.search import invalidate_results
+
+    instance = kwargs.get("instance")
+    if instance is not None and not isinstance(instance, Page):
+        return  # post_delete of some other model
+
+    invalidate_results()
+
+
 def connect():
     page_published.connect(copy_links_to_translations, dispatch_uid="kennisbank-copy-links")
     for signal, uid in [
@@ -66,3 +80,4 @@ def connect():
         (post_delete, "deleted"),
     ]:
         signal.connect(forget_cached_urls, dispatch_uid=f"kennisbank-urls-{uid}")
+        signal.connect(forget_cached_results, dispatch_uid=f"kennisbank-results-{uid}")

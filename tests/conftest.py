@@ -16,6 +16,16 @@ from tests.factories import HomePageFactory
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache: cached counts and cards of one test's database
+    must not show up in the next one (primary keys are reused after a rollback)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def on_postgres():
     return connection.vendor == "postgresql"
 

@@ -554,3 +554,7 @@ def load_generated_practices(ctx: DemoContext) -> None:
     if not wanted:
         return
     generate_practices(ctx, wanted)
+    # Written in bulk without the page_published signal: drop cached counts explicitly.
+    from kennisbank.search import invalidate_results
+
+    invalidate_results()

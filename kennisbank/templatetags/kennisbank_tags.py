@@ -147,6 +147,19 @@ def _term_entries(item, field):
     return entries + [(slug, slug) for slug in sorted(slugs - known)]
 
 
+@register.simple_tag(takes_context=True)
+def card_cache_version(context):
+    """Part of the key of a cached result card: the generation of the cached term and
+    municipality names (gezondin.terms), looked up once per request."""
+    request = context.get("request")
+    version = getattr(request, "_gezondin_terms_version", None)
+    if version is None:
+        version = terms_version()
+        if request is not None:
+            request._gezondin_terms_version = version
+    return version
+
+
 @register.simple_tag
 def term_name(term):
     """``{% term_name page.thema as name %}``: one term's name in the visitor's language."""

@@ -297,3 +297,77 @@ def test_the_municipality_facet_stays_short(client, kennisbank, terms, settings)
     # A chosen municipality is always shown, even beyond the cap.
     last = Gemeente.objects.get(pk=codes[-1]).cbs_code
     assert last in facet_counts(client.get(URL, {"gemeente": last}), "gemeente")
+
+
+# Speed without staleness: relevance ranking on SQLite and the cached counts and cards --------
+
+
+def test_relevance_order_is_the_search_backends_order(client, kennisbank, terms):
+    """On SQLite the kennisbank ranks matches itself in one pass (kennisbank.ranking); the order
+    must be the one Wagtail search gives."""
+    from kennisbank.search import kennis_queryset
+
+    for number in range(12):
+        publish(
+            kennisbank,
+            PraktijkvoorbeeldPage(
+                title=f"Aanpak {number}" + (" schulden" * (number % 3)),
+                slug=f"aanpak-{number}",
+                intro="<p>" + "schulden wijk " * (number % 4 + 1) + "</p>",
+            ),
+            themas=[terms["armoede"]],
+        )
+    html = BeautifulSoup(client.get(URL, {"q": "schulden"}).content, "html.parser")
+    listed = [a.get_text(strip=True) for a in html.select(".result-list__item h3 a")]
+    expected = [
+        page.title
+        for page in kennis_queryset(locale=kennisbank.locale).search("schulden", operator="and")
+    ]
+    assert len(listed) == 12
+    assert listed == expected
+
+
+def test_counts_and_cards_follow_publishing(client, practices, terms, kennisbank):
+    before = client.get(URL, {"thema": "wonen"})
+    assert facet_counts(before, "thema") == {"armoede-en-schulden": 3, "wonen": 2}
+    assert b"4 resultaten" in client.get(URL).content
+
+    new = publish(
+        kennisbank,
+        PraktijkvoorbeeldPage(title="Buurtkamer voor jonge ouders", slug="buurtkamer"),
+        themas=[terms["wonen"]],
+    )
+    after = client.get(URL, {"thema": "wonen"})
+    assert facet_counts(after, "thema") == {"armoede-en-schulden": 3, "wonen": 3}
+    assert "Buurtkamer voor jonge ouders" in titles(after)
+
+    # A new title shows on the (cached) card once it is published.
+    new.title = "Buurtkamer voor jonge ouders en kinderen"
+    new.save_revision().publish()
+    assert "Buurtkamer voor jonge ouders en kinderen" in titles(client.get(URL, {"thema": "wonen"}))
+
+    new.unpublish()
+    gone = client.get(URL, {"thema": "wonen"})
+    assert facet_counts(gone, "thema") == {"armoede-en-schulden": 3, "wonen": 2}
+    assert b"4 resultaten" in client.get(URL).content
+
+
+def test_a_renamed_theme_shows_on_the_cached_cards(client, practices, terms):
+    assert "Wonen" in client.get(URL).content.decode()
+    terms["wonen"].name = "Wonen en leefomgeving"
+    terms["wonen"].save()
+    html = BeautifulSoup(client.get(URL).content, "html.parser")
+    tags = {li.get_text(" ", strip=True) for li in html.select(".kb-card .kb-tag")}
+    assert "Thema: Wonen en leefomgeving" in tags
+
+
+def test_a_repeated_selection_is_counted_once(client, practices, django_assert_max_num_queries):
+    params = {"thema": "wonen", "doelgroep": "jongeren"}
+    with CaptureQueriesContext(connection) as first:
+        client.get(URL, params)
+    with CaptureQueriesContext(connection) as second:
+        client.get(URL, params)
+    union = [q for q in first if "UNION ALL" in q["sql"]]
+    assert union, "the facet counts are one UNION ALL query"
+    assert not [q for q in second if "UNION ALL" in q["sql"]]
+    assert len(second) < len(first)
