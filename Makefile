@@ -32,13 +32,16 @@ $(STAMP):
 
 install: $(STAMP)
 
+# Links in the admin and e-mails point at the address `make run` serves (unless set already).
+SITE_URL := $(or $(WAGTAILADMIN_BASE_URL),http://$(HOST):$(PORT))
+
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo
+	WAGTAILADMIN_BASE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 serve: install
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
