@@ -1,7 +1,11 @@
-"""The site-wide search page."""
+"""The site-wide search page; the sitemaps and robots.txt."""
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
@@ -32,4 +36,67 @@ def search(request):
             "results": results_page,
             "page_title": _("Zoeken"),
         },
+    )
+
+
+# Sitemaps and robots.txt (outside the language prefix, see settings/urls.py) ----------------------
+
+
+def sitemap_index(request):
+    """``/sitemap.xml``: the index of the sitemaps, one per content language."""
+    from wagtail.contrib.sitemaps import views as sitemap_views
+
+    from gezondin.sitemaps import LanguageSitemap, sitemap_languages
+
+    sitemaps = {code: LanguageSitemap(request, code) for code in sitemap_languages()}
+    return sitemap_views.index(request, sitemaps, sitemap_url_name="gezondin_sitemap")
+
+
+def sitemap(request, section):
+    """``/<language>/sitemap.xml``: the live, public pages of one language."""
+    from wagtail.contrib.sitemaps import views as sitemap_views
+
+    from gezondin.sitemaps import LanguageSitemap, sitemap_languages
+
+    if section not in sitemap_languages():
+        raise Http404
+    return sitemap_views.sitemap(
+        request, {section: LanguageSitemap(request, section)}, section=section
+    )
+
+
+def _reverse_in(language_code, name, *args):
+    try:
+        with translation.override(language_code):
+            return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def robots_txt(request):
+    """``/robots.txt``: everything public may be crawled, except the admin, the personal sign-up
+    pages behind signed links and search results; and where the sitemap is."""
+    from gezondin.sitemaps import sitemap_languages
+
+    disallow = []
+    admin = _reverse_in(settings.LANGUAGE_CODE, "wagtailadmin_home")
+    if admin:
+        disallow.append(admin)
+    for code in sitemap_languages():
+        signup = _reverse_in(code, "leerkringen:manage", "token")
+        if signup:
+            # /nl/aanmelding/token/ -> /nl/aanmelding/
+            disallow.append(signup.rstrip("/").rsplit("/", 1)[0] + "/")
+        search_url = _reverse_in(code, "gezondin:search")
+        if search_url:
+            disallow.append(search_url)
+    sitemap_url = _reverse_in(settings.LANGUAGE_CODE, "gezondin_sitemap_index")
+    return TemplateResponse(
+        request,
+        "gezondin/robots.txt",
+        {
+            "disallow": list(dict.fromkeys(disallow)),
+            "sitemap_url": request.build_absolute_uri(sitemap_url) if sitemap_url else "",
+        },
+        content_type="text/plain; charset=utf-8",
     )

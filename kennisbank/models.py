@@ -23,10 +23,12 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from gezondin.api import fields as api
 from gezondin.blocks import BaseStreamBlock
 from gezondin.models import BasePage
 
@@ -115,7 +117,12 @@ class KennisPage(BasePage):
         index.FilterField("kind"),
         index.FilterField("locale_id"),
     ]
-    api_fields = [*BasePage.api_fields, "kind"]
+    api_fields = [
+        *BasePage.api_fields,
+        "kind",
+        *(api.terms(name) for name in VOCABULARY_FIELDS.values()),
+        api.APIField("gemeenten", serializer=api.Gemeenten()),
+    ]
 
     is_creatable = False
 
@@ -304,9 +311,25 @@ class PraktijkvoorbeeldPage(KennisPage):
         ),
     ]
 
+    # The read API's fields (gezondin.api; contact only when show_contact allows it).
+    api_fields = [
+        *KennisPage.api_fields,
+        *(api.rich_text(name) for name in ("background", "goal")),
+        api.stream("approach"),
+        *(api.rich_text(name) for name in ("working_elements", "results", "monitoring", "lessons")),
+        *("status", "start_date", "end_date", "last_checked", "erkenning"),
+        api.APIField("erkenning_label", serializer=api.ChoiceLabel("erkenning")),
+        *("erkenning_date", "intervention_name", "intervention_url"),
+        *("needs_team", "needs_time", "needs_budget", "funding"),
+        api.APIField("partners", serializer=api.Partners()),
+        api.APIField("contact", serializer=api.Contact()),
+    ]
+
     parent_page_types = ["kennisbank.KennisbankPage", "kennisbank.GemeentePage"]
     subpage_types = []
     template = "kennisbank/praktijkvoorbeeld_page.html"
+    # Whether it is a harvested copy (kennisbank.harvest), read by the template and JSON-LD.
+    serve_select_related = ("shared_copy__source",)
 
     class Meta:
         verbose_name = _("praktijkvoorbeeld")
@@ -367,6 +390,12 @@ class KennisartikelPage(KennisPage):
     publication_date = models.DateField(_("publicatiedatum"), null=True, blank=True)
 
     search_fields = [*KennisPage.search_fields, index.SearchField("body")]
+    api_fields = [
+        *KennisPage.api_fields,
+        api.stream("body"),
+        "publication_date",
+        api.APIField("source_organisation", serializer=api.Organisation()),
+    ]
 
     content_panels = [
         *Page.content_panels,
@@ -534,11 +563,13 @@ class GemeentePage(BasePage):
         return context
 
 
-class KennisbankPage(BasePage):
+class KennisbankPage(RoutablePageMixin, BasePage):
     """The kennisbank's filterable, searchable index of practices and knowledge pages.
 
     The filters are GET parameters (q, thema, spoor, pijler, doelgroep, domein, levensfase,
     gemeente, provincie, erkenning, type, sort, page), so every selection is a shareable URL.
+    The same selection is an Atom feed at ``feed/`` and an RSS feed at ``feed/rss/``
+    (kennisbank.feeds).
     """
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -556,10 +587,29 @@ class KennisbankPage(BasePage):
         verbose_name_plural = _("kennisbanken")
 
     def get_context(self, request, *args, **kwargs):
+        from kennisbank.feeds import FeedLinks
         from kennisbank.filters import SORT_CHOICES
         from kennisbank.search import KennisbankSearch
 
         context = super().get_context(request, *args, **kwargs)
         context["search"] = KennisbankSearch(request, index_page=self)
         context["sort_choices"] = SORT_CHOICES
+        context["feed_links"] = FeedLinks(self, context["search"], request)
         return context
+
+    # Routes (the index itself is the default route) ------------------------------------------
+
+    @path("feed/", name="feed")
+    def atom_feed(self, request, *args, **kwargs):
+        from kennisbank.feeds import KennisbankAtomFeed
+
+        return KennisbankAtomFeed()(request, page=self)
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request, *args, **kwargs):
+        from kennisbank.feeds import KennisbankRssFeed
+
+        return KennisbankRssFeed()(request, page=self)
+
+
+from kennisbank.harvest.models import HarvestSource, SharedCopy  # noqa: E402, F401

@@ -47,6 +47,7 @@ from wagtail.models import (
 )
 
 from gezondin.models import VOCABULARIES, Gemeente, HomePage, Organisatie
+from kennisbank.harvest.models import HarvestSource
 from kennisbank.models import GemeenteIndexPage, GemeentePage
 
 # Names are lookup keys (the setup finds its objects again by them), so they are not translated.
@@ -69,7 +70,9 @@ NATIONAL_PAGE_PERMISSIONS = [
 # unlock (a lock held by a municipal editor would block the reviewers).
 GEMEENTE_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
-SNIPPET_MODELS = [*VOCABULARIES, Gemeente, Organisatie]
+# National editors manage the vocabularies, municipalities, organisations and the other GezondIn
+# sites whose practices are harvested.
+SNIPPET_MODELS = [*VOCABULARIES, Gemeente, Organisatie, HarvestSource]
 SNIPPET_ACTIONS = ["add", "change", "delete", "view"]
 
 NATIONAL_COLLECTION_PERMISSIONS = [

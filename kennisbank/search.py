@@ -182,8 +182,8 @@ class KennisbankSearch:
 
     def _ordered(self, queryset):
         if self.sort == SORT_TITLE:
-            return queryset.order_by("title", "pk")
-        return queryset.order_by("-first_published_at", "-pk")
+            return queryset.order_by("title", "id")
+        return queryset.order_by("-first_published_at", "-id")
 
     @cached_property
     def filtered(self):
@@ -440,3 +440,15 @@ class KennisbankSearch:
                 },
             )
         return active
+
+    # Feeds -----------------------------------------------------------------------------------
+
+    def newest_ids(self, limit):
+        """The ids of the ``limit`` most recently published matches of this selection, whatever
+        ``sort`` says: the kennisbank's Atom and RSS feeds (kennisbank.feeds). One query (two
+        when searching), no facets, no pagination, nothing cached."""
+        newest = self.filtered.order_by("-first_published_at", "-id")
+        if not self.query:
+            return list(newest.values_list("pk", flat=True)[:limit])
+        matches = newest.search(self.terms, operator="and", order_by_relevance=False)
+        return [item.pk for item in matches[:limit]]

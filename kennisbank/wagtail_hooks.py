@@ -20,8 +20,14 @@ from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
 
 from gezondin.models import Gemeente
+from kennisbank.harvest.admin import (
+    HarvestSourceViewSet,
+    refuse_to_delete_sources_with_copies,
+    refuse_to_edit_shared_copy,
+)
 from kennisbank.publishing import (
     GEMEENTE_COLLECTION_PREFIX,
     GEMEENTE_GROUP_PREFIX,
@@ -159,3 +165,9 @@ def setup_gemeente_listing_button(snippet, user, next_url=None):
     if next_url:
         url += "?" + urlencode({"next": next_url})
     return [Button(_("Gemeente inrichten"), url, icon_name="group", priority=50)]
+
+
+# Harvesting: the sources under Settings, and shared copies are read-only (kennisbank/harvest).
+register_snippet(HarvestSourceViewSet)
+hooks.register("before_edit_page", refuse_to_edit_shared_copy)
+hooks.register("before_delete_snippet", refuse_to_delete_sources_with_copies)

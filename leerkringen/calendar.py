@@ -6,13 +6,13 @@ join link, so a meeting keeps the same UID whether it came from an e-mail, the p
 Nothing here ever includes a webinar's join link: these files and the JSON-LD are public.
 """
 
-import json
-
 import icalendar
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
+from gezondin.jsonld import page_url
+from gezondin.jsonld import serialize as json_ld
 from leerkringen import services
 from leerkringen.emails import ics_for_activity
 from leerkringen.models import Mode
@@ -159,14 +159,9 @@ def event_data(activity, meetings, seats, page_url, now=None):
     return {key: value for key, value in data.items() if value not in (None, "")}
 
 
-def json_ld(data):
-    """JSON for a <script type="application/ld+json"> element: "<", ">" and "&" escaped, so no
-    text can close the element or start a comment."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def event_json_ld(request, activity, meetings, seats):
+    """The Event as escaped JSON for the page's script element; its URL on the host the visitor
+    used, like every other URL in the page's structured data."""
     with translation.override(activity.locale.language_code):
-        url = activity.get_full_url(request) or ""
+        url = page_url(activity, request)
     return json_ld(event_data(activity, meetings, seats, url))

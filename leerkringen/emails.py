@@ -92,12 +92,55 @@ def _localized(activity):
     return activity.localized.specific
 
 
+def _absolute(url, base):
+    return f"{base}{url}" if url and url.startswith("/") else url
+
+
+def material_links(activity, base):
+    """[{"title", "url"}] of what an activity's public page offers afterwards, as absolute links:
+    the recording and slides of a webinar, the materials (documents, links, videos) and live
+    kennisbank pages. Only what the public page shows; never the join link."""
+    items = []
+
+    def add(title, url):
+        url = _absolute(url, base)
+        if url and url not in {item["url"] for item in items}:
+            items.append({"title": title or url, "url": url})
+
+    if getattr(activity, "recording_url", ""):
+        add(_("Opname"), activity.recording_url)
+    slides = getattr(activity, "slides", None)
+    if slides is not None:
+        add(slides.title, slides.url)
+    for block in activity.materials:
+        value = block.value
+        if block.block_type == "document" and value.get("document"):
+            add(value.get("title") or value["document"].title, value["document"].url)
+        elif block.block_type == "link":
+            page = value.get("page")
+            if page is not None:
+                page = page.localized
+                if page.live:
+                    add(value.get("text") or page.title, page.get_full_url())
+            else:
+                add(value.get("text"), value.get("url"))
+        elif block.block_type == "video" and value.get("video"):
+            add(value.get("title"), value["video"].url)
+    for link in activity.kennis_links.select_related("kennis_page"):
+        page = link.kennis_page.localized
+        if page.live:
+            add(page.title, page.get_full_url())
+    return items
+
+
 def build_message(aanmelding, kind, bijeenkomst=None):
     """The e-mail of ``kind`` for a sign-up, rendered in the sign-up's language."""
     kind = MailKind(kind)
     with translation.override(aanmelding.language):
         canonical = aanmelding.activity.specific
         activity = _localized(canonical)
+        if kind == MailKind.MATERIALS and activity is not canonical and not activity.has_materials:
+            activity = canonical  # the translation has not caught up: link to the original
         base = base_url(canonical)
         meetings = activity.meetings()
         confirmed = aanmelding.status == Status.CONFIRMED
@@ -124,6 +167,7 @@ def build_message(aanmelding, kind, bijeenkomst=None):
             "contact_email": canonical.contact_email,
             "site_name": _site_name(canonical),
             "kind": kind,
+            "materials": material_links(activity, base) if kind == MailKind.MATERIALS else [],
             **sign_up_links(aanmelding, base),
         }
         subject = str(SUBJECTS[kind]) % {"title": activity.title}

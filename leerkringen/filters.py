@@ -3,11 +3,13 @@
 (YYYY-MM), plus `archief=1` for past activities instead of upcoming ones.
 
 Unknown or malformed values are dropped before filtering (see :func:`clean_parameters`), so an
-old or mangled URL shows the agenda instead of an error.
+old or mangled URL shows the agenda instead of an error. :func:`select` applies all of it; the
+agenda page and its feeds both call it, so a feed always lists what the page lists.
 """
 
 import datetime
 import re
+from dataclasses import dataclass
 
 import django_filters
 from django import forms
@@ -116,3 +118,39 @@ def is_archive(params):
 
 def active_filters(data):
     return any(data.getlist(name) for name in (*MULTI_VALUE, "maand"))
+
+
+@dataclass
+class AgendaSelection:
+    """What the agenda lists for a set of GET parameters: upcoming or (``archive``) past
+    activities, filtered by the known values in ``data``."""
+
+    archive: bool
+    data: QueryDict
+    filterset: AgendaFilterSet
+
+    @property
+    def activities(self):
+        return self.filterset.qs
+
+    @property
+    def filters_active(self):
+        return active_filters(self.data)
+
+    def query_string(self):
+        """The selection as GET parameters (known values only, so nothing typed is echoed)."""
+        params = self.data.copy()
+        if self.archive:
+            params[ARCHIVE_PARAMETER] = "1"
+        return params.urlencode()
+
+
+def select(agenda, params, language_code, *, with_form=True):
+    """The agenda's selection for ``params`` (a QueryDict, e.g. request.GET). Without
+    ``with_form`` the month choices of the form are not looked up (feeds show no form)."""
+    archive = is_archive(params)
+    base = agenda.past() if archive else agenda.upcoming()
+    data = clean_parameters(params, language_code)
+    months = month_options(base) if with_form else ()
+    filterset = AgendaFilterSet(data, queryset=base, language_code=language_code, months=months)
+    return AgendaSelection(archive=archive, data=data, filterset=filterset)

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -33,11 +34,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from gezondin.api import fields as api
 from gezondin.blocks import RICH_TEXT_FEATURES, DocumentBlock, LinkBlock, VideoBlock
 from gezondin.models import BasePage
 from kennisbank.models import default_language_terms
 
 SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+# Routes of the agenda page (AgendaPage.atom_feed, rss_feed) that an activity's slug would hide.
+RESERVED_SLUGS = {"feed"}
 
 
 def one_line(text):
@@ -106,10 +110,16 @@ class ProgrammeBlock(blocks.StreamBlock):
 # The agenda ---------------------------------------------------------------------------------
 
 
-class AgendaPage(BasePage):
-    """The agenda: upcoming learning circles, webinars and study days (one per language), with
-    an iCalendar feed of the upcoming meetings at ``<agenda url>agenda.ics`` (leerkringen.urls:
-    Wagtail's own URL pattern serves no dotted names)."""
+class AgendaPage(RoutablePageMixin, BasePage):
+    """The agenda: upcoming learning circles, webinars and study days (one per language).
+
+    Besides the page itself it serves, for the same selection as the page (its filter
+    parameters, see leerkringen.filters), an Atom feed at ``feed/`` and an RSS 2.0 feed at
+    ``feed/rss/`` (leerkringen.feeds), and an iCalendar feed of all upcoming meetings at
+    ``<agenda url>agenda.ics`` (routed in leerkringen.urls: Wagtail's own URL pattern serves no
+    dotted names). The feed routes are tried before the activities below the agenda, so no
+    activity may have the slug ``feed`` (ActivityPage.clean says so).
+    """
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["gezondin.HomePage"]
@@ -149,26 +159,26 @@ class AgendaPage(BasePage):
             .specific()
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def selection(self, request, *, with_form=True):
+        """What the page and its feeds list for this request's GET parameters (a
+        leerkringen.filters.AgendaSelection)."""
         from django.utils.translation import get_language
 
         from leerkringen import filters
 
-        context = super().get_context(request, *args, **kwargs)
-        archive = filters.is_archive(request.GET)
-        base = self.past() if archive else self.upcoming()
         language = get_language() or self.locale.language_code
-        data = filters.clean_parameters(request.GET, language)
-        filterset = filters.AgendaFilterSet(
-            data, queryset=base, language_code=language, months=filters.month_options(base)
-        )
+        return filters.select(self, request.GET, language, with_form=with_form)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        selection = self.selection(request)
         context.update(
             {
-                "activities": filterset.qs,
-                "filter": filterset,
-                "filters_active": filters.active_filters(data),
-                "archive": archive,
-                "ics_url": self.ics_url(request),
+                "activities": selection.activities,
+                "filter": selection.filterset,
+                "filters_active": selection.filters_active,
+                "archive": selection.archive,
+                **self.subscribe_urls(request, selection.query_string()),
             }
         )
         return context
@@ -176,6 +186,31 @@ class AgendaPage(BasePage):
     def ics_url(self, request=None):
         url = self.get_url(request)
         return f"{url}agenda.ics" if url else ""
+
+    def subscribe_urls(self, request=None, query_string="", page_url=None):
+        """The agenda's feeds (with ``query_string``, the selection's filters) and its .ics,
+        relative to ``page_url`` (default: the page's URL for ``request``)."""
+        url = self.get_url(request) if page_url is None else page_url
+        if not url:
+            return {"feed_url": "", "rss_url": "", "ics_url": ""}
+        query = f"?{query_string}" if query_string else ""
+        return {
+            "feed_url": f"{url}{self.reverse_subpage('feed')}{query}",
+            "rss_url": f"{url}{self.reverse_subpage('feed_rss')}{query}",
+            "ics_url": f"{url}agenda.ics",
+        }
+
+    @path("feed/", name="feed")
+    def atom_feed(self, request, *args, **kwargs):
+        from leerkringen.feeds import AgendaAtomFeed
+
+        return AgendaAtomFeed()(request, agenda=self)
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request, *args, **kwargs):
+        from leerkringen.feeds import AgendaRssFeed
+
+        return AgendaRssFeed()(request, agenda=self)
 
     def serve_ics(self, request):
         from leerkringen.calendar import agenda_ics, ics_response
@@ -294,13 +329,21 @@ class ActivityPage(RoutablePageMixin, BasePage):
         index.FilterField("first_starts_at"),
         index.FilterField("last_ends_at"),
     ]
+    # The read API's fields (gezondin.api): seats as counts, nothing about who signed up.
     api_fields = [
         *BasePage.api_fields,
         "kind",
         "mode",
         "for_whom",
-        "first_starts_at",
-        "last_ends_at",
+        api.terms("themas"),
+        api.APIField("dates", serializer=api.ActivityDates()),
+        api.APIField("meetings", serializer=api.Meetings()),
+        api.APIField("capacity", serializer=api.Capacity()),
+        api.APIField("seats_available", serializer=api.SeatsAvailable()),
+        api.APIField("registration_open", serializer=api.RegistrationOpen()),
+        api.APIField("ics_url", serializer=api.ICSURL()),
+        api.rich_text("summary"),
+        api.APIField("materials", serializer=api.Materials()),
     ]
 
     is_creatable = False
@@ -367,6 +410,10 @@ class ActivityPage(RoutablePageMixin, BasePage):
             errors["max_per_gemeente"] = _(
                 "Het maximum per gemeente kan niet groter zijn dan het aantal plaatsen."
             )
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _(
+                "Dit webadres is gereserveerd voor de feeds van de agenda. Kies een ander."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -393,7 +440,14 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     @property
     def has_afterwards(self):
+        """Whether there is a summary or materials (no query; see has_materials)."""
         return bool(strip_tags(self.summary or "").strip() or self.materials)
+
+    @cached_property
+    def has_materials(self):
+        """Whether the page has anything for participants afterwards: a summary, materials, a
+        webinar's recording or slides, or results in the kennisbank (live pages)."""
+        return self.has_afterwards or self.kennis_links.filter(kennis_page__live=True).exists()
 
     def meetings(self):
         """The meetings in date order, each with its host municipality (one query for all)."""
@@ -557,6 +611,12 @@ class LeerkringPage(ActivityPage):
     activity_type = ActivityType.LEERKRING
 
     search_fields = [*ActivityPage.search_fields, index.SearchField("what_to_bring")]
+    api_fields = [
+        *ActivityPage.api_fields,
+        api.rich_text("what_to_bring"),
+        api.stream("body"),
+        "facilitator_names",
+    ]
     content_panels = [
         *Page.content_panels,
         *ActivityPage.about_panels(),
@@ -609,7 +669,13 @@ class WebinarPage(ActivityPage):
     activity_type = ActivityType.WEBINAR
 
     search_fields = [*ActivityPage.search_fields, index.SearchField("speakers")]
-    api_fields = [*ActivityPage.api_fields, "speakers", "recording_url"]
+    # Never the join_url: it goes to confirmed participants only.
+    api_fields = [
+        *ActivityPage.api_fields,
+        "speakers",
+        "recording_url",
+        api.APIField("slides", serializer=api.DocumentLink()),
+    ]
     content_panels = [
         *Page.content_panels,
         *ActivityPage.about_panels(with_mode=False),
@@ -672,7 +738,7 @@ class StudiedagPage(ActivityPage):
     activity_type = ActivityType.STUDIEDAG
 
     search_fields = [*ActivityPage.search_fields, index.SearchField("programme")]
-    api_fields = [*ActivityPage.api_fields, "venue_name", "venue_address", "programme"]
+    api_fields = [*ActivityPage.api_fields, "venue_name", "venue_address", api.stream("programme")]
     content_panels = [
         *Page.content_panels,
         *ActivityPage.about_panels(),
@@ -748,7 +814,8 @@ class Aanmelding(models.Model):
     (see leerkringen.services.make_token); renewing the secret invalidates every old link.
 
     ``confirmed_at`` is when the person confirmed their e-mail address (the double opt-in); it
-    orders the waiting list. ``seated_at`` is when they got a seat.
+    orders the waiting list. ``seated_at`` is when they got a seat. ``materials_sent_at`` is
+    when the "afterwards, the materials" e-mail was queued (leerkringen.jobs), so it goes once.
     """
 
     Status = AanmeldingStatus
@@ -789,6 +856,9 @@ class Aanmelding(models.Model):
     offer_expires_at = models.DateTimeField(_("aanbod geldig tot"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     attended = models.BooleanField(_("aanwezig"), null=True, blank=True)
+    materials_sent_at = models.DateTimeField(
+        _("materialen verstuurd op"), null=True, blank=True, editable=False
+    )
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     secret = models.CharField(max_length=40, default=new_secret, editable=False)

@@ -6,6 +6,9 @@
   ``LEERKRINGEN_RETENTION_DAYS`` (default 90) days ago: name, e-mail address, organisation, role
   and municipality are cleared, the secret is renewed (so every link sent by e-mail stops
   working) and ``anonymised_at`` is set. Status and attendance stay, so the counts remain;
+- anonymises withdrawn sign-ups (cancelled, or an offered seat that expired) a day after they
+  were withdrawn, whenever the activity is: the person has taken back their consent, and the day
+  leaves time for the "you are cancelled" e-mail to go out first;
 - deletes sign-ups that were never confirmed (still pending) once their confirmation link has
   expired (``LEERKRINGEN_CONFIRM_LINK_DAYS``): they were never more than a request.
 
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from leerkringen import services
@@ -28,6 +32,7 @@ from leerkringen.models import Aanmelding, AanmeldingStatus, new_secret
 logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_DAYS = 90
+WITHDRAWN_GRACE = datetime.timedelta(days=1)
 PLACEHOLDER_NAME = "–"
 
 
@@ -58,6 +63,17 @@ def due_for_anonymising(now=None, days=None):
     )
 
 
+def withdrawn(now=None):
+    """Sign-ups, not yet anonymised, that were cancelled or whose offer expired more than
+    WITHDRAWN_GRACE ago."""
+    now = now or timezone.now()
+    cutoff = now - WITHDRAWN_GRACE
+    return Aanmelding.objects.filter(anonymised_at__isnull=True).filter(
+        Q(status=AanmeldingStatus.CANCELLED, cancelled_at__lt=cutoff)
+        | Q(status=AanmeldingStatus.EXPIRED, offer_expires_at__lt=cutoff)
+    )
+
+
 def stale_pending(now=None):
     """Never-confirmed sign-ups whose confirmation link has expired."""
     now = now or timezone.now()
@@ -74,7 +90,9 @@ def anonymise_due(now=None, days=None, *, dry_run=False):
         pending = stale_pending(now)
         deleted = pending.count()
         due = due_for_anonymising(now, days).exclude(pk__in=pending.values("pk"))
-        ids = list(due.values_list("pk", flat=True))
+        ids = sorted(
+            set(due.values_list("pk", flat=True)) | set(withdrawn(now).values_list("pk", flat=True))
+        )
         if dry_run:
             return RetentionResult(anonymised=len(ids), deleted_pending=deleted)
         pending.delete()

@@ -588,8 +588,9 @@ def _expire_offer(activity, aanmelding, now):
 
 
 def expire_offers(now=None):
-    """Expire offers not accepted in time and pass their seats on. Run it every few minutes
-    (part of the scheduled jobs). Returns how many offers expired."""
+    """Expire offers not accepted in time and pass their seats on; returns how many expired.
+    Run by ``manage.py leerkringen_jobs`` (every 10 minutes). A late run loses nothing:
+    ``accept_offer`` refuses an offer past its time by itself."""
     now = now or timezone.now()
     activity_ids = (
         Aanmelding.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)

@@ -1,5 +1,7 @@
 """Settings shared by every environment of the reference site."""
 
+import hashlib
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -105,7 +107,22 @@ if _cache_url:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis: one cache on disk for every process of this site on this machine (web
+    # server workers, management commands, the task worker), so a publication or a harvest in
+    # one process drops the cached kennisbank counts in all of them. One folder per database.
+    _database = DATABASES["default"]
+    _cache_id = hashlib.sha256(
+        repr((_database.get("HOST"), _database.get("PORT"), str(_database.get("NAME")))).encode()
+    ).hexdigest()[:12]
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env(
+                "CACHE_DIR", str(Path(tempfile.gettempdir()) / f"gezondin-cache-{_cache_id}")
+            ),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -197,6 +214,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
+# The read API (docs/api.md): at most 100 items per request (20 by default).
+WAGTAILAPI_LIMIT_MAX = 100
 
 LOGGING = {
     "version": 1,

@@ -5,9 +5,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from gezondin import views as gezondin_views
+from gezondin.api import api_router
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The read API, outside the language prefix (docs/api.md)
+    path("api/v2/", api_router.urls),
+    # Sitemaps and robots.txt, outside the language prefix (docs/sharing.md)
+    path("robots.txt", gezondin_views.robots_txt, name="gezondin_robots"),
+    path("sitemap.xml", gezondin_views.sitemap_index, name="gezondin_sitemap_index"),
+    path("<slug:section>/sitemap.xml", gezondin_views.sitemap, name="gezondin_sitemap"),
 ]
 
 if settings.DEBUG:

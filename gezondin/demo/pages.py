@@ -722,12 +722,24 @@ def _privacy_nl(ctx):
         heading("Aanmeldingen voor activiteiten", level="h3"),
         paragraph(
             "<p>Meldt u zich aan voor een leerkring, studiedag of webinar, dan vragen we uw "
-            "naam, e-mailadres, organisatie en functie, en eventueel wensen die nodig zijn om "
-            "goed te kunnen deelnemen, zoals een toegankelijke zaal. We gebruiken die gegevens "
-            "om de activiteit te organiseren, u een bevestiging en herinnering te sturen en de "
-            "begeleider een deelnemerslijst te geven. <b>90 dagen na afloop van de activiteit "
-            "verwijderen we uw aanmelding automatisch.</b> Alleen anonieme aantallen, zoals "
-            "het aantal deelnemers, bewaren we langer.</p>"
+            "naam, e-mailadres en organisatie. Uw gemeente en uw functie mag u ook invullen, "
+            "maar dat hoeft niet. We gebruiken deze gegevens om de activiteit te organiseren: "
+            "om te weten wie er komt, om de plaatsen eerlijk over gemeenten te verdelen en om "
+            "de begeleider een lijst van deelnemers te geven. U krijgt van ons alleen e-mails "
+            "over deze activiteit: een link om uw aanmelding te bevestigen, of u een plaats "
+            "heeft of op de wachtlijst staat, een herinnering voor elke bijeenkomst en na "
+            "afloop een link naar het verslag en de materialen.</p>"
+            "<p>We mogen dit doen omdat u ons toestemming geeft als u zich aanmeldt. In elke "
+            "e-mail staat een persoonlijke link. Daarmee ziet u welke gegevens we van u "
+            "bewaren, en kunt u zich afmelden. Zo trekt u ook uw toestemming in.</p>"
+            "<p><b>90 dagen na de laatste bijeenkomst halen we uw naam, e-mailadres, "
+            "organisatie, gemeente en functie automatisch weg.</b> Meldt u zich af, dan doen we "
+            "dat al na één dag. Bevestigt u uw aanmelding niet, dan verwijderen we die na 7 "
+            "dagen helemaal. Alleen anonieme aantallen, zoals het aantal deelnemers, bewaren we "
+            "langer.</p>"
+            "<p>Om misbruik van het formulier te voorkomen, tellen we tien minuten lang hoe vaak "
+            "het vanaf hetzelfde internetadres wordt verstuurd. Uw IP-adres zelf slaan we "
+            "daarbij niet op.</p>"
         ),
         heading("Contact met ons", level="h3"),
         paragraph(
@@ -825,12 +837,23 @@ def _privacy_en(ctx):
         heading("Sign-ups for activities", level="h3"),
         paragraph(
             "<p>When you sign up for a learning circle, study day or webinar, we ask for your "
-            "name, email address, organisation and job title, and any requirements you need to "
-            "take part properly, such as an accessible venue. We use this data to organise the "
-            "activity, send you a confirmation and reminder and give the facilitator a list of "
-            "participants. <b>We delete your sign-up automatically 90 days after the activity "
-            "has ended.</b> We only keep anonymous figures, such as the number of participants, "
-            "for longer.</p>"
+            "name, email address and organisation. You may also give your municipality and job "
+            "title, but you do not have to. We use this data to organise the activity: to know "
+            "who is coming, to share the places fairly between municipalities and to give the "
+            "facilitator a list of participants. We only send you emails about this activity: "
+            "a link to confirm your sign-up, whether you have a place or are on the waiting "
+            "list, a reminder before each meeting and afterwards a link to the report and the "
+            "materials.</p>"
+            "<p>We may do this because you give us your consent when you sign up. Every email "
+            "contains a personal link. With it you can see which data we keep about you, and "
+            "cancel your sign-up. That is also how you withdraw your consent.</p>"
+            "<p><b>90 days after the last meeting we automatically remove your name, email "
+            "address, organisation, municipality and job title.</b> If you cancel, we do so "
+            "after one day. If you do not confirm your sign-up, we delete it completely after 7 "
+            "days. We only keep anonymous figures, such as the number of participants, for "
+            "longer.</p>"
+            "<p>To prevent misuse of the form, we count for ten minutes how often it is sent "
+            "from the same internet address. We do not store your IP address itself.</p>"
         ),
         heading("Contacting us", level="h3"),
         paragraph(

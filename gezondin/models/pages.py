@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from gezondin.api import fields as api
 from gezondin.blocks import BaseStreamBlock
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -17,17 +18,32 @@ class BasePage(Page):
     """Fields and behaviour every GezondIn page shares: an introduction used on the page,
     in listings and as the meta description when no search description is set."""
 
+    # Related objects the page's own template always reads, fetched with the page when it is
+    # served (e.g. a practice's shared-copy record): one query instead of two.
+    serve_select_related = ()
+
     # Routing through a GezondIn page to a page below it uses the child's specific class
     # without loading its specific fields: one query less for every level passed through.
     def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            child = self.get_children().get(slug=path_components[0])
+        except Page.DoesNotExist as exc:
+            raise Http404 from exc
         if len(path_components) > 1:
-            try:
-                child = self.get_children().get(slug=path_components[0])
-            except Page.DoesNotExist as exc:
-                raise Http404 from exc
-            child._cached_parent_obj = self
-            return child.specific_deferred.route(request, path_components[1:])
-        return super().route(request, path_components)
+            child = child.specific_deferred
+        else:
+            model = child.specific_class
+            related = getattr(model, "serve_select_related", ())
+            if model is None:
+                raise Http404
+            if related:
+                child = model.objects.select_related(*related).get(pk=child.pk)
+            else:
+                child = child.specific
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
 
     intro = RichTextField(
         _("inleiding"),
@@ -37,7 +53,7 @@ class BasePage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = ["intro"]
+    api_fields = [api.rich_text("intro")]
 
     class Meta:
         abstract = True
@@ -94,7 +110,7 @@ class StandardPage(BasePage):
         MultiFieldPanel([FieldPanel("show_table_of_contents")], heading=_("Weergave")),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    api_fields = [*BasePage.api_fields, "body"]
+    api_fields = [*BasePage.api_fields, api.stream("body")]
 
     parent_page_types = ["gezondin.HomePage", "gezondin.StandardPage"]
     subpage_types = ["gezondin.StandardPage"]

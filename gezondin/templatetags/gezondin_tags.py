@@ -7,6 +7,8 @@ per-request caches, and each tag does a fixed, small number of queries (no N+1):
   request and shared by the other tags).
 - ``main_menu``: the home page's live, public children marked "show in menus" (one query).
 - ``breadcrumbs``: the ancestors of the current page below the tree root (one query).
+- ``json_ld``: the page's schema.org JSON-LD and its BreadcrumbList (gezondin.jsonld; the
+  breadcrumbs' query is shared).
 - ``language_links`` / ``hreflang_links``: the current page in each content language (one query).
 - ``footer_links``: the pages chosen in GezondInSettings, in the visitor's language (one query
   besides the settings themselves).
@@ -36,6 +38,7 @@ register = template.Library()
 
 _HOME_CACHE_ATTR = "_gezondin_site_homes"
 _LANGUAGES_CACHE_ATTR = "_gezondin_language_links"
+_BREADCRUMBS_CACHE_ATTR = "_gezondin_breadcrumbs"
 
 
 class LanguageLink(NamedTuple):
@@ -142,11 +145,16 @@ def main_menu(context):
     return {"items": items, "request": request}
 
 
-@register.inclusion_tag("gezondin/includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
-    """The trail from the home page to the current page; empty on the home page itself."""
+def _breadcrumb_items(context):
+    """[{"title", "url", "is_home"}] for the ancestors of the current page from the home page
+    down; empty on the home page and for views that are not pages. One query, cached on the
+    request (the breadcrumbs and their JSON-LD share it)."""
     request = _request(context)
     page = _current_page(context)
+    key = (page.pk, page.depth) if page is not None else None
+    cached = getattr(request, _BREADCRUMBS_CACHE_ATTR, None) if request is not None else None
+    if cached is not None and cached[0] == key:
+        return cached[1]
     home = _localized_home(request)
     items = []
     if page is not None and home is not None and page.depth > home.depth:
@@ -158,7 +166,44 @@ def breadcrumbs(context):
             if url:
                 is_home = ancestor.depth == home.depth
                 items.append({"title": ancestor.title, "url": url, "is_home": is_home})
-    return {"items": items, "current": page if items else None, "request": request}
+    if request is not None:
+        setattr(request, _BREADCRUMBS_CACHE_ATTR, (key, items))
+    return items
+
+
+@register.inclusion_tag("gezondin/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The trail from the home page to the current page; empty on the home page itself."""
+    items = _breadcrumb_items(context)
+    return {
+        "items": items,
+        "current": _current_page(context) if items else None,
+        "request": _request(context),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page=None):
+    """``{% json_ld %}``: the schema.org JSON-LD of the current page (or of ``page``) as
+    <script type="application/ld+json"> elements: the page's own objects (gezondin.jsonld) and,
+    below the home page, a BreadcrumbList. Empty for views that are not Wagtail pages."""
+    from gezondin import jsonld
+
+    request = _request(context)
+    if page is None:
+        page = _current_page(context)
+    if not isinstance(page, Page):
+        return ""
+    home = _localized_home(request)
+    home_url = jsonld.page_url(home, request) if home is not None else ""
+    site = jsonld.SiteInfo(request=request, name=site_name(context), home_url=home_url)
+    objects = jsonld.page_objects(page, request, site)
+    items = _breadcrumb_items({"request": request, "page": page})
+    if items:
+        trail = [(home.title if item["is_home"] else item["title"], item["url"]) for item in items]
+        trail.append((page.title, page.get_url(request)))
+        objects.append(jsonld.breadcrumb_list(trail, request))
+    return jsonld.script_elements(objects)
 
 
 def _language_entries(context):

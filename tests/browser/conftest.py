@@ -1,8 +1,9 @@
 """The browser layer: the reference site served for real, driven by Debian's Chromium.
 
 A session-wide fixture migrates a database of its own (a temporary SQLite file, or a fresh
-PostgreSQL database when DATABASE_URL points at PostgreSQL), loads the demo content and serves the
-site with `manage.py runserver` in a subprocess, exactly as `make run` does. Playwright drives
+PostgreSQL database when DATABASE_URL points at PostgreSQL), loads the demo content, harvests a
+practice from a canned peer (so a shared copy is among the pages checked) and serves the site with
+`manage.py runserver` in a subprocess, exactly as `make run` does. Playwright drives
 /usr/bin/chromium (never a downloaded browser). Without Chromium these tests skip, unless
 REQUIRE_BROWSER=1, when they fail.
 """
@@ -10,18 +11,21 @@ REQUIRE_BROWSER=1, when they fail.
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.servers import (
+    ROOT,
+    CannedPeer,
+    Database,
+    SiteServer,
+    canned_practice,
+    manage,
+    site_env,
+)
+
 REQUIRE_BROWSER = os.environ.get("REQUIRE_BROWSER") == "1"
 CHROMIUM_ARGS = [
     "--headless",
@@ -50,77 +54,92 @@ def _skip_or_fail(reason):
     pytest.skip(reason)
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _Database:
-    """A database of the browser layer's own, on the same engine as the rest of the suite."""
-
-    def __init__(self):
-        suite_url = os.environ.get("DATABASE_URL", "")
-        self.postgres = suite_url.startswith(("postgres://", "postgresql://"))
-        if self.postgres:
-            parsed = urlparse(suite_url)
-            self.name = f"gezondin_browser_{os.getpid()}"
-            self.admin_url = suite_url
-            self.url = parsed._replace(path=f"/{self.name}").geturl()
-        else:
-            self.tmpdir = tempfile.mkdtemp(prefix="gezondin-browser-")
-            self.url = f"sqlite:///{self.tmpdir}/site.sqlite3"
-
-    def _admin(self, sql):
-        import psycopg
-
-        parsed = urlparse(self.admin_url)
-        with psycopg.connect(
-            host=parsed.hostname,
-            port=parsed.port or 5432,
-            user=parsed.username,
-            password=parsed.password,
-            dbname="postgres",
-            autocommit=True,
-        ) as conn:
-            conn.execute(sql)
-
-    def create(self):
-        if self.postgres:
-            self._admin(f'DROP DATABASE IF EXISTS "{self.name}"')
-            self._admin(f'CREATE DATABASE "{self.name}"')
-
-    def drop(self):
-        if self.postgres:
-            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-        else:
-            shutil.rmtree(self.tmpdir, ignore_errors=True)
-
-
-def _manage(env, *args, timeout=600):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
 LIST_PAGES = """
 import json
 from wagtail.models import Page
+from kennisbank.harvest.models import SharedCopy
+shared = set(SharedCopy.objects.values_list("page_id", flat=True))
 seen = {}
 for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
-    key = (type(page).__name__, page.locale.language_code)
+    name = ("Shared" if page.pk in shared else "") + type(page).__name__
+    key = (name, page.locale.language_code)
     if key not in seen:
         seen[key] = page.url
 print(json.dumps({f"{name}[{lang}]": url for (name, lang), url in seen.items()}))
 """
+
+
+def _png():
+    import io
+
+    from PIL import Image
+
+    data = io.BytesIO()
+    Image.new("RGB", (120, 80), (20, 110, 120)).save(data, "PNG")
+    return data.getvalue()
+
+
+def harvest_a_shared_practice(env):
+    """Harvest a practice in Dutch and English, with every kind of block, from a canned peer into
+    the demo site: the pages of shared copies are then axe-checked like the site's own."""
+    peer = CannedPeer()
+    try:
+        origin = "https://gezond.voorbeeldstad.example"
+        peer.files["/media/images/buurtkamer.png"] = ("image/png", _png())
+        approach = [
+            {"type": "heading", "value": {"text": "Zo werkt het", "level": "h2"}, "id": "1"},
+            {"type": "paragraph", "value": "<p>Elke woensdag open.</p>", "id": "2"},
+            {
+                "type": "figure",
+                "value": {
+                    "image": {
+                        "url": peer.url("/media/images/buurtkamer.png"),
+                        "width": 120,
+                        "height": 80,
+                        "alt": "Bewoners aan tafel in de buurtkamer",
+                    },
+                    "caption": "De buurtkamer",
+                },
+                "id": "3",
+            },
+            {"type": "quote", "value": {"text": "Eindelijk rust.", "attribution": "Bewoner"}},
+            {"type": "callout", "value": {"kind": "tip", "text": "<p>Begin klein.</p>"}},
+            {
+                "type": "accordion",
+                "value": {
+                    "title": "Vragen",
+                    "items": [{"question": "Voor wie?", "answer": "<p>Iedereen.</p>"}],
+                },
+            },
+            {
+                "type": "document",
+                "value": {"document": {"url": f"{origin}/documents/1/plan.pdf", "title": "Plan"}},
+            },
+        ]
+        key = "3f1d7a52-1111-4c1e-9a57-7d6c2f1b9e01"
+        peer.practices["nl"] = [
+            canned_practice(
+                9001,
+                "nl",
+                origin=origin,
+                title="Buurtkamer voor geldzorgen",
+                key=key,
+                approach=approach,
+            )
+        ]
+        peer.practices["en"] = [
+            canned_practice(
+                9002,
+                "en",
+                origin=origin,
+                title="Neighbourhood room for money worries",
+                key=key,
+                approach=approach[:2],
+            )
+        ]
+        manage(env, "harvest", peer.base_url, "--name", "Gemeente Voorbeeldstad", "--retries", "0")
+    finally:
+        peer.close()
 
 
 @pytest.fixture(scope="session")
@@ -128,59 +147,29 @@ def demo_site():
     """Base URL of the reference site with demo content, served in a subprocess."""
     if not chromium_path():
         _skip_or_fail("Chromium is not installed (apt-get install chromium)")
-    database = _Database()
+    database = Database("browser")
     database.create()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "settings.dev",
-        "DATABASE_URL": database.url,
-        "DEBUG": "0",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "MEDIA_ROOT": str(Path(tempfile.gettempdir()) / f"gezondin-browser-media-{os.getpid()}"),
-        "PYTHONUNBUFFERED": "1",
-    }
     mail_dir = Path(tempfile.mkdtemp(prefix="gezondin-browser-mail-"))
-    env["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
-    env["EMAIL_FILE_PATH"] = str(mail_dir)
-    port = _free_port()
-    server = None
+    media_dir = Path(tempfile.gettempdir()) / f"gezondin-browser-media-{os.getpid()}"
+    env = site_env(
+        database,
+        media_dir,
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(mail_dir),
+    )
+    server = SiteServer(env)
     try:
-        _manage(env, "migrate", "--noinput")
-        _manage(env, "load_demo")
-        pages = json.loads(_manage(env, "shell", "-c", LIST_PAGES).strip().splitlines()[-1])
-        # --insecure serves the static files with DEBUG off, like whitenoise does in production.
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "manage.py",
-                "runserver",
-                "--noreload",
-                "--insecure",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base_url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base_url}/nl/", timeout=5) as response:  # noqa: S310
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the reference site did not start") from None
-                time.sleep(0.3)
-        yield {"base_url": base_url, "pages": pages, "mail_dir": mail_dir}
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_demo")
+        harvest_a_shared_practice(env)
+        pages = json.loads(manage(env, "shell", "-c", LIST_PAGES).strip().splitlines()[-1])
+        server.start()
+        yield {"base_url": server.base_url, "pages": pages, "mail_dir": mail_dir}
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=10)
+        server.stop()
         database.drop()
         shutil.rmtree(mail_dir, ignore_errors=True)
+        shutil.rmtree(media_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

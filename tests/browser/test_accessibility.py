@@ -14,6 +14,12 @@ def test_demo_site_has_the_core_page_types_in_both_languages(demo_site):
         assert key in demo_site["pages"], f"the demo site has no {key}"
 
 
+def test_demo_site_has_a_harvested_practice_in_both_languages(demo_site):
+    """A shared copy (conftest harvests one) is among the pages axe checks below."""
+    for key in ["SharedPraktijkvoorbeeldPage[nl]", "SharedPraktijkvoorbeeldPage[en]"]:
+        assert key in demo_site["pages"], f"the demo site has no {key}"
+
+
 @pytest.mark.parametrize("width", [1280, 375])
 def test_every_page_type_has_no_axe_violations(demo_site, page, width):
     page.set_viewport_size({"width": width, "height": 900})
@@ -58,3 +64,15 @@ def test_language_switcher_leads_to_the_english_translation(demo_site, page):
     page.locator("a[hreflang='en']").first.click()
     assert page.url.endswith("/en/")
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_a_harvested_practice_names_its_source_in_a_note_with_a_link(demo_site, page):
+    page.goto(demo_site["base_url"] + demo_site["pages"]["SharedPraktijkvoorbeeldPage[nl]"])
+    note = page.get_by_role("note").filter(has_text="Gedeeld vanuit Gemeente Voorbeeldstad.")
+    assert note.count() == 1
+    link = note.get_by_role("link", name="Bekijk het origineel bij Gemeente Voorbeeldstad")
+    assert link.get_attribute("href") == (
+        "https://gezond.voorbeeldstad.example/nl/kennisbank/buurtkamer-voor-geldzorgen/"
+    )
+    image = page.locator("main figure img")
+    assert image.get_attribute("alt") == "Bewoners aan tafel in de buurtkamer"

@@ -371,3 +371,10 @@ def test_a_repeated_selection_is_counted_once(client, practices, django_assert_m
     assert union, "the facet counts are one UNION ALL query"
     assert not [q for q in second if "UNION ALL" in q["sql"]]
     assert len(second) < len(first)
+
+
+@pytest.mark.parametrize("sort", ["nieuwste", "titel", "relevantie"])
+def test_every_sort_works_with_a_search(client, practices, sort):
+    response = client.get(URL, {"q": "schulden", "sort": sort})
+    assert response.status_code == 200
+    assert "Huisbezoeken bij schulden en vocht" in titles(response)

@@ -69,10 +69,17 @@ def check_calendar(calendar):
 
 
 def ld_of(response):
+    """The page's schema.org Event (there is exactly one; the site may add other JSON-LD, such
+    as a BreadcrumbList)."""
     html = BeautifulSoup(response.content.decode(), "html.parser")
     scripts = html.find_all("script", type="application/ld+json")
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    events = [data for data in map(json.loads, (s.string for s in scripts)) if _is_event(data)]
+    assert len(events) == 1
+    return events[0]
+
+
+def _is_event(data):
+    return isinstance(data, dict) and data.get("@type") == "Event"
 
 
 # iCalendar -------------------------------------------------------------------------------------

@@ -102,8 +102,8 @@ def test_recent_activities_are_untouched(agenda, past, later):
 def test_the_retention_period_is_configurable(past, settings):
     settings.LEERKRINGEN_RETENTION_DAYS = 200
     later = past.last_ends_at + datetime.timedelta(days=100)
-    assert retention.anonymise_due(now=later).anonymised == 0
-    assert retention.anonymise_due(now=later, days=30).anonymised == 4
+    assert retention.anonymise_due(now=later).anonymised == 1  # only the withdrawn one
+    assert retention.anonymise_due(now=later, days=30).anonymised == 3  # the other three
 
 
 def test_a_second_run_does_nothing(past, later):
@@ -248,3 +248,47 @@ def test_no_reminder_to_waiting_or_cancelled_people(agenda):
     statuses = dict(Aanmelding.objects.values_list("email", "status"))
     assert statuses["deelnemer1@gemeente.example"] == Status.CANCELLED
     assert statuses["deelnemer3@gemeente.example"] == Status.CANCELLED
+
+
+def test_a_withdrawn_sign_up_is_anonymised_a_day_later(agenda, client):
+    """Cancelling takes back the consent: the data goes a day later (time for the "you are
+    cancelled" e-mail), not 90 days after the activity. An expired offer goes the same way."""
+    activity = make_activity(agenda, capacity=5)
+    staying = signed_up(activity, 1)
+    leaving = services.cancel(signed_up(activity, 2))
+    assert leaving.status == Status.CANCELLED
+    token = services.make_token(leaving)
+    assert "Afgemeld" in text_of(client.get(f"/nl/aanmelding/{token}/"))
+
+    out = StringIO()
+    call_command("leerkringen_jobs", "--only", "retention", stdout=out)
+    assert "0 sign-up(s) anonymised" in out.getvalue()  # not yet: the same day
+
+    result = retention.anonymise_due(now=timezone.now() + datetime.timedelta(days=1, minutes=1))
+
+    assert result.anonymised == 1
+    leaving.refresh_from_db()
+    staying.refresh_from_db()
+    assert leaving.anonymised_at is not None and "@" not in leaving.email
+    assert leaving.status == Status.CANCELLED  # still counted as a cancellation
+    assert staying.anonymised_at is None and staying.email == "deelnemer1@gemeente.example"
+    assert client.get(f"/nl/aanmelding/{token}/").status_code == 404
+
+
+def test_an_expired_offer_is_anonymised_a_day_after_it_expired(agenda, settings):
+    settings.LEERKRINGEN_WAITLIST_OFFER_HOURS = 24
+    activity = make_activity(agenda, capacity=1)
+    first = signed_up(activity, 1)
+    second = signed_up(activity, 2)
+    services.cancel(first)
+    expiry = timezone.now() + datetime.timedelta(hours=25)
+    assert services.expire_offers(now=expiry) == 1
+    second.refresh_from_db()
+    assert second.status == Status.EXPIRED
+
+    assert retention.anonymise_due(now=expiry + datetime.timedelta(hours=12)).anonymised == 1
+    second.refresh_from_db()
+    assert second.anonymised_at is None  # only the cancelled one so far
+    assert retention.anonymise_due(now=expiry + datetime.timedelta(days=2)).anonymised == 1
+    second.refresh_from_db()
+    assert second.anonymised_at is not None

@@ -1,4 +1,6 @@
-"""Anonymise sign-ups after the retention period and delete stale unconfirmed ones (run daily).
+"""Anonymise sign-ups after the retention period (and withdrawn ones a day after they were
+withdrawn) and delete stale unconfirmed ones. ``manage.py leerkringen_jobs`` runs this too; this
+command is for a run by hand, with ``--dry-run`` or another ``--days``.
 
 Prints counts only: never a name or address.
 """
@@ -11,8 +13,8 @@ from leerkringen.retention import anonymise_due, retention_days
 class Command(BaseCommand):
     help = (
         "Anonymise sign-ups of activities that ended more than the retention period ago "
-        "(LEERKRINGEN_RETENTION_DAYS, default 90) and delete never-confirmed ones whose "
-        "confirmation link expired."
+        "(LEERKRINGEN_RETENTION_DAYS, default 90) and withdrawn ones a day after they were "
+        "withdrawn; delete never-confirmed ones whose confirmation link expired."
     )
 
     def add_arguments(self, parser):
@@ -27,12 +29,12 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(
                 f"Dry run, nothing changed. Would anonymise {result.anonymised} sign-up(s) "
-                f"(activities ended more than {days} days ago) and delete "
+                f"(activities ended more than {days} days ago, or withdrawn) and delete "
                 f"{result.deleted_pending} unconfirmed sign-up(s) with an expired link."
             )
         else:
             self.stdout.write(
                 f"Anonymised {result.anonymised} sign-up(s) (activities ended more than {days} "
-                f"days ago); deleted {result.deleted_pending} unconfirmed sign-up(s) with an "
-                "expired link."
+                f"days ago, or withdrawn); deleted {result.deleted_pending} unconfirmed "
+                "sign-up(s) with an expired link."
             )

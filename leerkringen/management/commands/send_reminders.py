@@ -1,4 +1,4 @@
-"""Remind confirmed participants of each meeting that starts soon (run hourly or daily).
+"""Remind confirmed participants of each meeting that starts soon (part of leerkringen_jobs).
 
 For every meeting of a live activity that starts within the next ``--hours`` (default
 ``LEERKRINGEN_REMINDER_HOURS``, 48), each confirmed sign-up gets the reminder e-mail once: a

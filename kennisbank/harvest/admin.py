@@ -1,0 +1,76 @@
+"""Admin for harvesting: the sources (under Settings) and the rule that shared copies are
+read-only. Registered in kennisbank/wagtail_hooks.py.
+
+Sources are managed by whoever has the model permissions on "bron voor gedeelde
+praktijkvoorbeelden": superusers, and groups an administrator gives them (the national editors).
+"""
+
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from kennisbank.harvest.models import HarvestSource, SharedCopy
+
+
+class HarvestSourceViewSet(SnippetViewSet):
+    model = HarvestSource
+    icon = "download"
+    menu_label = gettext_lazy("Gedeelde bronnen")
+    add_to_settings_menu = True
+    list_display = ["name", "base_url", "is_active", "last_harvested_at", "last_status"]
+    list_filter = ["is_active", "last_status"]
+    search_fields = ["name", "base_url"]
+    ordering = ["name"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name",
+        "base_url",
+        "is_active",
+        "created",
+        "last_harvested_at",
+        "last_status",
+        "last_report",
+    ]
+    copy_view_enabled = False
+
+
+def refuse_to_edit_shared_copy(request, page):
+    """before_edit_page: a shared copy is kept up to date by the harvester only; editors are
+    sent back with a pointer to the original. Unpublishing and deleting stay possible."""
+    copy = SharedCopy.objects.filter(page_id=page.pk).select_related("source").first()
+    if copy is None:
+        return None
+    messages.warning(
+        request,
+        _(
+            "‘%(title)s’ is gedeeld vanuit %(source)s en kan hier niet worden bewerkt: het "
+            "ophalen houdt deze kopie gelijk aan het origineel. Pas het origineel aan bij de bron. "
+            "Depubliceren of verwijderen kan wel; de kopie komt dan niet terug."
+        )
+        % {"title": page.title, "source": copy.source.name},
+        buttons=[messages.button(copy.original_url, _("Origineel bekijken"), new_window=True)],
+    )
+    parent = page.get_parent()
+    return redirect("wagtailadmin_explore", parent.pk if parent else page.pk)
+
+
+def refuse_to_delete_sources_with_copies(request, instances):
+    """before_delete_snippet (single and bulk): a source with shared copies stays, so every copy
+    keeps its attribution; make it inactive to stop harvesting it."""
+    sources = [instance for instance in instances if isinstance(instance, HarvestSource)]
+    if not sources:
+        return None
+    with_copies = [source for source in sources if source.copies.exists()]
+    if not with_copies:
+        return None
+    messages.error(
+        request,
+        _(
+            "%(sources)s heeft nog gedeelde kopieën en kan niet worden verwijderd. Zet de bron "
+            "op inactief om haar niet meer op te halen, of verwijder eerst de kopieën."
+        )
+        % {"sources": ", ".join(str(source) for source in with_copies)},
+    )
+    return redirect("wagtailsnippets_kennisbank_harvestsource:list")

@@ -1,0 +1,370 @@
+"""Real servers for the tests that need them.
+
+- ``Database``, ``manage`` and ``SiteServer``: the reference site migrated into a database of its
+  own (a temporary SQLite file, or a fresh PostgreSQL database when DATABASE_URL points at
+  PostgreSQL) and served by ``manage.py runserver`` in a subprocess. The browser layer
+  (tests/browser) and the two-installation test (tests/integration) use them.
+- ``CannedPeer``: a small HTTP server on 127.0.0.1 in a thread, answering like another GezondIn
+  installation's read API from canned practices, or misbehaving on request (slow, broken, too
+  large, not JSON, gone). The harvest tests use it instead of mocking the network.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def on_postgres_url(url):
+    return url.startswith(("postgres://", "postgresql://"))
+
+
+class Database:
+    """A database of a test layer's own, on the same engine as the rest of the suite.
+
+    ``label`` tells databases apart (``gezondin_<label>_<pid>``, ``gezondin-<label>-*/``).
+    ``copy_from`` another Database of the same engine starts this one as a copy of it (a file
+    copy for SQLite, ``CREATE DATABASE ... TEMPLATE`` for PostgreSQL), which is much faster than
+    migrating again.
+    """
+
+    def __init__(self, label="browser"):
+        suite_url = os.environ.get("DATABASE_URL", "")
+        self.postgres = on_postgres_url(suite_url)
+        if self.postgres:
+            parsed = urlparse(suite_url)
+            self.name = f"gezondin_{label}_{os.getpid()}"
+            self.admin_url = suite_url
+            self.url = parsed._replace(path=f"/{self.name}").geturl()
+        else:
+            self.tmpdir = tempfile.mkdtemp(prefix=f"gezondin-{label}-")
+            self.path = Path(self.tmpdir) / "site.sqlite3"
+            self.url = f"sqlite:///{self.path}"
+
+    def _admin(self, sql):
+        import psycopg
+
+        parsed = urlparse(self.admin_url)
+        with psycopg.connect(
+            host=parsed.hostname,
+            port=parsed.port or 5432,
+            user=parsed.username,
+            password=parsed.password,
+            dbname="postgres",
+            autocommit=True,
+        ) as conn:
+            conn.execute(sql)
+
+    def create(self, copy_from=None):
+        if self.postgres:
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}"')
+            template = f' TEMPLATE "{copy_from.name}"' if copy_from is not None else ""
+            self._admin(f'CREATE DATABASE "{self.name}"{template}')
+        elif copy_from is not None:
+            shutil.copyfile(copy_from.path, self.path)
+
+    def drop(self):
+        if self.postgres:
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        else:
+            shutil.rmtree(self.tmpdir, ignore_errors=True)
+
+
+def manage(env, *args, timeout=600):
+    """Run ``manage.py`` with ``env``; its stdout, or RuntimeError with its output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def site_env(database, media_root, **extra):
+    """The environment of a reference site served from ``database``."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings.dev",
+        "DATABASE_URL": database.url,
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "MEDIA_ROOT": str(media_root),
+        "PYTHONUNBUFFERED": "1",
+        **extra,
+    }
+
+
+class SiteServer:
+    """``manage.py runserver`` on a free loopback port, started and waited for."""
+
+    def __init__(self, env, *, check_path="/nl/", log_path=None):
+        self.env = env
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.check_path = check_path
+        self.log_path = log_path
+        self.process = None
+
+    def start(self, timeout=60):
+        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
+        # --insecure serves the static files with DEBUG off, like whitenoise does in production.
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                "--noreload",
+                "--insecure",
+                f"127.0.0.1:{self.port}",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=log,
+        )
+        if log is not subprocess.DEVNULL:
+            log.close()
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                url = self.base_url + self.check_path
+                with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
+                    if response.status == 200:
+                        return self
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.stop()
+                    raise RuntimeError("the reference site did not start") from None
+                time.sleep(0.3)
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+
+
+# A canned peer -----------------------------------------------------------------------------------
+
+
+class CannedPeer:
+    """Another installation's /api/v2/praktijkvoorbeelden/, served from ``practices``
+    (``{"nl": [item, ...], "en": [...]}``) on 127.0.0.1.
+
+    Misbehaviour, set by the test:
+    - ``responses``: a list of (status, headers, body) answered first, one per request, before
+      the canned API answers (e.g. two 503s to test retries);
+    - ``route``: a function(path, query) that may return (status, headers, body) to answer
+      instead, or None to let the canned API answer;
+    - ``delay``: seconds to wait before answering;
+    - headers starting with ``_`` are instructions, not sent: ``_no_length`` sends no
+      Content-Length (the body ends when the connection closes), ``_trickle`` sends the body in
+      small pieces this many seconds apart;
+    - ``stop_after(n)``: close the listening socket after ``n`` requests, so the next one is
+      refused (a peer that disappears halfway).
+    ``requests`` records (path, query) of every request.
+    """
+
+    def __init__(self):
+        self.practices = {"nl": [], "en": []}
+        self.files = {}  # path -> (content type, bytes)
+        self.responses = []
+        self.route = None
+        self.delay = 0
+        self.requests = []
+        self._stop_after = None
+        self._lock = threading.Lock()
+        peer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server's name
+                peer._handle(self)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self._closed = False
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self.thread.start()
+
+    def close(self):
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        self.server.shutdown()
+        self.server.server_close()
+
+    def stop_after(self, number):
+        self._stop_after = number
+
+    def url(self, path):
+        return self.base_url + path
+
+    def _handle(self, handler):
+        parsed = urlparse(handler.path)
+        query = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
+        with self._lock:
+            self.requests.append((parsed.path, query))
+            count = len(self.requests)
+            canned = self.responses.pop(0) if self.responses else None
+        if self.delay:
+            time.sleep(self.delay)
+        answer = canned or (self.route(parsed.path, query) if self.route else None)
+        if answer is None:
+            answer = self._answer(parsed.path, query)
+        status, headers, body = answer
+        if isinstance(body, dict | list):
+            body = json.dumps(body).encode()
+        elif isinstance(body, str):
+            body = body.encode()
+        if self._stop_after is not None and count >= self._stop_after:
+            # Stop listening before answering: the next connection is refused.
+            self.close()
+        try:
+            handler.send_response(status)
+            for name, value in headers.items():
+                if not name.startswith("_"):
+                    handler.send_header(name, value)
+            if "Content-Length" not in headers and not headers.get("_no_length"):
+                handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            if headers.get("_trickle"):
+                # A peer that sends a little at a time, each piece within the read timeout.
+                for start in range(0, len(body), 16):
+                    handler.wfile.write(body[start : start + 16])
+                    handler.wfile.flush()
+                    time.sleep(float(headers["_trickle"]))
+            else:
+                handler.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _answer(self, path, query):
+        json_headers = {"Content-Type": "application/json"}
+        if path in self.files:
+            content_type, data = self.files[path]
+            return 200, {"Content-Type": content_type}, data
+        if path.rstrip("/") != "/api/v2/praktijkvoorbeelden":
+            return 404, json_headers, {"message": "Not found."}
+        if "locale" in query:
+            if query["locale"] not in self.practices:
+                message = f"locale: unknown language {query['locale']!r}"
+                return 400, json_headers, {"message": message}
+            items = list(self.practices[query["locale"]])
+        else:
+            items = [item for language in self.practices.values() for item in language]
+        if "updated_since" in query:
+            items = [
+                item
+                for item in items
+                if (item.get("meta") or {}).get("last_published_at", "") >= query["updated_since"]
+            ]
+        items.sort(key=lambda item: item.get("id") if isinstance(item.get("id"), int) else 0)
+        limit = int(query.get("limit", 20))
+        if limit > 100:
+            return 400, json_headers, {"message": "limit cannot be higher than 100"}
+        offset = int(query.get("offset", 0))
+        page = items[offset : offset + limit]
+        if query.get("fields") != "*":
+            page = [{"id": item.get("id"), "title": item.get("title")} for item in page]
+        return 200, json_headers, {"meta": {"total_count": len(items)}, "items": page}
+
+
+def canned_practice(
+    remote_id, locale="nl", *, origin, title=None, key=None, published="2026-03-02", **fields
+):
+    """A practice as another installation's /api/v2/praktijkvoorbeelden/?fields=* lists it."""
+    title = title or f"Praktijk {remote_id}"
+    slug = title.lower().replace(" ", "-")
+    html_url = f"{origin}/{locale}/kennisbank/{slug}/"
+    item = {
+        "id": remote_id,
+        "title": title,
+        "meta": {
+            "type": "kennisbank.PraktijkvoorbeeldPage",
+            "detail_url": f"{origin}/api/v2/praktijkvoorbeelden/{remote_id}/",
+            "html_url": html_url,
+            "slug": slug,
+            "first_published_at": "2025-05-01T09:00:00+02:00",
+            "last_published_at": f"{published}T10:00:00+01:00",
+            "locale": locale,
+            "translation_key": str(key or uuid.uuid5(uuid.NAMESPACE_URL, f"{origin}/{remote_id}")),
+            "search_description": "",
+            "canonical_url": html_url,
+            "shared_from": None,
+        },
+        "intro": "<p>Buurtcoaches helpen gezinnen met schulden thuis.</p>",
+        "background": "<p>Veel huishoudens in de wijk hebben schulden.</p>",
+        "goal": "<p>Schulden eerder in beeld.</p>",
+        "approach": [
+            {"type": "heading", "value": {"text": "Stap voor stap", "level": "h2"}, "id": "a1"},
+            {"type": "paragraph", "value": "<p>Eerst een kop koffie.</p>", "id": "a2"},
+        ],
+        "working_elements": "",
+        "results": "<p>Twee keer zoveel gezinnen bereikt.</p>",
+        "monitoring": "",
+        "lessons": "",
+        "kind": "praktijkvoorbeeld",
+        "status": "lopend",
+        "start_date": "2023-01-01",
+        "end_date": None,
+        "last_checked": "2026-01-15",
+        "erkenning": "goed-onderbouwd",
+        "erkenning_label": "Goed onderbouwd",
+        "erkenning_date": "2024-06-01",
+        "intervention_name": "Keukentafelgesprek",
+        "intervention_url": "https://interventies.example/keukentafel",
+        "needs_team": "Twee buurtcoaches",
+        "needs_time": "",
+        "needs_budget": "",
+        "funding": "",
+        "themas": [{"slug": "armoede-en-schulden", "name": "Armoede en schulden"}],
+        "sporen": [],
+        "pijlers": [],
+        "doelgroepen": [{"slug": "ouders", "name": "Ouders"}],
+        "domeinen": [],
+        "levensfasen": [],
+        "gemeenten": [{"cbs_code": "GM0855", "name": "Tilburg", "provincie": "noord-brabant"}],
+        "partners": [
+            {
+                "organisatie": {"name": "GGD Hart voor Brabant", "website": "https://ggd.example"},
+                "role": "voert de huisbezoeken uit",
+            }
+        ],
+        "contact": {"name": "Team Gezonde Wijk", "email": "wijk@tilburg.example", "phone": ""},
+    }
+    item.update(fields)
+    return item
