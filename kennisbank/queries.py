@@ -3,6 +3,7 @@
 They build on kennisbank.search (the same base queryset, filters and listing data as the index).
 """
 
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -16,9 +17,16 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from gezondin import terms
 from kennisbank.filters import m2m_through
 from kennisbank.models import VOCABULARY_FIELDS, KennisType
-from kennisbank.search import KennisbankSearch, kennis_queryset, with_listing_data
+from kennisbank.search import (
+    RESULTS_TIMEOUT,
+    KennisbankSearch,
+    kennis_queryset,
+    results_version,
+    with_listing_data,
+)
 
 RELATED_LIMIT = 3
 
@@ -52,7 +60,18 @@ def related_practices(practice, limit=RELATED_LIMIT):
     """Practices sharing the most vocabulary terms with this one, where the same province counts
     as one more shared term; ties go to the most recently published.
 
-    One query ranks (the practice's own links are subqueries), three fetch the cards."""
+    One query ranks (the practice's own links are subqueries), three fetch the cards. The
+    ranking is kept in the cache until anything is published, unpublished, moved or deleted (it
+    compares against every practice, so it grows with the kennisbank)."""
+    key = (
+        f"gezondin:kennisbank:related:{practice.pk}:{limit}:"
+        f"{results_version()}:{terms.version()}"  # publications; terms and private sections
+    )
+    ids = cache.get(key)
+    if ids is not None:
+        candidates = kennis_queryset(locale=practice.locale_id).filter(pk__in=ids)
+        by_id = {item.pk: item for item in with_listing_data(candidates)}
+        return [by_id[pk] for pk in ids if pk in by_id]
     score = _shared_links("themas", practice.pk)
     for field in list(VOCABULARY_FIELDS.values())[1:]:
         score = score + _shared_links(field, practice.pk)
@@ -65,7 +84,9 @@ def related_practices(practice, limit=RELATED_LIMIT):
         .filter(score__gt=0)
         .order_by("-score", "-first_published_at", "-pk")
     )
-    return list(with_listing_data(ranked)[:limit])
+    related = list(with_listing_data(ranked)[:limit])
+    cache.set(key, [item.pk for item in related], RESULTS_TIMEOUT)
+    return related
 
 
 def thema_dossier(dossier, request):

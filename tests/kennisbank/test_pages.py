@@ -622,3 +622,16 @@ def test_a_standard_page_is_unaffected(client, home_page):
     # The kennisbank stylesheet is only linked from kennisbank pages.
     page = publish(StandardPageFactory(parent=home_page, slug="over"))
     assert not soup(client.get(page.url)).find("link", href="/static/kennisbank/css/kennisbank.css")
+
+
+def test_related_practices_follow_publishing(client, tree):
+    """The related practices are cached per practice; an unpublished one disappears at once."""
+    first = client.get(tree["practice"].url)
+    related = [a.get_text(strip=True) for a in soup(first).select(".kb-related .kb-card__link")]
+    assert related
+    gone = PraktijkvoorbeeldPage.objects.get(title=related[0])
+    gone.unpublish()
+    again = client.get(tree["practice"].url)
+    assert related[0] not in [
+        a.get_text(strip=True) for a in soup(again).select(".kb-related .kb-card__link")
+    ]
