@@ -4,18 +4,8 @@ They build on kennisbank.search (the same base queryset, filters and listing dat
 """
 
 from django.core.cache import cache
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    ExpressionWrapper,
-    IntegerField,
-    OuterRef,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db import connection
+from wagtail.models import Page
 
 from gezondin import terms
 from kennisbank.filters import m2m_through
@@ -31,62 +21,25 @@ from kennisbank.search import (
 RELATED_LIMIT = 3
 
 
-def _shared_links(field, practice_id):
-    """A subquery counting the outer item's links through `field` that the practice also has."""
-    through, term_fk = m2m_through(field)
-    own = through.objects.filter(kennispage_id=practice_id).values(f"{term_fk}_id")
-    return Coalesce(
-        Subquery(
-            through.objects.filter(kennispage_id=OuterRef("pk"), **{f"{term_fk}_id__in": own})
-            .order_by()
-            .values("kennispage_id")
-            .annotate(n=Count("*"))
-            .values("n")[:1],
-            output_field=IntegerField(),
-        ),
-        0,
-    )
-
-
-def _same_province(practice_id):
-    through, _ = m2m_through("gemeenten")
-    provinces = through.objects.filter(kennispage_id=practice_id).values("gemeente__provincie")
-    return Exists(
-        through.objects.filter(kennispage_id=OuterRef("pk"), gemeente__provincie__in=provinces)
-    )
-
-
 def related_practices(practice, limit=RELATED_LIMIT):
     """Practices sharing the most vocabulary terms with this one, where the same province counts
     as one more shared term; ties go to the most recently published.
 
-    One query ranks (the practice's own links are subqueries), three fetch the cards. The
-    ranking is kept in the cache until anything is published, unpublished, moved or deleted (it
-    compares against every practice, so it grows with the kennisbank)."""
+    One query ranks (:func:`_related_ids`), three fetch the cards. The ranking is kept in the
+    cache until anything is published, unpublished, moved or deleted or a term changes."""
     key = (
         f"gezondin:kennisbank:related:{practice.pk}:{limit}:"
         f"{results_version()}:{terms.version()}"  # publications; terms and private sections
     )
     ids = cache.get(key)
-    if ids is not None:
-        candidates = kennis_queryset(locale=practice.locale_id).filter(pk__in=ids)
-        by_id = {item.pk: item for item in with_listing_data(candidates)}
-        return [by_id[pk] for pk in ids if pk in by_id]
-    score = _shared_links("themas", practice.pk)
-    for field in list(VOCABULARY_FIELDS.values())[1:]:
-        score = score + _shared_links(field, practice.pk)
-    score = score + Case(When(_same_province(practice.pk), then=Value(1)), default=Value(0))
-    ranked = (
-        kennis_queryset(locale=practice.locale_id)
-        .filter(kind=KennisType.PRAKTIJKVOORBEELD)
-        .exclude(pk=practice.pk)
-        .annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
-        .filter(score__gt=0)
-        .order_by("-score", "-first_published_at", "-pk")
-    )
-    related = list(with_listing_data(ranked)[:limit])
-    cache.set(key, [item.pk for item in related], RESULTS_TIMEOUT)
-    return related
+    if ids is None:
+        ids = _related_ids(practice, limit)
+        cache.set(key, ids, RESULTS_TIMEOUT)
+    if not ids:
+        return []
+    candidates = kennis_queryset(locale=practice.locale_id).filter(pk__in=ids)
+    by_id = {item.pk: item for item in with_listing_data(candidates)}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def thema_dossier(dossier, request):
@@ -105,3 +58,53 @@ def gemeente_profile(section, request):
     base = kennis_queryset(request).filter(pk__in=linked.values("kennispage_id"))
     search = KennisbankSearch(request, base_queryset=base, per_page=10)
     return {"search": search, "gemeente": section.gemeente}
+
+
+def _related_ids(practice, limit):
+    """The ids of the `limit` best related practices, best first, in one query.
+
+    Every link that an item shares with the practice (a term of one of the vocabularies the
+    practice also has) is one row of a UNION ALL over the link tables, plus one row per item in
+    a province of the practice; the rows are counted per item. Only the link rows of shared terms
+    are read, instead of scoring every practice of the kennisbank one by one."""
+    parts = []
+    for field in VOCABULARY_FIELDS.values():
+        through, term_fk = m2m_through(field)
+        own = through.objects.filter(kennispage_id=practice.pk).values(f"{term_fk}_id")
+        parts.append(
+            through.objects.filter(**{f"{term_fk}_id__in": own}).order_by().values("kennispage_id")
+        )
+    through, _ = m2m_through("gemeenten")
+    provinces = through.objects.filter(kennispage_id=practice.pk).values("gemeente__provincie")
+    parts.append(
+        through.objects.filter(gemeente__provincie__in=provinces)
+        .order_by()
+        .values("kennispage_id")
+        .distinct()
+    )
+    links_sql, links_params = parts[0].union(*parts[1:], all=True).query.sql_with_params()
+    candidates = (
+        kennis_queryset(locale=practice.locale_id)
+        .filter(kind=KennisType.PRAKTIJKVOORBEELD)
+        .exclude(pk=practice.pk)
+        .order_by()
+        .values("pk")
+    )
+    candidates_sql, candidates_params = candidates.query.sql_with_params()
+    quote = connection.ops.quote_name
+    # Only ORM-compiled SQL and quoted names are put together; every value is a parameter.
+    sql = (
+        f"SELECT {quote('links')}.{quote('kennispage_id')} "  # noqa: S608
+        f"FROM ({links_sql}) {quote('links')} "
+        f"INNER JOIN {quote(Page._meta.db_table)} {quote('p')} "
+        f"ON {quote('p')}.{quote('id')} = {quote('links')}.{quote('kennispage_id')} "
+        f"WHERE {quote('links')}.{quote('kennispage_id')} IN ({candidates_sql}) "
+        f"GROUP BY {quote('links')}.{quote('kennispage_id')}, "
+        f"{quote('p')}.{quote('first_published_at')} "
+        f"ORDER BY COUNT(*) DESC, {quote('p')}.{quote('first_published_at')} DESC, "
+        f"{quote('links')}.{quote('kennispage_id')} DESC "
+        f"LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*links_params, *candidates_params, limit])
+        return [row[0] for row in cursor.fetchall()]
