@@ -34,6 +34,9 @@ from gezondin.models import BasePage
 
 SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 STALE_AFTER = datetime.timedelta(days=365)
+# A practice's rich-text sections and its plain-text "what is needed" fields, in reading order.
+PRACTICE_SECTIONS = ["background", "goal", "working_elements", "results", "monitoring", "lessons"]
+PRACTICE_NEEDS = ["needs_team", "needs_time", "needs_budget", "funding"]
 
 
 class Erkenning(models.TextChoices):

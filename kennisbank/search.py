@@ -41,6 +41,8 @@ from kennisbank.filters import (
     m2m_through,
 )
 from kennisbank.models import (
+    PRACTICE_NEEDS,
+    PRACTICE_SECTIONS,
     VOCABULARY_FIELDS,
     Erkenning,
     KennisPage,
@@ -87,20 +89,7 @@ def kennis_queryset(request=None, locale=None):
 
 # A practice's long sections, which no result card shows.
 CARD_DEFERRED = [
-    f"praktijkvoorbeeldpage__{field}"
-    for field in (
-        "background",
-        "goal",
-        "approach",
-        "working_elements",
-        "results",
-        "monitoring",
-        "lessons",
-        "needs_team",
-        "needs_time",
-        "needs_budget",
-        "funding",
-    )
+    f"praktijkvoorbeeldpage__{field}" for field in [*PRACTICE_SECTIONS, "approach", *PRACTICE_NEEDS]
 ]
 
 

@@ -34,6 +34,8 @@ from gezondin.demo import CREATED, PRESENT, DemoContext
 from gezondin.demo.builder import demo_key, stream_value
 from gezondin.models import Gemeente, Organisatie
 from kennisbank.models import (
+    PRACTICE_NEEDS,
+    PRACTICE_SECTIONS,
     VOCABULARY_FIELDS,
     Erkenning,
     GemeentePage,
@@ -360,18 +362,7 @@ INTERVENTIONS = [
     "Taalmaatjes Gezondheid",
 ]
 CONTACTS = ["Team Gezondheid", "Programma Gezonde Wijk", "Wijkteam", "Beleidsteam Preventie"]
-TEXT_FIELDS = [
-    "background",
-    "goal",
-    "working_elements",
-    "results",
-    "monitoring",
-    "lessons",
-    "needs_team",
-    "needs_time",
-    "needs_budget",
-    "funding",
-]
+TEXT_FIELDS = [*PRACTICE_SECTIONS, *PRACTICE_NEEDS]
 RECOGNISED = [level for level in Erkenning.values if level != Erkenning.NIET_BEOORDEELD]
 
 

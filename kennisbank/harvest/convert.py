@@ -34,20 +34,18 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from gezondin.blocks import BaseStreamBlock
 from gezondin.models import Gemeente, Organisatie
-from kennisbank.models import VOCABULARY_FIELDS, Erkenning, KennisPage, PraktijkvoorbeeldPage
+from kennisbank.models import (
+    PRACTICE_SECTIONS,
+    VOCABULARY_FIELDS,
+    Erkenning,
+    KennisPage,
+    PraktijkvoorbeeldPage,
+)
 
 # Bump when the conversion changes, so the next harvest updates every copy once.
 FORMAT_VERSION = "1"
 
-RICH_TEXT_FIELDS = [
-    "intro",
-    "background",
-    "goal",
-    "working_elements",
-    "results",
-    "monitoring",
-    "lessons",
-]
+RICH_TEXT_FIELDS = ["intro", *PRACTICE_SECTIONS]
 PLAIN_TEXT_FIELDS = ["needs_team", "needs_time", "needs_budget", "funding", "intervention_name"]
 DATE_FIELDS = ["start_date", "end_date", "erkenning_date", "last_checked"]
 # Elements whose content is code or otherwise never text for a reader: removed with their content.
