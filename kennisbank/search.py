@@ -239,9 +239,12 @@ class KennisbankSearch:
         are fetched by id."""
         count = self._cached.get("count")
         if count is None and self.query:
-            # The matches are known already: counting the filtered ones among them is cheaper
-            # than the search backend counting its own results.
-            count = self.filtered.filter(pk__in=self.matching_ids).count()
+            if isinstance(self.results, list):  # ranked here (SQLite): all ids are at hand
+                count = len(self.results)
+            else:
+                # The matches are known already: counting the filtered ones among them is
+                # cheaper than the search backend counting its own results.
+                count = self.filtered.filter(pk__in=self.matching_ids).count()
         paginator = Paginator(self.results if count is None else (), self.per_page)
         if count is not None:
             paginator.count = count
