@@ -1,8 +1,10 @@
-"""A person signs up for an activity, confirms through the e-mailed link and cancels again, in
-Chromium, with axe-core on every step."""
+"""A person signs up for an activity, confirms through the e-mailed link, downloads the calendar
+file and cancels again, in Chromium, with axe-core on every step."""
 
 import re
+from pathlib import Path
 
+import icalendar
 import pytest
 
 from tests.browser.conftest import axe_violations, describe_violations
@@ -66,6 +68,18 @@ def test_sign_up_confirm_and_cancel(demo_site, page):
     heading = page.locator("h1").inner_text()
     assert heading in {"Uw aanmelding is bevestigd", "U had uw aanmelding al bevestigd"}
     assert_accessible(page, "confirmed")
+
+    # The activity's calendar file, downloaded as a visitor does, is a valid iCalendar file.
+    page.goto(base + activity)
+    with page.expect_download() as download_info:
+        page.locator(".lk-calendar-link a").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    calendar = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
+    events = calendar.walk("VEVENT")
+    assert events and calendar.get("PRODID") and calendar.get("VERSION") == "2.0"
+    for event in events:
+        assert event.get("UID") and event.get("DTSTAMP") and event.get("DTSTART")
 
     mails = mails_to(demo_site["mail_dir"], "sanne.test@example.nl")
     cancel = link_in(mails, "/afmelden/")
