@@ -19,9 +19,10 @@ import json
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
-from django.db.models import CharField, Count, F, Prefetch, Value
+from django.db.models import CharField, Count, F, Prefetch, Value, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.functional import cached_property
@@ -105,13 +106,53 @@ def id_list(ids):
     return ids
 
 
-def with_listing_data(queryset):
-    """What a result card shows, fetched in a fixed number of queries."""
-    return (
-        queryset.select_related("praktijkvoorbeeldpage", "locale")
-        .defer(*CARD_DEFERRED)
-        .prefetch_related(Prefetch("themas"), Prefetch("gemeenten"))
+def with_listing_data(queryset, prefetch=True):
+    """What a result card shows, fetched in a fixed number of queries. Without `prefetch`, call
+    :func:`prefetch_uncached_cards` on the items: it reads the terms only for cards not cached."""
+    queryset = queryset.select_related("praktijkvoorbeeldpage", "locale").defer(*CARD_DEFERRED)
+    if prefetch:
+        queryset = queryset.prefetch_related(Prefetch("themas"), Prefetch("gemeenten"))
+    return queryset
+
+
+CARD_FRAGMENT = "kennisbank_card"
+
+
+def card_cache_key(item, heading, note, language, version):
+    """What a cached result card (kennisbank/includes/kennis_card.html) depends on: the
+    publication and place of its page, the language, the generation of term names, and how the
+    listing shows it."""
+    return ":".join(
+        str(part)
+        for part in (
+            item.pk,
+            item.last_published_at,
+            item.url_path,
+            language,
+            version,
+            heading or "h3",
+            note or "",
+        )
     )
+
+
+def prefetch_uncached_cards(items, heading="h3", note=""):
+    """Read the themes and municipalities of the items whose card is not in the cache (the
+    cached ones need neither): usually no query at all."""
+    if not items:
+        return items
+    language, version = get_language(), cached_terms.version()
+    keys = {
+        make_template_fragment_key(
+            CARD_FRAGMENT, [card_cache_key(item, heading, note, language, version)]
+        ): item
+        for item in items
+    }
+    cached = cache.get_many(list(keys))
+    missing = [item for key, item in keys.items() if key not in cached]
+    if missing:
+        prefetch_related_objects(missing, "themas", "gemeenten")
+    return items
 
 
 class KennisbankSearch:
@@ -268,7 +309,9 @@ class KennisbankSearch:
             ids = [getattr(item, "pk", item) for item in page.object_list]
             page.object_list = self._fetch(ids)
         else:
-            page.object_list = list(with_listing_data(page.object_list))
+            page.object_list = prefetch_uncached_cards(
+                list(with_listing_data(page.object_list, prefetch=False))
+            )
             ids = [item.pk for item in page.object_list]
         self._remember(**{key: ids, "count": paginator.count})
         return page
@@ -276,8 +319,9 @@ class KennisbankSearch:
     @staticmethod
     def _fetch(ids):
         """The cards' items with the given ids, in that order."""
-        by_id = {item.pk: item for item in with_listing_data(KennisPage.objects.filter(pk__in=ids))}
-        return [by_id[pk] for pk in ids if pk in by_id]
+        items = with_listing_data(KennisPage.objects.filter(pk__in=ids), prefetch=False)
+        by_id = {item.pk: item for item in items}
+        return prefetch_uncached_cards([by_id[pk] for pk in ids if pk in by_id])
 
     @property
     def count(self):

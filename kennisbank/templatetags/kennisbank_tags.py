@@ -160,6 +160,14 @@ def card_cache_version(context):
     return version
 
 
+@register.simple_tag(takes_context=True)
+def kennis_card_key(context, item, heading="", note=""):
+    """The cache key of a result card (see kennisbank.search.card_cache_key)."""
+    from kennisbank.search import card_cache_key
+
+    return card_cache_key(item, heading, note, get_language(), card_cache_version(context))
+
+
 @register.simple_tag
 def term_name(term):
     """``{% term_name page.thema as name %}``: one term's name in the visitor's language."""
