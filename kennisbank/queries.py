@@ -14,6 +14,7 @@ from kennisbank.search import (
     RESULTS_TIMEOUT,
     KennisbankSearch,
     kennis_queryset,
+    prefetch_uncached_cards,
     results_version,
     with_listing_data,
 )
@@ -38,8 +39,9 @@ def related_practices(practice, limit=RELATED_LIMIT):
     if not ids:
         return []
     candidates = kennis_queryset(locale=practice.locale_id).filter(pk__in=ids)
-    by_id = {item.pk: item for item in with_listing_data(candidates)}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    by_id = {item.pk: item for item in with_listing_data(candidates, prefetch=False)}
+    # The practice page shows them as h3 cards (praktijkvoorbeeld_page.html).
+    return prefetch_uncached_cards([by_id[pk] for pk in ids if pk in by_id], heading="h3")
 
 
 def thema_dossier(dossier, request):

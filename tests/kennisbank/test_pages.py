@@ -414,7 +414,7 @@ def test_a_person_without_consent_is_never_shown(client, tree):
 # checks), related practices (one ranking query and the cards' prefetches), the base layout and
 # this template (partners, all term and municipality links in one query). Kennisbank and
 # municipality page URLs come from the cache.
-PRACTICE_PAGE_MAX_QUERIES = 19
+PRACTICE_PAGE_MAX_QUERIES = 17
 
 
 def test_practice_page_query_count_is_pinned(client, tree, django_assert_max_num_queries):
