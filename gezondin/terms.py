@@ -14,25 +14,32 @@ CACHE_VERSION_KEY = "gezondin:terms:version"
 CACHE_TIMEOUT = 60 * 60 * 24
 
 
-def _version():
-    version = cache.get(CACHE_VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.set(CACHE_VERSION_KEY, version, None)
-    return version
+def generation(key):
+    """The current value of a generation counter kept in the cache under `key` (1 at first).
+    Cache keys that include it go stale together when :func:`next_generation` raises it."""
+    value = cache.get(key)
+    if value is None:
+        value = 1
+        cache.set(key, value, None)
+    return value
+
+
+def next_generation(key):
+    """Raise the generation counter under `key`, so every key built on it is forgotten."""
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, None)
 
 
 def version():
     """The current generation of cached lookups; part of every cache key built on them."""
-    return _version()
+    return generation(CACHE_VERSION_KEY)
 
 
 def invalidate(**kwargs):
     """Signal receiver: forget every cached term and municipality name."""
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 1, None)
+    next_generation(CACHE_VERSION_KEY)
 
 
 def term_options(model, language_code):
@@ -41,7 +48,7 @@ def term_options(model, language_code):
     Terms not (yet) translated fall back to the default language's name, so a filter never loses
     an option because a translation is missing.
     """
-    key = f"gezondin:terms:{_version()}:{model._meta.label_lower}:{language_code}"
+    key = f"gezondin:terms:{version()}:{model._meta.label_lower}:{language_code}"
     options = cache.get(key)
     if options is None:
         names = {}
@@ -65,7 +72,7 @@ def term_names(model, language_code):
 
 def gemeente_labels():
     """{CBS code: the name people know the municipality by}, for every municipality."""
-    key = f"gezondin:gemeenten:{_version()}"
+    key = f"gezondin:gemeenten:{version()}"
     labels = cache.get(key)
     if labels is None:
         labels = {
@@ -82,7 +89,7 @@ def locale_id(language_code):
     """The id of a language's Locale (None if it has none), without a query once cached."""
     from wagtail.models import Locale
 
-    key = f"gezondin:locale:{_version()}:{language_code}"
+    key = f"gezondin:locale:{version()}:{language_code}"
     value = cache.get(key)
     if value is None:
         value = (
@@ -96,7 +103,7 @@ def restricted_paths():
     """Tree paths of the pages with a view restriction (private sections), cached."""
     from wagtail.models import PageViewRestriction
 
-    key = f"gezondin:restricted:{_version()}"
+    key = f"gezondin:restricted:{version()}"
     paths = cache.get(key)
     if paths is None:
         paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))

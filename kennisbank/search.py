@@ -63,19 +63,13 @@ RESULTS_TIMEOUT = 60 * 10
 
 
 def results_version():
-    version = cache.get(RESULTS_VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.set(RESULTS_VERSION_KEY, version, None)
-    return version
+    """The generation of the kennisbank's cached counts, page ids and related practices."""
+    return cached_terms.generation(RESULTS_VERSION_KEY)
 
 
 def invalidate_results():
     """Forget every cached kennisbank count (called on publish, unpublish, move, delete)."""
-    try:
-        cache.incr(RESULTS_VERSION_KEY)
-    except ValueError:
-        cache.set(RESULTS_VERSION_KEY, 1, None)
+    cached_terms.next_generation(RESULTS_VERSION_KEY)
 
 
 def kennis_queryset(request=None, locale=None):

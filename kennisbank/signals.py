@@ -11,6 +11,7 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from gezondin import terms
+from kennisbank.filters import m2m_through
 from kennisbank.models import VOCABULARY_FIELDS, GemeentePage, KennisbankPage, KennisPage
 
 LINKED_FIELDS = [*VOCABULARY_FIELDS.values(), "gemeenten"]
@@ -30,12 +31,8 @@ def copy_links_to_translations(sender, instance, **kwargs):
         return
     with transaction.atomic():
         for field in LINKED_FIELDS:
-            through = KennisPage._meta.get_field(field).remote_field.through
-            target = next(
-                f.attname
-                for f in through._meta.get_fields()
-                if f.many_to_one and f.related_model is not KennisPage
-            )
+            through, term_fk = m2m_through(field)
+            target = f"{term_fk}_id"
             linked = list(
                 through.objects.filter(kennispage_id=instance.pk).values_list(target, flat=True)
             )
