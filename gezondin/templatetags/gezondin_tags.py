@@ -22,17 +22,16 @@ from typing import NamedTuple
 
 from django import template
 from django.conf import settings
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from gezondin.models import GezondInSettings
+from gezondin.terms import public_q
 
 register = template.Library()
 
@@ -103,15 +102,6 @@ def _localized_home(request):
     return homes.get(_language_code()) or homes.get(None)
 
 
-def _public_q():
-    """Excludes pages in a private section (a view restriction on the page or an ancestor)
-    within the same query, unlike ``PageQuerySet.public()`` which runs one more."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return ~Exists(restricted)
-
-
 @register.simple_tag(takes_context=True)
 def site_home(context):
     """The site's home page in the visitor's language: ``{% site_home as home %}``."""
@@ -130,7 +120,7 @@ def main_menu(context):
     current = _current_page(context)
     items = []
     if home is not None:
-        children = home.get_children().live().in_menu().filter(_public_q())
+        children = home.get_children().live().in_menu().filter(public_q())
         for child in children:
             url = child.get_url(request)
             if not url:
@@ -367,7 +357,7 @@ def child_pages(page):
     """The live, public children of ``page`` as specific pages, in menu order."""
     if not isinstance(page, Page):
         return []
-    return list(page.get_children().live().filter(_public_q()).specific())
+    return list(page.get_children().live().filter(public_q()).specific())
 
 
 _EMBED_CONTENT = re.compile(r"<(iframe|video|audio|object|embed|img)\b", re.IGNORECASE)

@@ -30,15 +30,14 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.core.cache import cache as django_cache
-from django.db.models import CharField, Exists, F, OuterRef, Value
-from django.db.models.functions import Length, Substr
+from django.db.models import CharField, F, Value
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from gezondin.models.snippets import Provincie
-from gezondin.terms import gemeente_labels, locale_id, term_names, term_options
+from gezondin.terms import gemeente_labels, locale_id, public_q, term_names, term_options
 from gezondin.terms import version as terms_version
 from kennisbank.filters import VOCABULARY_MODELS, m2m_through
 from kennisbank.models import (
@@ -59,14 +58,6 @@ _KENNISBANK_CACHE_ATTR = "_kennisbank_index_urls"
 
 def _language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
-
-def _public_q():
-    """Leaves out pages in a private section, within the same query."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return ~Exists(restricted)
 
 
 def _current_locale_id(context):
@@ -248,7 +239,7 @@ def kennisbank_url(context):
         candidates = list(
             KennisbankPage.objects.live()
             .filter(locale_id=locale_id)
-            .filter(_public_q())
+            .filter(public_q())
             .order_by("path")
         )
         # The parent of the kennisbank (its home) is an ancestor of the current page.
@@ -271,7 +262,7 @@ def _gemeente_page_urls(request, locale_id):
         sections = (
             GemeentePage.objects.live()
             .filter(locale_id=locale_id)
-            .filter(_public_q())
+            .filter(public_q())
             .annotate(cbs_code=F("gemeente__cbs_code"))
             .order_by("path")
         )
