@@ -6,9 +6,11 @@ fail instead when REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 (as .ci/run sets them).
 """
 
 import os
+from io import StringIO
 
 import pytest
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
 from wagtail.models import Locale, Page, Site
 
 from tests.factories import HomePageFactory
@@ -85,3 +87,30 @@ def postgres_reachable():
             return True
     except Exception:  # noqa: BLE001 - any failure means "not reachable"
         return False
+
+
+def run_load_demo(*args, **options):
+    """`manage.py load_demo` with these arguments; returns what it printed."""
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out, **options)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="class")
+def demo_output(django_db_setup, django_db_blocker):
+    """The demo loaded once for a test class, in a transaction rolled back afterwards; the value
+    is what load_demo printed (with the default admin password)."""
+    from django.core.cache import cache
+
+    from gezondin.demo.site import ADMIN_PASSWORD_ENV
+
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+        patch.delenv(ADMIN_PASSWORD_ENV, raising=False)
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield run_load_demo()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()  # Wagtail caches the site root paths

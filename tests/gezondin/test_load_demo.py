@@ -1,13 +1,8 @@
 """The load_demo command: content in Dutch and English, idempotent, extensible with steps."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Revision, Site
@@ -26,6 +21,7 @@ from gezondin.models import (
     StandardPage,
     Thema,
 )
+from tests.conftest import run_load_demo
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,12 +31,6 @@ MENU_TITLES = {
     "nl": ["Over GezondIn", "Gezondheidsverschillen", "Contact"],
     "en": ["About GezondIn", "Health inequalities", "Contact"],
 }
-
-
-def load_demo(*args, **options):
-    out = StringIO()
-    call_command("load_demo", *args, stdout=out, **options)
-    return out.getvalue()
 
 
 def row_counts():
@@ -76,21 +66,6 @@ def core_steps_only():
 @pytest.fixture(autouse=True)
 def no_password_from_environment(monkeypatch):
     monkeypatch.delenv(ADMIN_PASSWORD_ENV, raising=False)
-
-
-@pytest.fixture(scope="class")
-def demo_output(django_db_setup, django_db_blocker):
-    """Load the demo once for the class, in a transaction rolled back afterwards."""
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.delenv(ADMIN_PASSWORD_ENV, raising=False)
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield load_demo()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()  # Wagtail caches the site root paths
 
 
 @pytest.mark.usefixtures("demo_output")
@@ -183,7 +158,7 @@ class TestLoadedDemo:
         admin = get_user_model().objects.get(username="admin")
         before = row_counts()
 
-        output = load_demo()
+        output = run_load_demo()
 
         assert row_counts() == before
         assert " created" not in output and " updated" not in output
@@ -201,13 +176,13 @@ class TestLoadedDemo:
         admin.set_password("eigen-wachtwoord")
         admin.save()
 
-        output = load_demo(admin_password="ander-wachtwoord")
+        output = run_load_demo(admin_password="ander-wachtwoord")
         admin.refresh_from_db()
         assert admin.check_password("eigen-wachtwoord")
         assert "keeps its own password" in output
         assert "ander-wachtwoord" not in output
 
-        output = load_demo("--reset-admin-password", "--admin-password", "ander-wachtwoord")
+        output = run_load_demo("--reset-admin-password", "--admin-password", "ander-wachtwoord")
         admin.refresh_from_db()
         assert admin.check_password("ander-wachtwoord")
         assert "password: ander-wachtwoord (reset)" in output
@@ -216,13 +191,13 @@ class TestLoadedDemo:
 
 def test_practices_needs_the_kennisbank():
     with pytest.raises(CommandError, match=r"--practices needs the kennisbank"):
-        load_demo("--practices", "5")
+        run_load_demo("--practices", "5")
     assert not HomePage.objects.exists()
 
 
 def test_practices_must_not_be_negative():
     with pytest.raises(CommandError, match="expected 0 or more"):
-        load_demo("--practices", "-1")
+        run_load_demo("--practices", "-1")
 
 
 def test_a_registered_step_receives_the_options(monkeypatch):
@@ -237,7 +212,7 @@ def test_a_registered_step_receives_the_options(monkeypatch):
     monkeypatch.setattr(registry, "_steps", {})
     registry.register_step("fake-practices", order=500, provides={"practices"})(fake_practices)
 
-    output = load_demo("--practices", "5")
+    output = run_load_demo("--practices", "5")
 
     assert seen == {"practices": 5}
     assert "Praktijkvoorbeelden: 1 created" in output
@@ -245,7 +220,7 @@ def test_a_registered_step_receives_the_options(monkeypatch):
 
 
 def test_an_existing_home_page_is_kept(home_page, english_home):
-    output = load_demo()
+    output = run_load_demo()
 
     assert "Pages: 2 already present, 10 created" in output or (
         "Pages: 10 created, 2 already present" in output
@@ -263,7 +238,7 @@ def test_a_site_that_is_not_the_welcome_page_is_left_alone():
     StandardPageFactory(parent=welcome, title="Eigen inhoud")
 
     with pytest.raises(CommandError, match="leaves such a site alone"):
-        load_demo()
+        run_load_demo()
 
 
 def test_a_missing_default_site_is_created():
@@ -272,7 +247,7 @@ def test_a_missing_default_site_is_created():
     site.delete()
     welcome.delete()
 
-    output = load_demo()
+    output = run_load_demo()
 
     assert "Site: 1 created" in output
     site = Site.objects.get(is_default_site=True)

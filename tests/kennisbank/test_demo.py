@@ -6,18 +6,14 @@ in its own savepoint, so the tests that load again leave nothing behind for the 
 """
 
 from collections import Counter
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Revision
 
-from gezondin.demo.site import ADMIN_PASSWORD_ENV, DEFAULT_ADMIN_PASSWORD
+from gezondin.demo.site import DEFAULT_ADMIN_PASSWORD
 from gezondin.models import Gemeente, HomePage, Thema
 from kennisbank.demo.content import ARTICLES, DOSSIERS, PRACTICES, SECTIONS, rich, stream
 from kennisbank.demo.generator import SLUG_PREFIX
@@ -31,14 +27,9 @@ from kennisbank.models import (
     ThemaPage,
 )
 from kennisbank.publishing import NATIONAL_GROUP_NAME
+from tests.conftest import run_load_demo
 
 pytestmark = pytest.mark.django_db
-
-
-def load_demo(*args):
-    out = StringIO()
-    call_command("load_demo", *args, stdout=out)
-    return out.getvalue()
 
 
 def live_practices(language):
@@ -52,21 +43,6 @@ def generated(language="nl"):
 def row_counts():
     models = [Page, Revision, Redirect, Group, get_user_model(), Gemeente]
     return {model.__name__: model.objects.count() for model in models}
-
-
-@pytest.fixture(scope="class")
-def demo_output(django_db_setup, django_db_blocker):
-    """Load the demo once for the class, in a transaction rolled back afterwards."""
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.delenv(ADMIN_PASSWORD_ENV, raising=False)
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield load_demo()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()  # Wagtail caches the site root paths
 
 
 @pytest.mark.usefixtures("demo_output")
@@ -214,7 +190,7 @@ class TestKennisbankDemo:
     def test_second_run_adds_nothing(self):
         before = row_counts()
 
-        output = load_demo()
+        output = run_load_demo()
 
         assert row_counts() == before
         assert " created" not in output and " updated" not in output
@@ -223,21 +199,21 @@ class TestKennisbankDemo:
     def test_generated_practices_are_added_once(self):
         before = live_practices("nl").count()
 
-        output = load_demo("--practices", "25")
+        output = run_load_demo("--practices", "25")
 
         assert "Generated practices: 25 created" in output
         assert live_practices("nl").count() == before + 25
         slugs = sorted(generated().values_list("slug", flat=True))
         assert slugs == [f"{SLUG_PREFIX}{number:05d}" for number in range(1, 26)]
 
-        output = load_demo("--practices", "25")
+        output = run_load_demo("--practices", "25")
 
         assert "Generated practices: 25 already present" in output
         assert generated().count() == 25
         assert live_practices("nl").count() == before + 25
 
     def test_generated_practices_behave_as_published(self, client):
-        load_demo("--practices", "25")
+        run_load_demo("--practices", "25")
 
         assert Page.find_problems() == ([], [], [], [], [])
         pages = list(generated().prefetch_related("themas", "gemeenten"))
@@ -257,11 +233,11 @@ class TestKennisbankDemo:
         assert pages[0].pk in {page.pk for page in found}
 
     def test_generated_practices_are_deterministic(self):
-        load_demo("--practices", "3")
+        run_load_demo("--practices", "3")
         first = {page.slug: (page.title, page.get_parent().pk) for page in generated()}
         generated().delete()
 
-        load_demo("--practices", "3")
+        run_load_demo("--practices", "3")
 
         again = {page.slug: (page.title, page.get_parent().pk) for page in generated()}
         assert again == first

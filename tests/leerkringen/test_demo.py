@@ -4,15 +4,9 @@ and the past, a nearly full circle, English translations; loading twice adds not
 The demo is loaded once for the class, in a transaction rolled back afterwards.
 """
 
-from io import StringIO
-
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page
 
-from gezondin.demo.site import ADMIN_PASSWORD_ENV
 from leerkringen import services
 from leerkringen.demo.steps import FULL_CAPACITY, FULL_SIGNUPS, JOIN_URL
 from leerkringen.models import (
@@ -23,28 +17,9 @@ from leerkringen.models import (
     StudiedagPage,
     WebinarPage,
 )
+from tests.conftest import run_load_demo
 
 pytestmark = pytest.mark.django_db
-
-
-def load_demo():
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture(scope="class")
-def demo_output(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.delenv(ADMIN_PASSWORD_ENV, raising=False)
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield load_demo()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
 
 
 @pytest.mark.usefixtures("demo_output")
@@ -95,7 +70,7 @@ class TestAgendaDemo:
 
     def test_second_run_adds_nothing(self):
         pages, signups = Page.objects.count(), Aanmelding.objects.count()
-        output = load_demo()
+        output = run_load_demo()
         assert Page.objects.count() == pages
         assert Aanmelding.objects.count() == signups
         assert "Activiteiten:" in output and "Activiteiten: " in output
