@@ -10,12 +10,40 @@ rank inside their own query and are left alone: `relevance_scores` returns None 
 
 This reuses the backend's own query building (parsing, field weights, the MATCH expression), so
 the scores are the backend's scores; tests compare the order with the backend's own.
+
+modelsearch has no public API for this: every private name it is reached through is used in
+:func:`_sqlite_score_rows` and nowhere else. When an upgrade moves them the function returns None
+and the backend ranks by itself (correct, but quadratic); `tests/kennisbank/test_search.py`
+checks the internals are all there, so an upgrade fails the suite instead of slowing down quietly.
 """
 
 from wagtail.search.backends import get_search_backend
 
+# What _sqlite_score_rows needs from modelsearch's SQLite backend, for the upgrade test.
+SQLITE_INTERNALS = {
+    "modelsearch.backends.database.sqlite.query": ["MatchExpression", "normalize"],
+    "modelsearch.backends.database.sqlite.sqlite": ["SQLiteFTSIndexEntry", "SQLiteSearchBackend"],
+    "modelsearch.query": ["MatchAll", "Not"],
+    "modelsearch.utils": ["get_descendants_content_types_pks"],
+}
+SQLITE_COMPILER_INTERNALS = [
+    "FTS_TABLE_FIELDS",
+    "build_search_query",
+    "get_config",
+    "get_search_vectors",
+    "_build_rank_expression",
+]
 
-def _sqlite_parts():
+
+def on_sqlite_backend(backend):
+    # The SQLite module can only be imported when the database is SQLite.
+    return type(backend).__module__.endswith(".database.sqlite.sqlite")
+
+
+def _sqlite_score_rows(backend, queryset, terms, operator):
+    """(object id, bm25 score) of every index entry of `queryset`'s model matching `terms`, built
+    with the SQLite backend's own compiler; None when the query cannot be ranked this way or the
+    backend's internals are not where this version of modelsearch keeps them."""
     try:
         from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
         from modelsearch.backends.database.sqlite.sqlite import (
@@ -24,16 +52,30 @@ def _sqlite_parts():
         )
         from modelsearch.query import MatchAll, Not
         from modelsearch.utils import get_descendants_content_types_pks
-    except (ImportError, LookupError):  # another modelsearch layout: let the backend rank
+    except (ImportError, LookupError):
         return None
-    return {
-        "backend": SQLiteSearchBackend,
-        "entries": SQLiteFTSIndexEntry,
-        "match": MatchExpression,
-        "normalize": normalize,
-        "content_types": get_descendants_content_types_pks,
-        "unrankable": (MatchAll, Not),
-    }
+    if not isinstance(backend, SQLiteSearchBackend):
+        return None
+    compiler = backend.query_compiler_class(
+        queryset, terms, operator=operator, order_by_relevance=False
+    )
+    if not all(hasattr(compiler, name) for name in SQLITE_COMPILER_INTERNALS):
+        return None
+    query = normalize(compiler.query)
+    if isinstance(query, (MatchAll, Not)):
+        return None
+    config = compiler.get_config(backend)
+    match = MatchExpression(
+        compiler.fields or compiler.FTS_TABLE_FIELDS,
+        compiler.build_search_query(query, config=config),
+    )
+    rank_expression = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+    return (
+        SQLiteFTSIndexEntry.objects.filter(match)
+        .filter(index_entry__content_type__in=get_descendants_content_types_pks(queryset.model))
+        .annotate(score=rank_expression)
+        .values_list("index_entry__object_id", "score")
+    )
 
 
 def relevance_scores(queryset, terms, operator="and"):
@@ -42,31 +84,11 @@ def relevance_scores(queryset, terms, operator="and"):
 
     The scores cover the whole model; filter the candidates separately (see KennisbankSearch)."""
     backend = get_search_backend()
-    # The SQLite module can only be imported when the database is SQLite.
-    if not type(backend).__module__.endswith(".database.sqlite.sqlite"):
+    if not on_sqlite_backend(backend):
         return None
-    parts = _sqlite_parts()
-    if parts is None or not isinstance(backend, parts["backend"]):
+    rows = _sqlite_score_rows(backend, queryset, terms, operator)
+    if rows is None:
         return None
-    compiler = backend.query_compiler_class(
-        queryset, terms, operator=operator, order_by_relevance=False
-    )
-    query = parts["normalize"](compiler.query)
-    if isinstance(query, parts["unrankable"]):
-        return None
-    config = compiler.get_config(backend)
-    match = parts["match"](
-        compiler.fields or compiler.FTS_TABLE_FIELDS,
-        compiler.build_search_query(query, config=config),
-    )
-    rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
-    rows = (
-        parts["entries"]
-        .objects.filter(match)
-        .filter(index_entry__content_type__in=parts["content_types"](queryset.model))
-        .annotate(score=rank)
-        .values_list("index_entry__object_id", "score")
-    )
     scores = {}
     for object_id, score in rows:
         pk = int(object_id)

@@ -327,6 +327,36 @@ def test_relevance_order_is_the_search_backends_order(client, kennisbank, terms)
     assert listed == expected
 
 
+def test_modelsearch_internals_for_sqlite_ranking_are_there(db):
+    """kennisbank.ranking reaches into modelsearch's private SQLite compiler; when an upgrade
+    moves what it uses, ranking silently falls back to the backend's quadratic order. Fail here
+    instead, naming what is missing."""
+    import importlib
+
+    from wagtail.search.backends import get_search_backend
+
+    from kennisbank import ranking
+    from kennisbank.search import kennis_queryset
+
+    backend = get_search_backend()
+    if not ranking.on_sqlite_backend(backend):
+        pytest.skip("SQLite search backend only: runs in the SQLite pass")
+    missing = [
+        f"{module}.{name}"
+        for module, names in ranking.SQLITE_INTERNALS.items()
+        for name in names
+        if not hasattr(importlib.import_module(module), name)
+    ]
+    compiler = backend.query_compiler_class(kennis_queryset(), "schulden", order_by_relevance=False)
+    missing += [
+        f"{type(compiler).__name__}.{name}"
+        for name in ranking.SQLITE_COMPILER_INTERNALS
+        if not hasattr(compiler, name)
+    ]
+    assert not missing, f"modelsearch internals used by kennisbank.ranking are gone: {missing}"
+    assert ranking.relevance_scores(kennis_queryset(), "schulden") == {}
+
+
 def test_counts_and_cards_follow_publishing(client, practices, terms, kennisbank):
     before = client.get(URL, {"thema": "wonen"})
     assert facet_counts(before, "thema") == {"armoede-en-schulden": 3, "wonen": 2}
