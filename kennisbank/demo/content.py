@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from html import escape
 from textwrap import dedent
 
+from django.utils import timezone
+
 from gezondin.demo.builder import callout, heading, paragraph, quote
 
 # Markup -----------------------------------------------------------------------------------------
@@ -122,7 +124,7 @@ def stream(text: str) -> list[dict]:
 
 def months_ago(months: int, today: datetime.date | None = None) -> datetime.date:
     """A date roughly ``months`` months before today (for "last checked")."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     return today - datetime.timedelta(days=round(months * 30.44))
 
 
