@@ -6,13 +6,17 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist workers: one per core. TEST_WORKERS=0 runs in one process (easiest to debug).
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
-.PHONY: help install run serve test test-browser lint format migrations-check migrations \
+.PHONY: help install run serve test test-fast test-browser lint format migrations-check migrations \
 	demo demo-reset messages lock bench clean
 
 help:
 	@echo "make run               install, migrate, load the demo and serve at http://$(HOST):$(PORT)/"
 	@echo "make test              install and run the whole test suite"
+	@echo "make test-fast         the suite without the layers that start a server (edit-test loop)"
 	@echo "make lint              ruff (lint and format check)"
 	@echo "make format            ruff: fix imports and format"
 	@echo "make migrations-check  fail when a model change has no migration"
@@ -44,10 +48,13 @@ serve: install
 	WAGTAILADMIN_BASE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-fast: install
+	$(PYTEST) -m "not browser and not server" $(PYTEST_ARGS)
 
 test-browser: install
-	REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
+	REQUIRE_BROWSER=1 $(PYTEST) tests/browser $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

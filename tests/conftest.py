@@ -17,6 +17,34 @@ from tests.factories import HomePageFactory
 
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
 
+# Layers by folder (docs/testing.md): `make test-fast` leaves out the ones that start a server.
+SERVER_LAYERS = {"browser": "browser", "integration": "server", "hostsite": "server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with its layer (by folder)."""
+    for item in items:
+        parts = item.nodeid.split("/")
+        layer = SERVER_LAYERS.get(parts[1]) if len(parts) > 2 and parts[0] == "tests" else None
+        if layer:
+            item.add_marker(getattr(pytest.mark, layer))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With `make test` (pytest-xdist), hand out whole test modules, and the browser layer as one
+    unit: its session fixture (the demo site served in a subprocess, and Chromium) is then built
+    once per run, on one worker, while the other workers take the remaining modules. Modules
+    stay whole because several load the demo once per module or class."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LayerScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return "tests/browser" if module.startswith("tests/browser/") else module
+
+    return LayerScheduling(config, log)
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
