@@ -214,6 +214,10 @@ def send(aanmelding_id, kind, bijeenkomst_id=None):
         raise MailNotSent(
             f"{kind.value} mail to aanmelding {aanmelding.pk} not sent: {type(error).__name__}"
         ) from None
+    if kind == MailKind.CONFIRM_EMAIL:
+        # Recorded after sending, so never before the link's own timestamp: retention keeps a
+        # pending sign-up until this newest link has expired.
+        Aanmelding.objects.filter(pk=aanmelding.pk).update(confirm_sent_at=timezone.now())
     return True
 
 
