@@ -37,6 +37,7 @@ class MailKind(models.TextChoices):
     CANCELLED = "cancelled", _("U bent afgemeld")
     REMINDER = "reminder", _("Herinnering")
     MATERIALS = "materials", _("Materialen")
+    ALREADY_SIGNED_UP = "already", _("U was al aangemeld")
 
 
 SUBJECTS = {
@@ -49,6 +50,7 @@ SUBJECTS = {
     MailKind.CANCELLED: _("U bent afgemeld: %(title)s"),
     MailKind.REMINDER: _("Herinnering: %(title)s"),
     MailKind.MATERIALS: _("Materialen van %(title)s"),
+    MailKind.ALREADY_SIGNED_UP: _("U was al aangemeld: %(title)s"),
 }
 
 # The status a sign-up must (still) have for a kind of mail; None: any status.
@@ -62,6 +64,7 @@ REQUIRED_STATUS = {
     MailKind.CANCELLED: None,
     MailKind.REMINDER: {Status.CONFIRMED},
     MailKind.MATERIALS: {Status.CONFIRMED},
+    MailKind.ALREADY_SIGNED_UP: {Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED},
 }
 
 # Mails that carry the calendar file (and, for webinars, the join link).

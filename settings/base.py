@@ -229,3 +229,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Sign-up limits (leerkringen.limits, docs/leerkringen.md): how many reverse proxies of your own
+# stand in front of the site. 0: the client is REMOTE_ADDR and X-Forwarded-For is ignored; N: the
+# client is the address the outermost of the N proxies wrote into X-Forwarded-For.
+GEZONDIN_TRUSTED_PROXY_COUNT = env_int("GEZONDIN_TRUSTED_PROXY_COUNT", 0)
