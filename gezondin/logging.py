@@ -15,7 +15,7 @@ before any handler (an error tracker, a test's log capture) sees them.
 import logging
 import re
 
-TOKEN_REPLACEMENT = "[token]"
+TOKEN_REPLACEMENT = "[token]"  # noqa: S105 - a placeholder, not a secret
 EMAIL_REPLACEMENT = "[e-mail]"
 
 # The token of a sign-up link (leerkringen.services.make_token): "<id>-<secret>:<time>:<signature>",
