@@ -37,10 +37,6 @@ def subjects(messages):
     return [str(message["Subject"]) for message in messages]
 
 
-def text_of(message):
-    return message.get_body(preferencelist=("plain",)).get_content()
-
-
 def links_in(message):
     parts = [part for part in message.walk() if part.get_content_maintype() == "text"]
     bodies = [part.get_content() for part in parts]
