@@ -328,6 +328,23 @@ def test_a_second_sign_up_with_the_same_address_is_recognised(client, leerkring)
     assert link_to(message, "")  # the personal page, to see or cancel
 
 
+def test_the_already_signed_up_mail_in_english_with_the_waiting_list_status(client, agenda):
+    full = make_activity(agenda, capacity=1)
+    sign_up_and_confirm(client, full, "eerste@example.org")
+    sign_up_and_confirm(client, full, "sanne@example.org")
+    mail.outbox.clear()
+    aanmelding = Aanmelding.objects.get(email="sanne@example.org")
+    Aanmelding.objects.filter(pk=aanmelding.pk).update(language="en")
+
+    services.request_signup(full, {"name": "Sanne", "email": "Sanne@Example.org"}, "en")
+
+    [message] = mail.outbox
+    assert message.subject == f"You were already signed up: {full.title}"
+    assert "The status of your sign-up: On the waiting list." in message.body
+    assert "Was this not you?" in message.body
+    assert link_to(message, "")
+
+
 def without_csrf(response):
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
 
