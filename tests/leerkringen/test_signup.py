@@ -340,6 +340,7 @@ def test_the_already_signed_up_mail_in_english_with_the_waiting_list_status(clie
 
     [message] = mail.outbox
     assert message.subject == f"You were already signed up: {full.title}"
+    assert "You were already signed up, so nothing changes" in message.body
     assert "The status of your sign-up: On the waiting list." in message.body
     assert "Was this not you?" in message.body
     assert link_to(message, "")
