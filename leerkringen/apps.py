@@ -6,3 +6,6 @@ class LeerkringenConfig(AppConfig):
     name = "leerkringen"
     verbose_name = _("Leerkringen en activiteiten")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from leerkringen import checks  # noqa: F401 - registers the system checks

@@ -37,6 +37,7 @@ class MailKind(models.TextChoices):
     CANCELLED = "cancelled", _("U bent afgemeld")
     REMINDER = "reminder", _("Herinnering")
     MATERIALS = "materials", _("Materialen")
+    ALREADY_SIGNED_UP = "already", _("U was al aangemeld")
 
 
 SUBJECTS = {
@@ -49,6 +50,7 @@ SUBJECTS = {
     MailKind.CANCELLED: _("U bent afgemeld: %(title)s"),
     MailKind.REMINDER: _("Herinnering: %(title)s"),
     MailKind.MATERIALS: _("Materialen van %(title)s"),
+    MailKind.ALREADY_SIGNED_UP: _("U was al aangemeld: %(title)s"),
 }
 
 # The status a sign-up must (still) have for a kind of mail; None: any status.
@@ -62,18 +64,37 @@ REQUIRED_STATUS = {
     MailKind.CANCELLED: None,
     MailKind.REMINDER: {Status.CONFIRMED},
     MailKind.MATERIALS: {Status.CONFIRMED},
+    MailKind.ALREADY_SIGNED_UP: {Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED},
 }
 
 # Mails that carry the calendar file (and, for webinars, the join link).
 WITH_CALENDAR = {MailKind.SEAT_CONFIRMED, MailKind.SEAT_FREED, MailKind.REMINDER}
 
 
-def base_url(page):
-    """Scheme and host for links in e-mails: the activity's site, else WAGTAILADMIN_BASE_URL."""
-    site = page.get_site()
-    if site is not None:
-        return site.root_url
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+def base_url(page=None):
+    """Scheme, host and port of every link in e-mails and their calendar files: the public base
+    URL (``WAGTAILADMIN_BASE_URL``) when set, else the root URL of the page's Wagtail site (or of
+    the default site). No request is at hand when a mail is built, so the address the site is
+    served at must come from configuration; ``make run`` sets both to the address it serves."""
+    configured = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+    if configured:
+        return configured
+    from wagtail.models import Site
+
+    site = page.get_site() if page is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else ""
+
+
+def page_url(page, base=None):
+    """The absolute URL of a page under ``base`` (default: ``base_url(page)``); "" when the
+    page is not routable."""
+    parts = page.get_url_parts()
+    if parts is None:
+        return ""
+    _site_id, _root_url, path = parts
+    return (base_url(page) if base is None else base) + path
 
 
 def sign_up_links(aanmelding, base):
@@ -121,7 +142,7 @@ def material_links(activity, base):
             if page is not None:
                 page = page.localized
                 if page.live:
-                    add(value.get("text") or page.title, page.get_full_url())
+                    add(value.get("text") or page.title, page_url(page, base))
             else:
                 add(value.get("text"), value.get("url"))
         elif block.block_type == "video" and value.get("video"):
@@ -129,7 +150,7 @@ def material_links(activity, base):
     for link in activity.kennis_links.select_related("kennis_page"):
         page = link.kennis_page.localized
         if page.live:
-            add(page.title, page.get_full_url())
+            add(page.title, page_url(page, base))
     return items
 
 
@@ -152,11 +173,11 @@ def build_message(aanmelding, kind, bijeenkomst=None):
             and canonical.join_url
         ):
             join_url = canonical.join_url
-        page_url = activity.get_full_url() or ""
+        activity_url = page_url(activity, base)
         context = {
             "aanmelding": aanmelding,
             "activity": activity,
-            "activity_url": page_url,
+            "activity_url": activity_url,
             "meetings": meetings,
             "bijeenkomst": bijeenkomst,
             "join_url": join_url,
@@ -183,7 +204,9 @@ def build_message(aanmelding, kind, bijeenkomst=None):
         )
         message.attach_alternative(html, "text/html")
         if kind in WITH_CALENDAR and meetings:
-            ics = ics_for_activity(activity, include_join_url=bool(join_url), join_url=join_url)
+            ics = ics_for_activity(
+                activity, include_join_url=bool(join_url), join_url=join_url, base=base
+            )
             message.attach(_ics_filename(activity), ics, "text/calendar; charset=utf-8")
     return message
 
@@ -214,6 +237,10 @@ def send(aanmelding_id, kind, bijeenkomst_id=None):
         raise MailNotSent(
             f"{kind.value} mail to aanmelding {aanmelding.pk} not sent: {type(error).__name__}"
         ) from None
+    if kind == MailKind.CONFIRM_EMAIL:
+        # Recorded after sending, so never before the link's own timestamp: retention keeps a
+        # pending sign-up until this newest link has expired.
+        Aanmelding.objects.filter(pk=aanmelding.pk).update(confirm_sent_at=timezone.now())
     return True
 
 
@@ -240,12 +267,13 @@ def _uid_domain(page):
     return site.hostname if site else "gezondin.localhost"
 
 
-def ics_for_activity(activity, *, include_join_url=False, join_url=""):
+def ics_for_activity(activity, *, include_join_url=False, join_url="", base=None):
     """An iCalendar file (bytes) with one VEVENT per meeting of ``activity``.
 
     Times are written in UTC, which every calendar reads without a VTIMEZONE. UIDs come from the
     activity's translation key and the meeting's position, so the same meeting keeps its UID in
     every language. The join link of a webinar is included only when asked (confirmed people).
+    The page's URL is built on ``base`` (default: ``base_url``), like every link in e-mails.
     """
     import icalendar
 
@@ -258,7 +286,7 @@ def ics_for_activity(activity, *, include_join_url=False, join_url=""):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", activity.title)
     stamp = timezone.now().astimezone(datetime.UTC)
-    url = activity.get_full_url() or ""
+    url = page_url(activity, base)
     description = strip_tags(activity.intro or "").strip()
     meetings = activity.meetings()
     for position, meeting in enumerate(meetings, start=1):

@@ -68,7 +68,9 @@ class AgendaFilterSet(django_filters.FilterSet):
         method="filter_provincie",
         widget=forms.CheckboxSelectMultiple,
     )
-    maand = django_filters.CharFilter(label=_("Maand"), method="filter_maand", max_length=7)
+    # No max_length: a CharField puts it on its widget as `maxlength`, which is invalid on the
+    # <select> it renders as. clean_parameters lets only well-formed months through anyway.
+    maand = django_filters.CharFilter(label=_("Maand"), method="filter_maand")
 
     class Meta:
         model = ActivityPage

@@ -816,6 +816,8 @@ class Aanmelding(models.Model):
     ``confirmed_at`` is when the person confirmed their e-mail address (the double opt-in); it
     orders the waiting list. ``seated_at`` is when they got a seat. ``materials_sent_at`` is
     when the "afterwards, the materials" e-mail was queued (leerkringen.jobs), so it goes once.
+    ``confirm_sent_at`` is when the latest confirmation link went out: a pending sign-up is
+    deleted once that link has expired (leerkringen.retention), not counted from ``created_at``.
     """
 
     Status = AanmeldingStatus
@@ -858,6 +860,9 @@ class Aanmelding(models.Model):
     attended = models.BooleanField(_("aanwezig"), null=True, blank=True)
     materials_sent_at = models.DateTimeField(
         _("materialen verstuurd op"), null=True, blank=True, editable=False
+    )
+    confirm_sent_at = models.DateTimeField(
+        _("laatste bevestigingslink verstuurd op"), null=True, blank=True, editable=False
     )
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 

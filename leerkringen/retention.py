@@ -9,8 +9,9 @@
 - anonymises withdrawn sign-ups (cancelled, or an offered seat that expired) a day after they
   were withdrawn, whenever the activity is: the person has taken back their consent, and the day
   leaves time for the "you are cancelled" e-mail to go out first;
-- deletes sign-ups that were never confirmed (still pending) once their confirmation link has
-  expired (``LEERKRINGEN_CONFIRM_LINK_DAYS``): they were never more than a request.
+- deletes sign-ups that were never confirmed (still pending) once the latest confirmation link
+  sent to them has expired (``LEERKRINGEN_CONFIRM_LINK_DAYS`` after it was sent): they were
+  never more than a request.
 
 Anonymised rows are outside the "one active sign-up per address" constraint (its condition
 requires ``anonymised_at`` to be empty), and their e-mail field holds a placeholder that is not an
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from leerkringen import services
@@ -75,11 +77,15 @@ def withdrawn(now=None):
 
 
 def stale_pending(now=None):
-    """Never-confirmed sign-ups whose confirmation link has expired."""
+    """Never-confirmed sign-ups whose latest confirmation link has expired: counted from when
+    the last link was sent (a repeated sign-up sends a fresh one), or from the sign-up itself
+    when no link went out yet."""
     now = now or timezone.now()
-    return Aanmelding.objects.filter(
+    return Aanmelding.objects.annotate(
+        link_sent_at=Coalesce("confirm_sent_at", "created_at")
+    ).filter(
         status=AanmeldingStatus.PENDING,
-        created_at__lt=now - services.confirm_link_max_age(),
+        link_sent_at__lt=now - services.confirm_link_max_age(),
     )
 
 

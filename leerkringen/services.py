@@ -32,6 +32,7 @@ from django.utils import formats, timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
+from leerkringen import limits
 from leerkringen.models import (
     Aanmelding,
     AanmeldingStatus,
@@ -388,15 +389,14 @@ class Outcome(enum.StrEnum):
     DUPLICATE = "duplicate"
 
 
-def _mail_for_status(aanmelding):
+def _mail_for_repeat(aanmelding):
+    """The mail for a repeated sign-up: a fresh confirmation link while the address is not
+    confirmed, else "you were already signed up" with the status and the personal links."""
     from leerkringen.emails import MailKind
 
-    return {
-        Status.PENDING: MailKind.CONFIRM_EMAIL,
-        Status.CONFIRMED: MailKind.SEAT_CONFIRMED,
-        Status.WAITLISTED: MailKind.WAITLISTED,
-        Status.OFFERED: MailKind.OFFER,
-    }[aanmelding.status]
+    if aanmelding.status == Status.PENDING:
+        return MailKind.CONFIRM_EMAIL
+    return MailKind.ALREADY_SIGNED_UP
 
 
 def _language(language):
@@ -410,8 +410,10 @@ def request_signup(activity, data, language, now=None):
 
     ``data``: name, email, and optionally organisation, gemeente (a Gemeente), role.
     Returns (aanmelding, Outcome). With an active sign-up for the same address no second one is
-    made: the e-mail that fits its status (the link, the confirmation, ...) is sent again and
-    Outcome.DUPLICATE returned. Raises RegistrationClosed.
+    made and Outcome.DUPLICATE is returned; the person gets a fresh confirmation link (not yet
+    confirmed) or the "you were already signed up" mail with their status, at most
+    ``LEERKRINGEN_REPEAT_MAILS_PER_ADDRESS`` such mails an hour (leerkringen.limits).
+    Raises RegistrationClosed.
     """
     from leerkringen.emails import MailKind
 
@@ -454,7 +456,10 @@ def request_signup(activity, data, language, now=None):
             _send([(aanmelding.pk, MailKind.CONFIRM_EMAIL)])
             return aanmelding, Outcome.CREATED
     logger.info("Repeated sign-up recognised as aanmelding %s", existing.pk)
-    _send([(existing.pk, _mail_for_status(existing))])
+    if limits.allow(limits.REPEAT_MAIL, email):
+        _send([(existing.pk, _mail_for_repeat(existing))])
+    else:
+        logger.info("No mail for the repeated sign-up of aanmelding %s: hourly limit", existing.pk)
     return existing, Outcome.DUPLICATE
 
 

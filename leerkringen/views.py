@@ -9,23 +9,20 @@ e-mail" page; links carry a signed token) or log records.
 import functools
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from leerkringen import services
+from leerkringen import limits, services
 from leerkringen.calendar import event_json_ld
 from leerkringen.forms import SignupForm
-from leerkringen.models import AanmeldingStatus
+from leerkringen.models import Aanmelding, AanmeldingStatus
 
 Status = AanmeldingStatus
-DUPLICATE_PARAMETER = "opnieuw"
 
 
 # The activity page and its form ------------------------------------------------------------------
@@ -73,29 +70,6 @@ def _route_url(request, page, name):
     return url + page.reverse_subpage(name) if url else ""
 
 
-def _client_ip(request):
-    header = getattr(settings, "LEERKRINGEN_CLIENT_IP_HEADER", None)
-    value = request.META.get(header, "") if header else ""
-    return value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
-
-
-def _rate_limited(request, page):
-    """Count this POST; True when the client exceeded LEERKRINGEN_SIGNUP_RATE_LIMIT
-    (attempts, seconds; default 5 per 10 minutes) for this activity. The key is a keyed hash:
-    no IP address is stored."""
-    limit, window = getattr(settings, "LEERKRINGEN_SIGNUP_RATE_LIMIT", (5, 600))
-    digest = salted_hmac("leerkringen.signup-rate", f"{_client_ip(request)}|{page.pk}").hexdigest()
-    key = f"leerkringen:signup-rate:{digest}"
-    if cache.add(key, 1, window):
-        return limit < 1
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
-
-
 def _render_page(request, page, form, status=200):
     response = page.render(request, context_overrides={"form": form})
     response.status_code = status
@@ -104,46 +78,44 @@ def _render_page(request, page, form, status=200):
 
 def signup(request, page):
     """POST of the sign-up form. Success redirects to the "check your e-mail" page (PRG); errors
-    re-render the page with everything typed kept."""
+    re-render the page with everything typed kept.
+
+    The answer is the same whether or not the address was signed up already (the e-mail says
+    which): nobody learns from this page who is signed up."""
     if request.method != "POST":
         return HttpResponseRedirect((page.get_url(request) or "/") + "#aanmelden")
     canonical = services.canonical(page)
     form = SignupForm(request.POST, max_per_gemeente=canonical.max_per_gemeente)
-    if _rate_limited(request, page):
-        form.add_error(
-            None,
-            _(
-                "U heeft het formulier te vaak achter elkaar verstuurd. Wacht tien minuten en "
-                "probeer het dan opnieuw; wat u invulde, staat er nog."
-            ),
-        )
-        return _render_page(request, page, form, status=429)
     sent_url = _route_url(request, page, "signup_sent")
     if form.is_spam:
         # Tell a bot what it expects and do nothing.
         return HttpResponseRedirect(sent_url)
     if not form.is_valid():
         return _render_page(request, page, form)
+    email = Aanmelding.normalise_email(form.cleaned_data["email"])
     try:
-        _aanmelding, outcome = services.request_signup(page, form.cleaned_data, get_language())
+        limits.spend((limits.ADDRESS, email), (limits.CLIENT, limits.client_ip(request)))
+    except limits.Limited as limited:
+        form.add_error(None, limited.message)
+        response = _render_page(request, page, form, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
+    try:
+        services.request_signup(page, form.cleaned_data, get_language())
     except services.RegistrationClosed as error:
         form.add_error(None, error.message)
         return _render_page(request, page, form)
-    if outcome == services.Outcome.DUPLICATE:
-        sent_url += f"?{DUPLICATE_PARAMETER}=1"
     return HttpResponseRedirect(sent_url)
 
 
 def signup_sent(request, page):
-    """The "check your e-mail" page after signing up; says so too when the address was already
-    signed up (the status itself is only in the e-mail)."""
+    """The "check your e-mail" page after signing up: the same for a new and a known address."""
     return TemplateResponse(
         request,
         "leerkringen/signup_sent.html",
         {
             "page": page,
             "self": page,
-            "duplicate": request.GET.get(DUPLICATE_PARAMETER) == "1",
             "confirm_link_days": services.confirm_link_max_age().days,
         },
     )

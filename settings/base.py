@@ -217,15 +217,51 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
 # The read API (docs/api.md): at most 100 items per request (20 by default).
 WAGTAILAPI_LIMIT_MAX = 100
 
+# Logging. No log line carries a sign-up token or an e-mail address (gezondin/logging.py): the
+# filter sits on every handler, and on the Django loggers that write request paths so their
+# records are clean before any handler sees them. Django's own default handlers are replaced.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"personal_data": {"()": "gezondin.logging.RedactPersonalData"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["personal_data"],
+        },
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["personal_data"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
+        "django": {"handlers": [], "level": "INFO"},
+        "django.request": {"filters": ["personal_data"]},
+        "django.security.csrf": {"filters": ["personal_data"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "filters": ["personal_data"],
+            "propagate": False,
+        },
         "django.db.backends": {"level": "WARNING"},
         # django_tasks logs every task at INFO; keep its warnings and errors.
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Sign-up limits (leerkringen.limits, docs/leerkringen.md): how many reverse proxies of your own
+# stand in front of the site. 0: the client is REMOTE_ADDR and X-Forwarded-For is ignored; N: the
+# client is the address the outermost of the N proxies wrote into X-Forwarded-For.
+GEZONDIN_TRUSTED_PROXY_COUNT = env_int("GEZONDIN_TRUSTED_PROXY_COUNT", 0)

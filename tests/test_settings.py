@@ -11,6 +11,7 @@ DOCUMENTED_PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a",
     "ALLOWED_HOSTS": "gezondin.example.nl",
     "CSRF_TRUSTED_ORIGINS": "https://gezondin.example.nl",
+    "WAGTAILADMIN_BASE_URL": "https://gezondin.example.nl",
     "DATABASE_URL": "sqlite:////tmp/gezondin-settings-check.sqlite3",
 }
 
@@ -51,6 +52,14 @@ def test_production_refuses_a_wildcard_host():
 def test_production_passes_check_deploy_with_the_documented_variables():
     result = run_manage(DOCUMENTED_PRODUCTION_ENV, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_warns_while_the_public_address_is_local():
+    """Links in e-mails are built from WAGTAILADMIN_BASE_URL: a localhost default is a warning."""
+    for value in ["", "http://127.0.0.1:8000", "http://localhost"]:
+        env = {**DOCUMENTED_PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL": value}
+        result = run_manage(env, "check", "--deploy")
+        assert "leerkringen.W001" in result.stdout + result.stderr, value
 
 
 def test_configuration_doc_lists_every_variable_the_settings_read():

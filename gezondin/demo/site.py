@@ -1,6 +1,7 @@
 """Demo steps for the site itself: content locales, GezondIn settings and the demo admin user."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -29,6 +30,29 @@ def ensure_locales(ctx: DemoContext) -> None:
         locale, created = Locale.objects.get_or_create(language_code=code)
         ctx.record("Locales", CREATED if created else PRESENT, label=code)
         ctx.locales[code] = locale
+
+
+@register_step("site-address", order=350)
+def ensure_site_address(ctx: DemoContext) -> None:
+    """The default site's host name and port are those of WAGTAILADMIN_BASE_URL (``make run``
+    passes the address it serves), so every link built from the site works."""
+    base = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
+    if not base.hostname:
+        return
+    hostname = base.hostname
+    port = base.port or (443 if base.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    if (site.hostname, site.port) == (hostname, port):
+        ctx.record("Site address", PRESENT, label=f"{hostname}:{port}")
+        return
+    if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+        ctx.log(f"  Another site already has {hostname}:{port}; the default site keeps its own.", 1)
+        return
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    ctx.record("Site address", UPDATED, label=f"{hostname}:{port}")
 
 
 @register_step("site-settings", order=400)

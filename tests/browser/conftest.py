@@ -158,6 +158,8 @@ def demo_site():
         EMAIL_FILE_PATH=str(mail_dir),
     )
     server = SiteServer(env)
+    # As `make run` does: the demo's site, and so every link in e-mails, at the address served.
+    env["WAGTAILADMIN_BASE_URL"] = server.base_url
     try:
         manage(env, "migrate", "--noinput")
         manage(env, "load_demo")

@@ -1,8 +1,14 @@
-"""A person signs up for an activity, confirms through the e-mailed link, downloads the calendar
-file and cancels again, in Chromium, with axe-core on every step."""
+"""A person signs up for an activity in Chromium, and everything after that happens through the
+links in the e-mails the server sent: confirm, look at the sign-up, cancel. The site runs as
+`make run` runs it (migrate, load_demo and runserver with WAGTAILADMIN_BASE_URL set to the
+address served), on a free port that is not 8000; the e-mails are read from the folder of the
+file-based e-mail backend. axe-core checks every step."""
 
+import email
+import email.policy
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import icalendar
 import pytest
@@ -11,20 +17,46 @@ from tests.browser.conftest import axe_violations, describe_violations
 
 pytestmark = pytest.mark.browser
 
+ADDRESS = "sanne.test@example.nl"
+SEPARATOR = b"\n" + b"-" * 79 + b"\n"
+
 
 def mails_to(mail_dir, address):
-    texts = [path.read_text(errors="replace") for path in sorted(mail_dir.glob("*.log"))]
-    return [text for text in texts if address in text]
+    """The messages to ``address`` the file-based backend wrote, as email.message objects."""
+    messages = []
+    for path in sorted(Path(mail_dir).glob("*.log")):
+        for raw in path.read_bytes().split(SEPARATOR):
+            if raw.strip():
+                message = email.message_from_bytes(raw, policy=email.policy.default)
+                if address in str(message["To"]):
+                    messages.append(message)
+    return messages
 
 
-def link_in(mails, fragment):
-    """The first link containing `fragment` in any of the mails (files written in the same
-    second have no reliable order)."""
-    for text in mails:
-        for url in re.findall(r"https?://[^\s\"'<>]+", text):
-            if fragment in url:
-                return url
-    raise AssertionError(f"no link containing {fragment!r} in the e-mails")
+def subjects(messages):
+    return [str(message["Subject"]) for message in messages]
+
+
+def links_in(message):
+    parts = [part for part in message.walk() if part.get_content_maintype() == "text"]
+    bodies = [part.get_content() for part in parts]
+    return [url for body in bodies for url in re.findall(r"https?://[^\s\"'<>]+", body)]
+
+
+def link_in(message, pattern):
+    """The one link in ``message`` whose path matches ``pattern``."""
+    found = {url for url in links_in(message) if re.search(pattern, urlsplit(url).path)}
+    assert len(found) == 1, f"{pattern!r} in {message['Subject']}: {found}"
+    return found.pop()
+
+
+def the_mail(mail_dir, subject_start, seen):
+    """The newest mail to ADDRESS whose subject starts with ``subject_start``, sent after the
+    ``seen`` first ones."""
+    new = mails_to(mail_dir, ADDRESS)[seen:]
+    matching = [message for message in new if str(message["Subject"]).startswith(subject_start)]
+    assert matching, f"no e-mail {subject_start!r}; got {subjects(new)}"
+    return matching[-1]
 
 
 def assert_accessible(page, step):
@@ -32,8 +64,11 @@ def assert_accessible(page, step):
     assert not violations, f"{step}:\n{describe_violations(violations)}"
 
 
-def test_sign_up_confirm_and_cancel(demo_site, page):
+def test_sign_up_then_confirm_see_and_cancel_through_the_e_mailed_links(demo_site, page):
     base = demo_site["base_url"]
+    mail_dir = demo_site["mail_dir"]
+    assert urlsplit(base).port != 8000
+
     page.goto(base + "/nl/agenda/")
     assert_accessible(page, "agenda")
     links = page.locator("main a[href^='/nl/agenda/']")
@@ -50,7 +85,7 @@ def test_sign_up_confirm_and_cancel(demo_site, page):
 
     # A form error keeps what was typed.
     page.fill("input[name=name]", "Sanne Testpersoon")
-    page.fill("input[name=email]", "sanne.test@example.nl")
+    page.fill("input[name=email]", ADDRESS)
     page.fill("input[name=organisation]", "GGD Testregio")
     page.locator("form.lk-form button[type=submit]").click()
     assert page.locator("input[name=name]").input_value() == "Sanne Testpersoon"
@@ -60,14 +95,35 @@ def test_sign_up_confirm_and_cancel(demo_site, page):
     page.locator("form.lk-form button[type=submit]").click()
     assert page.locator("h1").inner_text() == "Kijk in uw e-mail"
     assert "sanne" not in page.url.lower()
+    sent_page, sent_text = page.url, page.locator("main").inner_text()
     assert_accessible(page, "check your e-mail")
 
-    mails = mails_to(demo_site["mail_dir"], "sanne.test@example.nl")
-    assert mails, "no confirmation e-mail was sent"
-    page.goto(re.sub(r"^https?://[^/]+", base, link_in(mails, "/bevestigen/")))
-    heading = page.locator("h1").inner_text()
-    assert heading in {"Uw aanmelding is bevestigd", "U had uw aanmelding al bevestigd"}
+    # Every link in the e-mail points at the server that sent it.
+    confirm_mail = the_mail(mail_dir, "Bevestig uw aanmelding", 0)
+    assert links_in(confirm_mail)
+    for url in links_in(confirm_mail):
+        assert url.startswith(base + "/"), url
+    seen = len(mails_to(mail_dir, ADDRESS))
+
+    page.goto(link_in(confirm_mail, r"/aanmelding/[^/]+/bevestigen/$"))
+    assert page.locator("h1").inner_text() == "Uw aanmelding is bevestigd"
     assert_accessible(page, "confirmed")
+
+    status_mail = mails_to(mail_dir, ADDRESS)[-1]
+    assert str(status_mail["Subject"]).startswith(("U bent aangemeld", "U staat op de wachtlijst"))
+    for url in links_in(status_mail):
+        assert url.startswith(base + "/"), url
+    for part in status_mail.iter_attachments():
+        if part.get_content_type() == "text/calendar":
+            calendar = icalendar.Calendar.from_ical(part.get_content())
+            for event in calendar.walk("VEVENT"):
+                assert str(event["URL"]) == base + activity
+
+    # The manage link shows the sign-up.
+    page.goto(link_in(status_mail, r"/aanmelding/[^/]+/$"))
+    assert page.locator("h1").inner_text() == "Uw aanmelding"
+    assert "Sanne Testpersoon" in page.locator("main").inner_text()
+    assert_accessible(page, "manage")
 
     # The activity's calendar file, downloaded as a visitor does, is a valid iCalendar file.
     page.goto(base + activity)
@@ -81,12 +137,27 @@ def test_sign_up_confirm_and_cancel(demo_site, page):
     for event in events:
         assert event.get("UID") and event.get("DTSTAMP") and event.get("DTSTART")
 
-    mails = mails_to(demo_site["mail_dir"], "sanne.test@example.nl")
-    cancel = link_in(mails, "/afmelden/")
-    page.goto(re.sub(r"^https?://[^/]+", base, cancel))
+    # Signing up again looks the same on screen; the e-mail says what is going on.
+    seen = len(mails_to(mail_dir, ADDRESS))
+    page.fill("input[name=name]", "Sanne Testpersoon")
+    page.fill("input[name=email]", ADDRESS)
+    page.fill("input[name=organisation]", "GGD Testregio")
+    page.locator("input[name=consent]").check()
+    page.locator("form.lk-form button[type=submit]").click()
+    assert page.url == sent_page
+    assert page.locator("main").inner_text() == sent_text
+    again = the_mail(mail_dir, "U was al aangemeld", seen)
+
+    # Cancelling through the link in that e-mail.
+    page.goto(link_in(again, r"/aanmelding/[^/]+/$") + "afmelden/")
     assert page.locator("h1").inner_text() == "Afmelden"
     assert_accessible(page, "cancel")
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
     assert_accessible(page, "cancelled")
     assert "afgemeld" in page.locator("#main").inner_text().lower(), page.url
+    the_mail(mail_dir, "U bent afgemeld", seen)
+
+    # The cancel link of the status e-mail leads to the same, now cancelled, sign-up.
+    page.goto(link_in(status_mail, r"/aanmelding/[^/]+/afmelden/$"))
+    assert "afgemeld" in page.locator("#main").inner_text().lower()

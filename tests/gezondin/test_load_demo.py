@@ -251,5 +251,6 @@ def test_a_missing_default_site_is_created():
 
     assert "Site: 1 created" in output
     site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port) == ("localhost", 80)
+    # At the address the site is served at (WAGTAILADMIN_BASE_URL; http://testserver in tests).
+    assert (site.hostname, site.port) == ("testserver", 80)
     assert isinstance(site.root_page.specific, HomePage)

@@ -122,6 +122,17 @@ def test_month_filter(client, agenda, activities):
     assert f'<option value="{month}"' in html
 
 
+def test_the_filter_form_is_valid_html(client, agenda, activities):
+    """A <select> has no `maxlength` (the month filter's text field used to put it there)."""
+    response = client.get(agenda.url, {"maand": "2026-01"})
+    html = BeautifulSoup(response.content.decode(), "html.parser")
+    selects = html.select("form select")
+    assert selects, "the agenda's filter form has a select"
+    for select in selects:
+        assert not select.has_attr("maxlength"), select
+        assert not select.has_attr("minlength"), select
+
+
 @pytest.mark.parametrize(
     "params",
     [

@@ -134,6 +134,29 @@ def test_pending_sign_ups_go_once_their_link_expired(agenda):
     assert not Aanmelding.objects.filter(pk=pending.pk).exists()
 
 
+def test_a_pending_sign_up_lives_until_its_latest_link_expired(agenda):
+    """A repeated sign-up sends a fresh confirmation link: the 7 days count from that link, not
+    from the first request."""
+    activity = make_activity(agenda, capacity=5)
+    pending = signed_up(activity, 1, confirm=False)
+    six_days_ago = timezone.now() - datetime.timedelta(days=6)
+    Aanmelding.objects.filter(pk=pending.pk).update(
+        created_at=six_days_ago, confirm_sent_at=six_days_ago
+    )
+    mail.outbox.clear()
+
+    again, outcome = services.request_signup(activity, person(1), "nl")  # a fresh link, now
+
+    assert again.pk == pending.pk and outcome == services.Outcome.DUPLICATE
+    assert "Bevestig uw aanmelding" in mail.outbox[-1].subject
+    in_three_days = timezone.now() + datetime.timedelta(days=3)  # 9 days after the request
+    assert retention.anonymise_due(now=in_three_days).deleted_pending == 0
+    assert Aanmelding.objects.filter(pk=pending.pk, status=Status.PENDING).exists()
+    in_eight_days = timezone.now() + datetime.timedelta(days=8)  # the fresh link expired too
+    assert retention.anonymise_due(now=in_eight_days).deleted_pending == 1
+    assert not Aanmelding.objects.filter(pk=pending.pk).exists()
+
+
 def test_the_link_of_an_anonymised_sign_up_no_longer_works(client, past, later):
     aanmelding = Aanmelding.objects.filter(activity=past, status=Status.CONFIRMED).first()
     token = services.make_token(aanmelding)
@@ -164,7 +187,8 @@ def test_the_command_prints_counts_only(past, settings):
     call_command("anonymise_aanmeldingen", "--dry-run", stdout=out)
     assert "Would anonymise 0" in out.getvalue()
 
-    Aanmelding.objects.update(created_at=timezone.now() - datetime.timedelta(days=30))
+    month_ago = timezone.now() - datetime.timedelta(days=30)
+    Aanmelding.objects.update(created_at=month_ago, confirm_sent_at=month_ago)
     past.bijeenkomsten.update(
         starts_at=timezone.now() - datetime.timedelta(days=2),
         ends_at=timezone.now() - datetime.timedelta(days=2, hours=-3),

@@ -311,19 +311,74 @@ def test_a_second_sign_up_with_the_same_address_is_recognised(client, leerkring)
     response = sign_up(client, leerkring, email="  SANNE.de.vries@gemeente.example ")
 
     assert response.status_code == 302
-    assert response["Location"].endswith("aanmelden/verstuurd/?opnieuw=1")
+    assert response["Location"] == signup_url(leerkring) + "verstuurd/"
     assert Aanmelding.objects.count() == 1
     assert len(mail.outbox) == 2
-    assert "Bevestig uw aanmelding" in mail.outbox[1].subject
+    assert "Bevestig uw aanmelding" in mail.outbox[1].subject  # a fresh link
     sent = client.get(response["Location"])
-    assert "al aangemeld" in text_of(sent)
     assert "geplaatst" not in text_of(sent).lower()  # no status on the page
 
     client.get(link_to(mail.outbox[1], "bevestigen"))
     mail.outbox.clear()
     sign_up(client, leerkring)
     assert Aanmelding.objects.count() == 1
-    assert "U bent aangemeld" in mail.outbox[0].subject  # the status mail, sent again
+    [message] = mail.outbox
+    assert message.subject == f"U was al aangemeld: {leerkring.title}"
+    assert "Uw aanmelding staat op: Geplaatst." in message.body
+    assert link_to(message, "")  # the personal page, to see or cancel
+
+
+def test_the_already_signed_up_mail_in_english_with_the_waiting_list_status(client, agenda):
+    full = make_activity(agenda, capacity=1)
+    sign_up_and_confirm(client, full, "eerste@example.org")
+    sign_up_and_confirm(client, full, "sanne@example.org")
+    mail.outbox.clear()
+    aanmelding = Aanmelding.objects.get(email="sanne@example.org")
+    Aanmelding.objects.filter(pk=aanmelding.pk).update(language="en")
+
+    services.request_signup(full, {"name": "Sanne", "email": "Sanne@Example.org"}, "en")
+
+    [message] = mail.outbox
+    assert message.subject == f"You were already signed up: {full.title}"
+    assert "You were already signed up, so nothing changes" in message.body
+    assert "The status of your sign-up: On the waiting list." in message.body
+    assert "Was this not you?" in message.body
+    assert link_to(message, "")
+
+
+def without_csrf(response):
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+
+
+def test_a_known_address_gets_the_same_answer_as_a_new_one(client, leerkring):
+    """Nobody learns from the site whether an address is signed up: the answer to the form and
+    the page it leads to are the same; only the e-mail to that address differs."""
+    sign_up_and_confirm(client, leerkring, "bekend@gemeente.example")
+
+    known = sign_up(client, leerkring, email="bekend@gemeente.example")
+    new = sign_up(client, leerkring, email="nieuw@gemeente.example")
+
+    assert known.status_code == new.status_code == 302
+    assert known["Location"] == new["Location"]
+    assert known.content == new.content
+    assert without_csrf(client.get(known["Location"])) == without_csrf(client.get(new["Location"]))
+    subjects = {message.to[0]: message.subject for message in mail.outbox[-2:]}
+    assert subjects["bekend@gemeente.example"].startswith("U was al aangemeld")
+    assert subjects["nieuw@gemeente.example"].startswith("Bevestig uw aanmelding")
+
+
+def test_repeated_sign_ups_send_at_most_a_few_mails_an_hour(client, leerkring, settings):
+    settings.LEERKRINGEN_REPEAT_MAILS_PER_ADDRESS = 3
+    sign_up_and_confirm(client, leerkring, "sanne@example.org")
+    mail.outbox.clear()
+
+    responses = [sign_up(client, leerkring, email="sanne@example.org") for _ in range(6)]
+
+    assert {(r.status_code, r["Location"]) for r in responses} == {
+        (302, signup_url(leerkring) + "verstuurd/")
+    }
+    assert len(mail.outbox) == 3
+    assert Aanmelding.objects.count() == 1
 
 
 def test_after_cancelling_one_can_sign_up_again(client, leerkring):
@@ -492,22 +547,126 @@ def test_the_honeypot_pretends_and_does_nothing(client, leerkring):
     assert honeypot.find_parent(attrs={"aria-hidden": "true"}) is not None
 
 
-def test_too_many_posts_from_one_address_are_refused_keeping_the_input(client, leerkring):
-    for _attempt in range(5):
-        response = sign_up(client, leerkring, email="geen-adres")
-        assert response.status_code == 200
+@pytest.fixture
+def clock(monkeypatch):
+    """The limits' clock, set to half past a whole hour; ``clock.advance(seconds)``."""
+    from leerkringen import limits
 
-    response = sign_up(client, leerkring, email="sanne@example.org")
+    class Clock:
+        now = (int(timezone.now().timestamp()) // 3600) * 3600 + 1800
 
-    assert response.status_code == 429
-    assert "te vaak achter elkaar verstuurd" in text_of(response)
-    page = soup(response)
+        def advance(self, seconds):
+            self.now += seconds
+
+    fake = Clock()
+    monkeypatch.setattr(limits, "_clock", lambda: fake.now)
+    return fake
+
+
+def end_of_hour(clock):
+    moment = datetime.datetime.fromtimestamp((clock.now // 3600 + 1) * 3600, tz=datetime.UTC)
+    return timezone.localtime(moment).strftime("%H:%M")
+
+
+def test_colleagues_behind_one_gateway_can_all_sign_up(client, leerkring):
+    for number in range(15):
+        response = sign_up(client, leerkring, email=f"collega{number}@gemeente.example")
+        assert response.status_code == 302, number
+    assert Aanmelding.objects.count() == 15
+
+
+def test_a_client_over_its_budget_is_told_when_to_try_again(client, leerkring, settings, clock):
+    settings.LEERKRINGEN_SIGNUPS_PER_CLIENT = 2
+    for number in range(2):
+        assert sign_up(client, leerkring, email=f"c{number}@example.org").status_code == 302
+
+    refused = sign_up(client, leerkring, email="sanne@example.org")
+
+    assert refused.status_code == 429
+    text = text_of(refused)
+    assert "Vanaf uw netwerk zijn dit uur al veel aanmeldingen verstuurd" in text
+    assert f"na {end_of_hour(clock)} opnieuw" in text
+    assert int(refused["Retry-After"]) == 1800
+    page = soup(refused)
     assert page.select_one("[name=email]")["value"] == "sanne@example.org"
     assert page.select_one("[name=name]")["value"] == "Sanne de Vries"
-    assert not Aanmelding.objects.exists()
-    # Another address (another IP) is not affected.
+    assert not Aanmelding.objects.filter(email="sanne@example.org").exists()
+
+    # Trying again does not push the end back: the window is fixed.
+    clock.advance(1200)
+    again = sign_up(client, leerkring, email="sanne@example.org")
+    assert again.status_code == 429
+    assert int(again["Retry-After"]) == 600
+    assert f"na {end_of_hour(clock)} opnieuw" in text_of(again)
+    # Another client is not affected; after the hour this one can go on.
     other = client.post(signup_url(leerkring), form_data(), REMOTE_ADDR="10.0.0.2")
     assert other.status_code == 302
+    clock.advance(600)
+    assert sign_up(client, leerkring, email="pieter@example.org").status_code == 302
+
+
+def test_only_valid_submissions_count(client, leerkring, settings, clock):
+    settings.LEERKRINGEN_SIGNUPS_PER_CLIENT = 2
+    for _attempt in range(6):
+        assert sign_up(client, leerkring, email="geen-adres").status_code == 200
+        assert sign_up(client, leerkring, consent=None).status_code == 200
+        assert sign_up(client, leerkring, website="https://spam.example").status_code == 302
+    assert sign_up(client, leerkring, email="a@example.org").status_code == 302
+    assert sign_up(client, leerkring, email="b@example.org").status_code == 302
+    assert sign_up(client, leerkring, email="c@example.org").status_code == 429
+
+
+def test_one_address_has_a_budget_of_its_own(client, agenda, settings, clock):
+    settings.LEERKRINGEN_SIGNUPS_PER_ADDRESS = 2
+    first, second, third = (make_activity(agenda, title=f"Leerkring {n}") for n in range(3))
+    assert sign_up(client, first).status_code == 302
+    assert sign_up(client, second, email="SANNE.de.vries@gemeente.example").status_code == 302
+
+    refused = sign_up(client, third)
+
+    assert refused.status_code == 429
+    assert "Met dit e-mailadres zijn dit uur al veel aanmeldingen verstuurd" in text_of(refused)
+    assert f"na {end_of_hour(clock)} opnieuw" in text_of(refused)
+    # A colleague on the same network is not affected.
+    assert sign_up(client, third, email="collega@gemeente.example").status_code == 302
+
+
+def test_a_forged_forwarding_header_is_ignored_without_trusted_proxies(
+    client, leerkring, settings, clock
+):
+    settings.LEERKRINGEN_SIGNUPS_PER_CLIENT = 2
+    settings.GEZONDIN_TRUSTED_PROXY_COUNT = 0
+    statuses = [
+        client.post(
+            signup_url(leerkring),
+            form_data(email=f"p{number}@example.org"),
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}",
+        ).status_code
+        for number in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+
+
+def test_behind_one_trusted_proxy_its_forwarding_header_names_the_client(
+    client, leerkring, settings, clock
+):
+    settings.LEERKRINGEN_SIGNUPS_PER_CLIENT = 2
+    settings.GEZONDIN_TRUSTED_PROXY_COUNT = 1
+
+    def post(number, forwarded):
+        return client.post(
+            signup_url(leerkring),
+            form_data(email=f"p{number}@example.org"),
+            REMOTE_ADDR="10.0.0.1",  # the proxy
+            HTTP_X_FORWARDED_FOR=forwarded,
+        ).status_code
+
+    # Different clients behind the same proxy each have their own budget.
+    assert [post(n, f"198.51.100.{n}") for n in range(4)] == [302] * 4
+    # What a client writes into the header itself (left of what the proxy added) is not used.
+    assert post(10, "203.0.113.7") == 302
+    assert post(11, "192.0.2.1, 203.0.113.7") == 302
+    assert post(12, "192.0.2.2, 203.0.113.7") == 429
 
 
 def test_form_errors_are_specific_and_keep_what_was_typed(client, leerkring):

@@ -1,0 +1,57 @@
+"""Keeping personal data out of the logs.
+
+Django writes the path of every 4xx answer (``django.request``: "Not Found: /nl/aanmelding/
+<token>/"), the development server every request line (``django.server``) and the CSRF check the
+path it refused (``django.security.csrf``). Paths of the sign-up pages hold the signed token that
+gives access to a sign-up, and a mistyped URL can hold an e-mail address.
+
+``RedactPersonalData`` is a logging filter that replaces, in a record's message and formatted
+exception, signed sign-up tokens with ``[token]`` and e-mail addresses with ``[e-mail]``. The
+reference site's ``LOGGING`` (settings/base.py) puts it on every handler, so whatever reaches a
+log line passes it, and on the Django loggers named above, so the records themselves are clean
+before any handler (an error tracker, a test's log capture) sees them.
+"""
+
+import logging
+import re
+
+TOKEN_REPLACEMENT = "[token]"  # noqa: S105 - a placeholder, not a secret
+EMAIL_REPLACEMENT = "[e-mail]"
+
+# The token of a sign-up link (leerkringen.services.make_token): "<id>-<secret>:<time>:<signature>",
+# the colons possibly percent-encoded.
+SIGNED_TOKEN = re.compile(r"\b\d+-[0-9a-f]{6,}(?::|%3a)[0-9a-z]+(?::|%3a)[\w-]+", re.IGNORECASE)
+# Whatever follows /aanmelding/ in a path, also a token cut short or mangled by a mail program.
+TOKEN_PATH = re.compile(r"(/aanmelding/)(?!\[token\])[^/\s?#\"'<>]+", re.IGNORECASE)
+# An e-mail address, also percent-encoded in a query string (%40 for @).
+EMAIL = re.compile(
+    r"[\w.!#$%&'*+=?^`{|}~-]+(?:@|%40)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+",
+    re.IGNORECASE,
+)
+
+
+def redact(text):
+    """``text`` without sign-up tokens and e-mail addresses."""
+    text = SIGNED_TOKEN.sub(TOKEN_REPLACEMENT, text)
+    text = TOKEN_PATH.sub(rf"\1{TOKEN_REPLACEMENT}", text)
+    return EMAIL.sub(EMAIL_REPLACEMENT, text)
+
+
+class RedactPersonalData(logging.Filter):
+    """Redacts sign-up tokens and e-mail addresses from a record's message and exception text.
+    Never drops a record."""
+
+    def filter(self, record):
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken record is logging's problem, not ours
+            return True
+        clean = redact(message)
+        if clean != message:
+            record.msg = clean
+            record.args = ()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True
