@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from gezondin.admin_search import DatabaseSearchMixin
 from gezondin.models import (
     Doelgroep,
     Domein,
@@ -14,7 +15,7 @@ from gezondin.models import (
 )
 
 
-class VocabularyViewSet(SnippetViewSet):
+class VocabularyViewSet(DatabaseSearchMixin, SnippetViewSet):
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name", "slug"]
     ordering = ["sort_order", "name"]
@@ -42,7 +43,7 @@ class VocabularyGroup(SnippetViewSetGroup):
     ]
 
 
-class GemeenteViewSet(SnippetViewSet):
+class GemeenteViewSet(DatabaseSearchMixin, SnippetViewSet):
     model = Gemeente
     icon = "home"
     menu_label = _("Gemeenten")
@@ -52,7 +53,7 @@ class GemeenteViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class OrganisatieViewSet(SnippetViewSet):
+class OrganisatieViewSet(DatabaseSearchMixin, SnippetViewSet):
     model = Organisatie
     icon = "group"
     menu_label = _("Organisaties")
