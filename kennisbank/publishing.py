@@ -5,7 +5,8 @@ Roles (see docs/publishing.md):
 
 - **GezondIn-redactie** (national editors) may add, edit, publish and delete pages in the GezondIn
   tree of every locale, manage the snippets (vocabularies, gemeenten, organisaties) and the images
-  and documents, and they review what municipal editors submit.
+  and documents, unlock locked logins (when django-axes is installed), and they review what
+  municipal editors submit.
 - **Redactie <gemeente>** (municipal editors) may add and edit pages only in their own
   municipality's section (its GemeentePage, in every locale). They have no publish permission, so
   their "publish" is "submit for moderation": the workflow "Gemeentelijke publicatie", assigned to
@@ -206,6 +207,11 @@ def ensure_national_editors() -> Group:
     # Optional: wagtail-localize's "submit translation" (absent when it is not installed).
     wanted += Permission.objects.filter(
         content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
+    # Optional: unlocking logins that django-axes locked (Settings → Inlogblokkades).
+    wanted += Permission.objects.filter(
+        content_type__app_label="axes",
+        codename__in=["view_accessattempt", "delete_accessattempt"],
     )
     group.permissions.add(*wanted)
 

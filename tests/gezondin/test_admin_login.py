@@ -187,3 +187,59 @@ def test_test_client_login_with_a_request_and_force_login_still_work(editors):
     other = Client()
     other.force_login(editors[1])
     assert other.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_failures_spread_over_many_addresses_lock_the_account(editors):
+    for number in range(5):
+        login(Client(), "redactie-a", "verkeerd", ip=f"198.51.100.{number + 1}")
+    assert login(Client(), "redactie-a", PASSWORD, ip="203.0.113.99").status_code == 429
+
+
+def admin_as(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_national_editors_unlock_in_the_admin(editors):
+    from kennisbank.publishing import ensure_national_editors
+
+    national = get_user_model().objects.create_user("landelijk", password=PASSWORD)
+    national.groups.add(ensure_national_editors())
+    fail(Client(), "redactie-a", 5)
+    for number in range(5):
+        login(Client(), f"onbekend-{number}", "verkeerd", ip="192.0.2.66")
+    client = admin_as(national)
+
+    page = client.get(reverse("gezondin_lockouts"))
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "redactie-a" in content and "192.0.2.66" in content
+    assert "Inlogblokkades" in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    response = client.post(
+        reverse("gezondin_lockouts"), {"kind": "username", "value": "redactie-a"}
+    )
+    assert response.status_code == 302
+    assert logged_in(login(Client(), "redactie-a", PASSWORD, ip="198.51.100.7"))
+    client.post(reverse("gezondin_lockouts"), {"kind": "ip", "value": "192.0.2.66"})
+    assert logged_in(login(Client(), "redactie-b", PASSWORD, ip="192.0.2.66"))
+    assert (
+        "Er is nu niets geblokkeerd." in client.get(reverse("gezondin_lockouts")).content.decode()
+    )
+
+
+def test_other_editors_cannot_see_or_lift_locks(editors):
+    from django.contrib.auth.models import Group, Permission
+
+    municipal = get_user_model().objects.create_user("gemeente", password=PASSWORD)
+    group = Group.objects.create(name="Redactie Ergens")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    municipal.groups.add(group)
+    fail(Client(), "redactie-a", 5)
+    client = admin_as(municipal)
+
+    assert client.get(reverse("gezondin_lockouts")).status_code in (302, 403)
+    client.post(reverse("gezondin_lockouts"), {"kind": "username", "value": "redactie-a"})
+    assert login(Client(), "redactie-a", PASSWORD).status_code == 429
+    assert "Inlogblokkades" not in client.get(reverse("wagtailadmin_home")).content.decode()
