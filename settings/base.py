@@ -241,7 +241,10 @@ LOGGING = {
 INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last: it turns a lockout into the lockout page
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins before checking
+    # First: refuses locked-out logins before any password is checked. AxesBackend rather than
+    # AxesStandaloneBackend: it can also load the user of a session, which code that logs in
+    # with the first backend (Wagtail's test utilities, force_login) relies on.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)

@@ -54,7 +54,7 @@ def test_every_settings_module_has_login_protection():
     for module in (base, dev, test):
         assert "axes" in module.INSTALLED_APPS
         assert module.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
-        assert module.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+        assert module.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesBackend"
         assert getattr(module, "AXES_ENABLED", True)
     assert settings.AXES_ENABLED
     assert settings.AXES_FAILURE_LIMIT == 5
