@@ -61,6 +61,25 @@ def test_every_settings_module_has_login_protection():
     assert settings.AXES_COOLOFF_TIME == timedelta(minutes=15)
 
 
+def test_production_settings_have_login_protection():
+    from tests.test_settings import DOCUMENTED_PRODUCTION_ENV, run_manage
+
+    code = (
+        "from django.conf import settings; "
+        "print(settings.AUTHENTICATION_BACKENDS[0], settings.MIDDLEWARE[-1], "
+        "'axes' in settings.INSTALLED_APPS, settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT)"
+    )
+    result = run_manage(DOCUMENTED_PRODUCTION_ENV, "shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "axes.backends.AxesBackend",
+        "axes.middleware.AxesMiddleware",
+        "True",
+        "True",
+        "5",
+    ]
+
+
 def test_the_right_password_is_refused_after_five_failures(editors):
     client = Client()
     fail(client, "redactie-a", 4)
