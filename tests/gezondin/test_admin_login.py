@@ -139,6 +139,20 @@ def test_the_lock_ends_after_the_cool_off(editors):
     assert logged_in(login(Client(), "redactie-a", PASSWORD))
 
 
+def test_tries_during_a_lock_do_not_extend_it(editors):
+    from axes.models import AccessAttempt
+
+    def state():
+        return list(AccessAttempt.objects.values_list("pk", "attempt_time", "failures_since_start"))
+
+    fail(Client(), "redactie-a", 5)
+    locked = state()
+    for _ in range(3):
+        assert login(Client(), "redactie-a", "verkeerd").status_code == 429
+    assert login(Client(), "redactie-a", PASSWORD).status_code == 429
+    assert state() == locked
+
+
 def test_the_national_team_can_unlock_an_account(editors):
     fail(Client(), "redactie-a", 5)
     assert login(Client(), "redactie-a", PASSWORD, ip="198.51.100.7").status_code == 429
