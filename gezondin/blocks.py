@@ -8,10 +8,47 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
 from wagtail.images.blocks import ImageBlock
 
+from gezondin.validators import WebAddressFormField, validate_web_address
+
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class WebAddressBlock(blocks.URLBlock):
+    """A URLBlock that accepts only strict web addresses (gezondin/validators.py).
+
+    It deconstructs as Wagtail's URLBlock: the stored data and the migrations are the same.
+    """
+
+    def __init__(self, required=True, help_text=None, max_length=None, min_length=None, **kwargs):
+        options = {
+            "required": required,
+            "help_text": help_text,
+            "max_length": max_length,
+            "min_length": min_length,
+        }
+        super().__init__(**options, **kwargs)
+        self.field = WebAddressFormField(**options)
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.URLBlock", args, kwargs
+
+
+class VideoEmbedBlock(EmbedBlock):
+    """An EmbedBlock whose URL must be a strict web address, checked before the embed lookup."""
+
+    def clean(self, value):
+        if isinstance(value, EmbedValue):
+            validate_web_address(value.url.strip())
+            value = EmbedValue(value.url.strip(), value.max_width, value.max_height)
+        return super().clean(value)
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.embeds.blocks.EmbedBlock", args, kwargs
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -55,7 +92,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(
+    video = VideoEmbedBlock(
         label=_("Video-URL"), help_text=_("Bijvoorbeeld een YouTube- of Vimeo-link.")
     )
     title = blocks.CharBlock(
@@ -93,7 +130,7 @@ class DocumentBlock(blocks.StructBlock):
 
 class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Pagina"), required=False)
-    url = blocks.URLBlock(label=_("Externe link"), required=False)
+    url = WebAddressBlock(label=_("Externe link"), required=False)
     text = blocks.CharBlock(label=_("Linktekst"), max_length=120)
 
     class Meta:

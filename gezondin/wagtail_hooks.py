@@ -1,7 +1,13 @@
+from django.apps import apps
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from gezondin import login_protection
+from gezondin.admin_search import DatabaseSearchMixin
 from gezondin.models import (
     Doelgroep,
     Domein,
@@ -14,7 +20,7 @@ from gezondin.models import (
 )
 
 
-class VocabularyViewSet(SnippetViewSet):
+class VocabularyViewSet(DatabaseSearchMixin, SnippetViewSet):
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name", "slug"]
     ordering = ["sort_order", "name"]
@@ -42,7 +48,7 @@ class VocabularyGroup(SnippetViewSetGroup):
     ]
 
 
-class GemeenteViewSet(SnippetViewSet):
+class GemeenteViewSet(DatabaseSearchMixin, SnippetViewSet):
     model = Gemeente
     icon = "home"
     menu_label = _("Gemeenten")
@@ -52,7 +58,7 @@ class GemeenteViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class OrganisatieViewSet(SnippetViewSet):
+class OrganisatieViewSet(DatabaseSearchMixin, SnippetViewSet):
     model = Organisatie
     icon = "group"
     menu_label = _("Organisaties")
@@ -70,3 +76,23 @@ class PartnersGroup(SnippetViewSetGroup):
 
 register_snippet(VocabularyGroup)
 register_snippet(PartnersGroup)
+
+
+# Settings → Inlogblokkades: unlocking accounts and addresses that django-axes locked (only when
+# the site uses axes, as the reference site does; see gezondin/login_protection.py).
+if apps.is_installed("axes"):
+
+    class LockoutsMenuItem(MenuItem):
+        def is_shown(self, request):
+            return login_protection.may_unlock(request.user)
+
+    @hooks.register("register_admin_urls")
+    def register_lockouts_url():
+        view = login_protection.lockouts_view_class().as_view()
+        return [path("inlogblokkades/", view, name="gezondin_lockouts")]
+
+    @hooks.register("register_settings_menu_item")
+    def register_lockouts_menu_item():
+        return LockoutsMenuItem(
+            _("Inlogblokkades"), reverse("gezondin_lockouts"), icon_name="lock", order=900
+        )

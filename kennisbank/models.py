@@ -31,6 +31,7 @@ from wagtail.search import index
 from gezondin.api import fields as api
 from gezondin.blocks import BaseStreamBlock
 from gezondin.models import BasePage
+from gezondin.validators import WebAddressField
 
 SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 STALE_AFTER = datetime.timedelta(days=365)
@@ -229,7 +230,7 @@ class PraktijkvoorbeeldPage(KennisPage):
     )
 
     intervention_name = models.CharField(_("erkende interventie"), max_length=200, blank=True)
-    intervention_url = models.URLField(_("link naar de interventie"), blank=True)
+    intervention_url = WebAddressField(_("link naar de interventie"), blank=True)
     erkenning = models.CharField(
         _("erkenning"),
         max_length=20,
@@ -528,7 +529,7 @@ class GemeentePage(BasePage):
         help_text=_("Een functie of team, bijvoorbeeld ‘Programma Gezond Tilburg’."),
     )
     contact_email = models.EmailField(_("e-mailadres contact"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
 
     content_panels = [
         *Page.content_panels,

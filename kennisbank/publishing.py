@@ -5,7 +5,8 @@ Roles (see docs/publishing.md):
 
 - **GezondIn-redactie** (national editors) may add, edit, publish and delete pages in the GezondIn
   tree of every locale, manage the snippets (vocabularies, gemeenten, organisaties) and the images
-  and documents, and they review what municipal editors submit.
+  and documents, unlock locked logins (when django-axes is installed), and they review what
+  municipal editors submit.
 - **Redactie <gemeente>** (municipal editors) may add and edit pages only in their own
   municipality's section (its GemeentePage, in every locale). They have no publish permission, so
   their "publish" is "submit for moderation": the workflow "Gemeentelijke publicatie", assigned to
@@ -31,6 +32,7 @@ from typing import Any
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
@@ -45,6 +47,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import page_permission_policy
 
 from gezondin.models import VOCABULARIES, Gemeente, HomePage, Organisatie
 from kennisbank.harvest.models import HarvestSource
@@ -161,6 +164,26 @@ def is_national_editor(user) -> bool:
     return user.is_superuser or user.groups.filter(name=NATIONAL_GROUP_NAME).exists()
 
 
+def page_chooser_queryset(pages, user):
+    """What the admin's page chooser may show `user`: live pages, and the pages they may edit.
+
+    Without this an editor would see the titles of every draft in the tree, such as another
+    municipality's practices that are not published yet. National editors and superusers see
+    everything. The filter uses only fields the search index can filter on (``live``, ``path``,
+    ``owner``), because the chooser's search applies it before searching.
+    """
+    if is_national_editor(user):
+        return pages
+    visible = Q(live=True)
+    for permission in page_permission_policy.get_cached_permissions_for_user(user):
+        codename = permission.permission.codename
+        if codename in ("change_page", "publish_page"):
+            visible |= Q(path__startswith=permission.page.path)
+        elif codename == "add_page":  # Wagtail lets them edit the pages they added there
+            visible |= Q(path__startswith=permission.page.path, owner=user)
+    return pages.filter(visible)
+
+
 # National editors and the workflow ---------------------------------------------------------------
 
 
@@ -184,6 +207,11 @@ def ensure_national_editors() -> Group:
     # Optional: wagtail-localize's "submit translation" (absent when it is not installed).
     wanted += Permission.objects.filter(
         content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
+    # Optional: unlocking logins that django-axes locked (Settings → Inlogblokkades).
+    wanted += Permission.objects.filter(
+        content_type__app_label="axes",
+        codename__in=["view_accessattempt", "delete_accessattempt"],
     )
     group.permissions.add(*wanted)
 

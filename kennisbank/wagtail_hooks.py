@@ -34,6 +34,7 @@ from kennisbank.publishing import (
     WORKFLOW_NAME,
     SetupError,
     is_national_editor,
+    page_chooser_queryset,
     setup_gemeente,
 )
 
@@ -165,6 +166,12 @@ def setup_gemeente_listing_button(snippet, user, next_url=None):
     if next_url:
         url += "?" + urlencode({"next": next_url})
     return [Button(_("Gemeente inrichten"), url, icon_name="group", priority=50)]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def restrict_page_chooser(pages, request):
+    """Editors choose among live pages and the pages they may edit (docs/publishing.md)."""
+    return page_chooser_queryset(pages, request.user)
 
 
 # Harvesting: the sources under Settings, and shared copies are read-only (kennisbank/harvest).

@@ -14,10 +14,8 @@ address is stored.
 
 Only valid submissions are counted: form errors and the honeypot cost nothing.
 
-The client address is ``REMOTE_ADDR``, unless ``GEZONDIN_TRUSTED_PROXY_COUNT`` says how many
-reverse proxies of your own stand in front of the site; then it is the address the outermost of
-them saw, read from ``X-Forwarded-For`` by django-ipware. Entries a client put in that header
-itself are never used, and with the default 0 the header is ignored altogether.
+The client address is the one the whole site uses (``gezondin.clients.client_ip``: trusting
+``X-Forwarded-For`` only as far as ``GEZONDIN_TRUSTED_PROXY_COUNT`` reverse proxies).
 """
 
 import datetime
@@ -120,25 +118,3 @@ def allow(kind, value, now=None):
     except Limited:
         return False
     return True
-
-
-def client_ip(request):
-    """The client's address: REMOTE_ADDR, or behind ``GEZONDIN_TRUSTED_PROXY_COUNT`` proxies of
-    your own the address the outermost of them put into X-Forwarded-For."""
-    proxies = getattr(settings, "GEZONDIN_TRUSTED_PROXY_COUNT", 0)
-    if proxies > 0:
-        from ipware import get_client_ip
-
-        # Each proxy appends the address it was contacted from, so the client is the
-        # ``proxies``-th entry from the right; ipware counts the proxies listed before the
-        # last entry, hence ``proxies - 1``. Entries further left came from the client.
-        ip, _routable = get_client_ip(
-            request,
-            proxy_order="left-most",
-            proxy_count=proxies - 1,
-            request_header_order=["HTTP_X_FORWARDED_FOR"],
-            strict=False,
-        )
-        if ip:
-            return ip
-    return request.META.get("REMOTE_ADDR", "")

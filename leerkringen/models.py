@@ -37,6 +37,7 @@ from wagtail_localize.fields import SynchronizedField
 from gezondin.api import fields as api
 from gezondin.blocks import RICH_TEXT_FEATURES, DocumentBlock, LinkBlock, VideoBlock
 from gezondin.models import BasePage
+from gezondin.validators import WebAddressField
 from kennisbank.models import default_language_terms
 
 SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -643,7 +644,7 @@ class WebinarPage(ActivityPage):
     rendered on the public page, in the API or in search."""
 
     speakers = models.TextField(_("sprekers"), blank=True)
-    join_url = models.URLField(
+    join_url = WebAddressField(
         _("link om deel te nemen"),
         max_length=500,
         blank=True,
@@ -652,7 +653,7 @@ class WebinarPage(ActivityPage):
             "nooit op de website."
         ),
     )
-    recording_url = models.URLField(
+    recording_url = WebAddressField(
         _("opname"),
         blank=True,
         help_text=_("Na afloop: een YouTube- of Vimeo-link naar de opname."),

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gezondin.clients import client_ip
 from leerkringen import limits, services
 from leerkringen.calendar import event_json_ld
 from leerkringen.forms import SignupForm
@@ -94,7 +95,7 @@ def signup(request, page):
         return _render_page(request, page, form)
     email = Aanmelding.normalise_email(form.cleaned_data["email"])
     try:
-        limits.spend((limits.ADDRESS, email), (limits.CLIENT, limits.client_ip(request)))
+        limits.spend((limits.ADDRESS, email), (limits.CLIENT, client_ip(request)))
     except limits.Limited as limited:
         form.add_error(None, limited.message)
         response = _render_page(request, page, form, status=429)

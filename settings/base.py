@@ -2,6 +2,7 @@
 
 import hashlib
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -261,7 +262,39 @@ LOGGING = {
     },
 }
 
-# Sign-up limits (leerkringen.limits, docs/leerkringen.md): how many reverse proxies of your own
-# stand in front of the site. 0: the client is REMOTE_ADDR and X-Forwarded-For is ignored; N: the
-# client is the address the outermost of the N proxies wrote into X-Forwarded-For.
+# How many reverse proxies of your own stand in front of the site (gezondin.clients: the client
+# address the login lock and the sign-up limits count for). 0: the client is REMOTE_ADDR and
+# X-Forwarded-For is ignored; N: the client is the N-th entry from the right in X-Forwarded-For.
 GEZONDIN_TRUSTED_PROXY_COUNT = env_int("GEZONDIN_TRUSTED_PROXY_COUNT", 0)
+
+# --- Login protection (django-axes) ---------------------------------------------------------------
+# Failed admin logins are counted per account and per client address; after AXES_FAILURE_LIMIT
+# failures either one is refused for AXES_COOLOFF_TIME (docs/publishing.md: lockout, unlocking).
+# Two separate criteria, not their combination: per account stops guessing one editor's password
+# from many addresses, per address stops trying a few passwords on many accounts from one client.
+# The price is that a guesser can lock an account (or an office behind one address) for the
+# cool-off; that is short, and the national team can lift it at once (axes_reset_username).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last: it turns a lockout into the lockout page
+AUTHENTICATION_BACKENDS = [
+    # First: refuses locked-out logins before any password is checked. AxesBackend rather than
+    # AxesStandaloneBackend: it can also load the user of a session, which code that logs in
+    # with the first backend (Wagtail's test utilities, force_login) relies on.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True  # a successful login clears that account's failures
+# A lock lasts the cool-off from the last counted failure; tries during a lock do not extend it,
+# so the time on the lockout page is true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "gezondin.login_protection.lockout_response"
+# The client address: the one the whole site uses (gezondin.clients.client_ip), X-Forwarded-For
+# trusted only as far as GEZONDIN_TRUSTED_PROXY_COUNT reverse proxies (0: not at all).
+AXES_CLIENT_IP_CALLABLE = "gezondin.login_protection.client_ip_address"
+AXES_IPWARE_PROXY_COUNT = GEZONDIN_TRUSTED_PROXY_COUNT  # used only if the callable is removed
+# Log lines of axes name only what a lock is about (account, address), not the user agent.
+AXES_VERBOSE = False
+# --- end of login protection ----------------------------------------------------------------------

@@ -9,6 +9,8 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from gezondin.validators import WebAddressField
+
 
 class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
     """A term of one of GezondIn's vocabularies.
@@ -254,7 +256,7 @@ class Organisatie(index.Indexed, models.Model):
     sector = models.CharField(
         _("sector"), max_length=20, choices=Sector.choices, default=Sector.OVERIG
     )
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("sector"), FieldPanel("website")]
     search_fields = [

@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from gezondin.admin_search import DatabaseSearchMixin
 from kennisbank.harvest.models import HarvestSource, SharedCopy
 
 
-class HarvestSourceViewSet(SnippetViewSet):
+class HarvestSourceViewSet(DatabaseSearchMixin, SnippetViewSet):
     model = HarvestSource
     icon = "download"
     menu_label = gettext_lazy("Gedeelde bronnen")

@@ -27,13 +27,13 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import strip_tags
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from gezondin.blocks import BaseStreamBlock
 from gezondin.models import Gemeente, Organisatie
+from gezondin.validators import WebAddressValidator
 from kennisbank.models import (
     PRACTICE_SECTIONS,
     VOCABULARY_FIELDS,
@@ -65,7 +65,9 @@ REMOVED_WITH_CONTENT = [
     "select",
 ]
 MAX_TITLE = PraktijkvoorbeeldPage._meta.get_field("title").max_length
-_http_url = URLValidator(schemes=["http", "https"])
+# Strict (http(s), a proper host, nothing a URL may not contain unencoded: quotes, <, >, spaces),
+# but another installation may live at localhost.
+_http_url = WebAddressValidator(allow_localhost=True)
 
 
 class ItemError(Exception):

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
+from django.http import HttpRequest
 from django.utils.module_loading import autodiscover_modules
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Revision, Site
@@ -151,7 +152,10 @@ class TestLoadedDemo:
         assert "/nl/gezondheidsverschillen/" in response.text
 
     def test_admin_can_log_in_with_the_demo_password(self, client):
-        assert client.login(username="admin", password=DEFAULT_ADMIN_PASSWORD)
+        # django-axes needs the request to count the attempt (settings/base.py).
+        assert client.login(
+            request=HttpRequest(), username="admin", password=DEFAULT_ADMIN_PASSWORD
+        )
         assert client.get("/admin/").status_code == 200
 
     def test_second_run_changes_nothing(self):
