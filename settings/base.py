@@ -229,3 +229,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Harvesting (docs/sharing.md): origins (scheme://host:port) the harvester may fetch although
+# they are at a loopback or private address, e.g. an installation on the internal network.
+# Everything else must be at a public address.
+GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS = env_list("GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS")

@@ -22,7 +22,7 @@ import urllib.request
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -186,7 +186,9 @@ class CannedPeer:
     - ``delay``: seconds to wait before answering;
     - headers starting with ``_`` are instructions, not sent: ``_no_length`` sends no
       Content-Length (the body ends when the connection closes), ``_trickle`` sends the body in
-      small pieces this many seconds apart;
+      small pieces (16 bytes, or ``_piece`` bytes) this many seconds apart;
+    - ``redirect(prefix, to)``: answer every path starting with ``prefix`` with a 302 to ``to``
+      plus the rest of the path and the query (``to`` may be another origin);
     - ``stop_after(n)``: close the listening socket after ``n`` requests, so the next one is
       refused (a peer that disappears halfway).
     ``requests`` records (path, query) of every request.
@@ -233,6 +235,19 @@ class CannedPeer:
     def url(self, path):
         return self.base_url + path
 
+    def redirect(self, prefix, to, status=302):
+        """Redirect requests for paths under ``prefix`` to ``to`` + the rest (see above)."""
+        previous = self.route
+
+        def route(path, query):
+            if path.startswith(prefix):
+                rest = path[len(prefix) :]
+                location = to + rest + (f"?{urlencode(query)}" if query else "")
+                return status, {"Location": location}, b""
+            return previous(path, query) if previous else None
+
+        self.route = route
+
     def _handle(self, handler):
         parsed = urlparse(handler.path)
         query = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
@@ -263,8 +278,9 @@ class CannedPeer:
             handler.end_headers()
             if headers.get("_trickle"):
                 # A peer that sends a little at a time, each piece within the read timeout.
-                for start in range(0, len(body), 16):
-                    handler.wfile.write(body[start : start + 16])
+                piece = int(headers.get("_piece", 16))
+                for start in range(0, len(body), piece):
+                    handler.wfile.write(body[start : start + piece])
                     handler.wfile.flush()
                     time.sleep(float(headers["_trickle"]))
             else:

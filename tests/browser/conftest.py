@@ -137,7 +137,11 @@ def harvest_a_shared_practice(env):
                 approach=approach[:2],
             )
         ]
-        manage(env, "harvest", peer.base_url, "--name", "Gemeente Voorbeeldstad", "--retries", "0")
+        # The peer is on loopback: its origin (only that) is allowed explicitly.
+        allowed = {**env, "GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS": peer.base_url}
+        manage(
+            allowed, "harvest", peer.base_url, "--name", "Gemeente Voorbeeldstad", "--retries", "0"
+        )
     finally:
         peer.close()
 
