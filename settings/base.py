@@ -283,7 +283,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:", "https:"],
+        # https: for embed thumbnails and the like; www.gravatar.com for editor avatars.
+        "img-src": ["'self'", "data:", "blob:", "https:", "www.gravatar.com"],
         "media-src": ["'self'", *_csp_media],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
