@@ -186,7 +186,8 @@ class CannedPeer:
     - ``delay``: seconds to wait before answering;
     - headers starting with ``_`` are instructions, not sent: ``_no_length`` sends no
       Content-Length (the body ends when the connection closes), ``_trickle`` sends the body in
-      small pieces (16 bytes, or ``_piece`` bytes) this many seconds apart;
+      small pieces (16 bytes, or ``_piece`` bytes) this many seconds apart,
+      ``_trickle_all`` sends the status line and headers that way too;
     - ``redirect(prefix, to)``: answer every path starting with ``prefix`` with a 302 to ``to``
       plus the rest of the path and the query (``to`` may be another origin);
     - ``stop_after(n)``: close the listening socket after ``n`` requests, so the next one is
@@ -269,6 +270,9 @@ class CannedPeer:
             # Stop listening before answering: the next connection is refused.
             self.close()
         try:
+            if headers.get("_trickle_all"):
+                self._trickle_all(handler, status, headers, body)
+                return
             handler.send_response(status)
             for name, value in headers.items():
                 if not name.startswith("_"):
@@ -287,6 +291,17 @@ class CannedPeer:
                 handler.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+    def _trickle_all(self, handler, status, headers, body):
+        """The whole answer, status line and headers included, a byte at a time."""
+        lines = [f"HTTP/1.1 {status} OK"]
+        lines += [f"{name}: {value}" for name, value in headers.items() if name[0] != "_"]
+        lines.append(f"Content-Length: {len(body)}")
+        raw = ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+        for start in range(len(raw)):
+            handler.wfile.write(raw[start : start + 1])
+            handler.wfile.flush()
+            time.sleep(float(headers["_trickle_all"]))
 
     def _answer(self, path, query):
         json_headers = {"Content-Type": "application/json"}

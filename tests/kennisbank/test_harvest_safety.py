@@ -221,6 +221,16 @@ def test_a_peer_trickling_bytes_is_cut_off_at_the_total_time(peer, declared):
     assert caught.value.transient
 
 
+def test_a_peer_trickling_its_headers_is_cut_off_at_the_total_time(peer):
+    peer.route = lambda path, query: (200, {**JSON, "_trickle_all": "0.1"}, b"{}")
+    client = client_for(peer.base_url, read_timeout=2, total_timeout=1)
+
+    started = time.monotonic()
+    with pytest.raises(HarvestError, match="answer took longer than 1 s"):
+        client.get_json("praktijkvoorbeelden/")
+    assert time.monotonic() - started < 2.5
+
+
 def test_a_harvest_with_a_trickling_peer_fails_in_time(site, peer, source):
     body = b'{"meta": {"total_count": 0}, "items": []}' + b" " * 260
     peer.route = lambda path, query: (200, {**JSON, "_trickle": "0.2", "_piece": "1"}, body)
