@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -63,7 +64,15 @@ def format_origin(origin):
 
 def allowed_private_origins():
     """The origins from the setting, as ``(scheme, host, port)``; a bad entry is an error."""
-    return frozenset(origin_of(entry) for entry in getattr(settings, SETTING, ()) or ())
+    origins = set()
+    for entry in getattr(settings, SETTING, ()) or ():
+        try:
+            origins.add(origin_of(entry))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{SETTING}: {entry!r} is not an origin such as http://127.0.0.1:8001"
+            ) from None
+    return frozenset(origins)
 
 
 def why_not_public(address):

@@ -20,6 +20,7 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from kennisbank.harvest import network
@@ -142,6 +143,13 @@ def test_a_loopback_address_is_refused_unless_its_origin_is_allowed(
     report = run(source)
     assert report.status == "ok"
     assert report.counts()["added"] == 1
+
+
+def test_a_malformed_allowed_origin_is_a_configuration_error(peer, settings):
+    settings.GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS = ["127.0.0.1:8001"]
+
+    with pytest.raises(ImproperlyConfigured, match="is not an origin"):
+        client_for(peer.base_url)
 
 
 def test_every_address_a_name_resolves_to_is_checked_and_the_checked_one_is_used(
