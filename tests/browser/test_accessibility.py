@@ -68,7 +68,7 @@ def test_the_listener_sees_a_csp_violation(demo_site, page):
 
 def test_the_admin_works_under_its_own_policy(demo_site, page):
     """Wagtail's admin has its own, looser policy (settings/base.py): logging in and the main
-    screens meet no CSP violation."""
+    screens meet no CSP violation; nor does the user bar on the public site."""
     base = demo_site["base_url"]
     page.goto(base + "/admin/login/")
     assert csp_violations(page) == []
@@ -85,6 +85,11 @@ def test_the_admin_works_under_its_own_policy(demo_site, page):
         page.wait_for_load_state("networkidle")
         blocked += [f"{path}: {line}" for line in csp_violations(page)]
     assert "/edit/" in path
+    # A public page seen by a logged-in editor has Wagtail's user bar, under the public policy.
+    page.goto(base + "/nl/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("wagtail-userbar").count() == 1
+    blocked += [f"/nl/ (logged in): {line}" for line in csp_violations(page)]
     assert blocked == []
 
 
