@@ -167,7 +167,10 @@ class Client:
             return answer
 
     def _fetch(self, url, params, *, max_bytes, accept):
-        origin = origin_of(url)
+        try:
+            origin = origin_of(url)
+        except ValueError:
+            raise HarvestError(f"not an http(s) address: {url[:200]}") from None
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         for _hop in range(MAX_REDIRECTS + 1):
             try:

@@ -268,6 +268,11 @@ def test_an_image_redirected_to_another_port_is_not_fetched(site, peer, other, s
     assert len(SharedCopy.objects.get(remote_id=11).page.specific.approach) == 0
 
 
+def test_an_image_that_is_not_at_an_http_address_is_left_out(peer):
+    with pytest.raises(HarvestError, match="not an http"):
+        client_for(peer.base_url).download("file:///etc/passwd", ["image/png"])
+
+
 def test_an_image_at_a_private_address_is_not_fetched(site, peer, source):
     url = "http://127.0.0.1:5432/images/coach.png"
     peer.practices["nl"] = [practice(11, approach=[figure(url)])]
