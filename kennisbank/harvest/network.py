@@ -188,9 +188,10 @@ def checked_addresses(scheme, host, port, allowed):
         for address in addresses:
             kind = why_not_public(address)
             if kind is not None:
+                article = "an" if kind[0] in "aeiou" else "a"
                 raise RefusedTarget(
-                    f"{format_origin(origin)} is at a {kind} address ({address}): not fetched "
-                    f"(allow the origin in {SETTING} if it is meant)"
+                    f"{format_origin(origin)} is at {article} {kind} address ({address}): "
+                    f"not fetched (allow the origin in {SETTING} if it is meant)"
                 )
     return addresses
 
