@@ -6,7 +6,8 @@ Roles (see docs/publishing.md):
 - **GezondIn-redactie** (national editors) may add, edit, publish and delete pages in the GezondIn
   tree of every locale, manage the snippets (vocabularies, gemeenten, organisaties) and the images
   and documents, unlock locked logins (when django-axes is installed), and they review what
-  municipal editors submit.
+  municipal editors submit. They see the harvest sources but don't manage them (superusers
+  only: a source makes the server fetch URLs).
 - **Redactie <gemeente>** (municipal editors) may add and edit pages only in their own
   municipality's section (its GemeentePage, in every locale). They have no publish permission, so
   their "publish" is "submit for moderation": the workflow "Gemeentelijke publicatie", assigned to
@@ -73,10 +74,12 @@ NATIONAL_PAGE_PERMISSIONS = [
 # unlock (a lock held by a municipal editor would block the reviewers).
 GEMEENTE_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
-# National editors manage the vocabularies, municipalities, organisations and the other GezondIn
-# sites whose practices are harvested.
-SNIPPET_MODELS = [*VOCABULARIES, Gemeente, Organisatie, HarvestSource]
+# National editors manage the vocabularies, municipalities and organisations. The other GezondIn
+# sites whose practices are harvested they may only view: a source makes this server fetch URLs,
+# so only superusers add, change or delete sources (kennisbank/harvest/admin.py enforces it).
+SNIPPET_MODELS = [*VOCABULARIES, Gemeente, Organisatie]
 SNIPPET_ACTIONS = ["add", "change", "delete", "view"]
+VIEW_ONLY_SNIPPET_MODELS = [HarvestSource]
 
 NATIONAL_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -204,6 +207,8 @@ def ensure_national_editors() -> Group:
             content_type=content_type,
             codename__in=[f"{action}_{model._meta.model_name}" for action in SNIPPET_ACTIONS],
         )
+    for model in VIEW_ONLY_SNIPPET_MODELS:
+        wanted.append(_permission(model._meta.app_label, f"view_{model._meta.model_name}"))
     # Optional: wagtail-localize's "submit translation" (absent when it is not installed).
     wanted += Permission.objects.filter(
         content_type__app_label="wagtail_localize", codename="submit_translation"

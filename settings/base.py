@@ -6,7 +6,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 
+from .csp import style_hashes
 from .env import env, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -298,3 +300,67 @@ AXES_IPWARE_PROXY_COUNT = GEZONDIN_TRUSTED_PROXY_COUNT  # used only if the calla
 # Log lines of axes name only what a lock is about (account, address), not the user agent.
 AXES_VERBOSE = False
 # --- end of login protection ----------------------------------------------------------------------
+
+# Harvesting (docs/sharing.md): origins (scheme://host:port) the harvester may fetch although
+# they are at a loopback or private address, e.g. an installation on the internal network.
+# Everything else must be at a public address.
+GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS = env_list("GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS")
+
+# Content-Security-Policy (django-csp; settings/csp.py, docs/configuration.md). The public site
+# allows what it uses: its own scripts (none inline; a template that needs one nonces it with
+# {{ request.csp_nonce }}), its own style sheets, images from itself and the media host, video
+# players in frames. Style *attributes* are allowed: Wagtail's responsive embeds set their aspect
+# ratio in one, and a style attribute runs no script.
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "settings.csp.CSPMiddleware",
+)
+_csp_media = []
+if env("AWS_S3_CUSTOM_DOMAIN"):
+    _csp_media.append(f"https://{env('AWS_S3_CUSTOM_DOMAIN')}")
+if MEDIA_URL.startswith(("http://", "https://")):
+    _csp_media.append("/".join(MEDIA_URL.split("/")[:3]))
+if _media_backend == "s3" and not env("AWS_S3_CUSTOM_DOMAIN"):
+    _csp_media.append(env("AWS_S3_ENDPOINT_URL", "https://*.amazonaws.com"))
+_csp_frames = env_list(
+    "CSP_FRAME_SRC",
+    ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        # The self-contained error page's <style> by its hash (it is rendered without a request).
+        "style-src": ["'self'", *style_hashes(BASE_DIR / "templates" / "500.html")],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *_csp_media, *env_list("CSP_IMG_SRC")],
+        "media-src": ["'self'", *_csp_media],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": _csp_frames,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Wagtail's admin (page previews included) has inline scripts and styles of its own.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # https: for embed thumbnails and the like; www.gravatar.com for editor avatars.
+        "img-src": ["'self'", "data:", "blob:", "https:", "www.gravatar.com"],
+        "media-src": ["'self'", *_csp_media],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_csp_frames],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}

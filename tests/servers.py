@@ -22,7 +22,7 @@ import urllib.request
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -186,7 +186,10 @@ class CannedPeer:
     - ``delay``: seconds to wait before answering;
     - headers starting with ``_`` are instructions, not sent: ``_no_length`` sends no
       Content-Length (the body ends when the connection closes), ``_trickle`` sends the body in
-      small pieces this many seconds apart;
+      small pieces (16 bytes, or ``_piece`` bytes) this many seconds apart,
+      ``_trickle_all`` sends the status line and headers that way too;
+    - ``redirect(prefix, to)``: answer every path starting with ``prefix`` with a 302 to ``to``
+      plus the rest of the path and the query (``to`` may be another origin);
     - ``stop_after(n)``: close the listening socket after ``n`` requests, so the next one is
       refused (a peer that disappears halfway).
     ``requests`` records (path, query) of every request.
@@ -233,6 +236,19 @@ class CannedPeer:
     def url(self, path):
         return self.base_url + path
 
+    def redirect(self, prefix, to, status=302):
+        """Redirect requests for paths under ``prefix`` to ``to`` + the rest (see above)."""
+        previous = self.route
+
+        def route(path, query):
+            if path.startswith(prefix):
+                rest = path[len(prefix) :]
+                location = to + rest + (f"?{urlencode(query)}" if query else "")
+                return status, {"Location": location}, b""
+            return previous(path, query) if previous else None
+
+        self.route = route
+
     def _handle(self, handler):
         parsed = urlparse(handler.path)
         query = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
@@ -254,6 +270,9 @@ class CannedPeer:
             # Stop listening before answering: the next connection is refused.
             self.close()
         try:
+            if headers.get("_trickle_all"):
+                self._trickle_all(handler, status, headers, body)
+                return
             handler.send_response(status)
             for name, value in headers.items():
                 if not name.startswith("_"):
@@ -263,14 +282,26 @@ class CannedPeer:
             handler.end_headers()
             if headers.get("_trickle"):
                 # A peer that sends a little at a time, each piece within the read timeout.
-                for start in range(0, len(body), 16):
-                    handler.wfile.write(body[start : start + 16])
+                piece = int(headers.get("_piece", 16))
+                for start in range(0, len(body), piece):
+                    handler.wfile.write(body[start : start + piece])
                     handler.wfile.flush()
                     time.sleep(float(headers["_trickle"]))
             else:
                 handler.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+    def _trickle_all(self, handler, status, headers, body):
+        """The whole answer, status line and headers included, a byte at a time."""
+        lines = [f"HTTP/1.1 {status} OK"]
+        lines += [f"{name}: {value}" for name, value in headers.items() if name[0] != "_"]
+        lines.append(f"Content-Length: {len(body)}")
+        raw = ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+        for start in range(len(raw)):
+            handler.wfile.write(raw[start : start + 1])
+            handler.wfile.flush()
+            time.sleep(float(headers["_trickle_all"]))
 
     def _answer(self, path, query):
         json_headers = {"Content-Type": "application/json"}

@@ -1,18 +1,46 @@
 """Admin for harvesting: the sources (under Settings) and the rule that shared copies are
 read-only. Registered in kennisbank/wagtail_hooks.py.
 
-Sources are managed by whoever has the model permissions on "bron voor gedeelde
-praktijkvoorbeelden": superusers, and groups an administrator gives them (the national editors).
+Only superusers add, change or delete sources: a source makes this server fetch URLs (the
+harvester then fetches only public addresses, see kennisbank/harvest/network.py, but which sites
+are trusted is an administrator's decision). Whoever has the view permission on "bron voor
+gedeelde praktijkvoorbeelden" (the national editors get it) sees the sources and their reports.
+A group given add, change or delete on sources gains nothing from it.
 """
 
+from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gezondin.admin_search import DatabaseSearchMixin
 from kennisbank.harvest.models import HarvestSource, SharedCopy
+
+MANAGING_ACTIONS = {"add", "change", "delete"}
+
+
+class HarvestSourcePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, except that only active superusers add, change or delete."""
+
+    def user_has_permission(self, user, action):
+        if action in MANAGING_ACTIONS:
+            return bool(user.is_active and user.is_superuser)
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        viewing = [action for action in actions if action not in MANAGING_ACTIONS]
+        users = super().users_with_any_permission(viewing)
+        if len(viewing) < len(actions):
+            users = users | get_user_model().objects.filter(is_active=True, is_superuser=True)
+        return users
+
+
+# Registered before the viewset asks for the model's policy (wagtail_hooks imports this first).
+register_permission_policy(HarvestSource, HarvestSourcePermissionPolicy(HarvestSource))
 
 
 class HarvestSourceViewSet(DatabaseSearchMixin, SnippetViewSet):

@@ -1,29 +1,44 @@
 """HTTP to another installation's read API (/api/v2/), defensive about the network and the peer.
 
-Every request has a connect and a read timeout and an overall deadline for reading the body;
-connection errors, 429 and 5xx answers are retried a few times with exponential backoff (urllib3's
-Retry, with a capped Retry-After); bodies are streamed and abandoned beyond a maximum size; JSON
-answers must say they are JSON and parse. Every failure becomes a HarvestError with a message fit
-for the harvest report.
+Every request has a connect and a read timeout and a total deadline (connecting, retries,
+headers and body; ``network.Deadline``); connection errors, 429 and 5xx answers are retried a few
+times with exponential backoff (urllib3's Retry, with a capped Retry-After); bodies are streamed
+and abandoned beyond a maximum size; JSON answers must say they are JSON and parse. Only public
+addresses are fetched, unless their origin is allowed in the settings, and a redirect is followed
+only within the same origin (scheme, host and port), a few times at most (``network``). Every
+failure becomes a HarvestError with a message fit for the harvest report.
 """
 
 import json
-import time
+import logging
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import requests
 from django.conf import settings
-from requests.adapters import HTTPAdapter
+from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from kennisbank.harvest.models import normalise_base_url
+from kennisbank.harvest.network import (
+    DeadlinePassed,
+    GuardedAdapter,
+    RefusedTarget,
+    allowed_private_origins,
+    format_origin,
+    guarded,
+    origin_of,
+)
+
+logger = logging.getLogger(__name__)
 
 USER_AGENT = "GezondIn-harvester/1"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 CHUNK_SIZE = 64 * 1024
 MAX_LISTED = 100_000  # a listing longer than this is a misbehaving peer
+MAX_REDIRECTS = 3  # same-origin redirects followed per request
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 
 
 class HarvestError(Exception):
@@ -42,7 +57,8 @@ class HarvestError(Exception):
 class ClientSettings:
     connect_timeout: float = 5.0
     read_timeout: float = 30.0
-    # The longest a single response may take to arrive completely (a peer that trickles).
+    # The longest a request may take, from connecting (retries and redirects included) to the
+    # last byte of the answer (a peer that trickles).
     total_timeout: float = 120.0
     retries: int = 3
     backoff: float = 1.0  # urllib3's backoff factor: waits 0, 2, 4 ... times this (seconds)
@@ -97,6 +113,8 @@ class Client:
         self.base_url = normalise_base_url(base_url)
         self.api_url = f"{self.base_url}/api/v2/"
         self.settings = client_settings or ClientSettings.from_settings()
+        # Origins that may be at a loopback or private address (GEZONDIN_HARVEST_ALLOWED_...).
+        self.allowed_private = allowed_private_origins()
         retry = _Retry(
             total=self.settings.retries,
             connect=self.settings.retries,
@@ -112,7 +130,10 @@ class Client:
         )
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
-        adapter = HTTPAdapter(max_retries=retry)
+        # No proxies or .netrc from the environment: a proxy would connect to addresses that
+        # were never checked.
+        self.session.trust_env = False
+        adapter = GuardedAdapter(max_retries=retry)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 
@@ -122,33 +143,83 @@ class Client:
     # Low level --------------------------------------------------------------------------------
 
     def _get(self, url, params=None, *, max_bytes, accept):
-        """(response, body bytes) of a GET, at most ``max_bytes``."""
-        timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        """(response, body bytes) of a GET, at most ``max_bytes``, within the total time.
+
+        Redirects within the URL's origin are followed (at most MAX_REDIRECTS); a redirect to
+        another origin is refused, as are non-public addresses (``network``)."""
+        total = self.settings.total_timeout
+        too_slow = f"answer took longer than {total:g} s"
+        with guarded(self.allowed_private, total) as deadline:
+            try:
+                answer = self._fetch(url, params, max_bytes=max_bytes, accept=accept)
+            except RefusedTarget as error:
+                logger.warning("harvest: refused to fetch %s: %s", url, error)
+                raise HarvestError(str(error)) from error
+            except DeadlinePassed as error:
+                raise HarvestError(too_slow, transient=True) from error
+            except HarvestError as error:
+                if deadline.passed():
+                    raise HarvestError(too_slow, transient=True) from error
+                raise
+            if deadline.expired:
+                # The watchdog closed the connection: without a length the body just ended.
+                raise HarvestError(too_slow, transient=True)
+            return answer
+
+    def _fetch(self, url, params, *, max_bytes, accept):
         try:
-            response = self.session.get(
-                url, params=params, timeout=timeout, stream=True, headers={"Accept": accept}
-            )
-        except requests.RequestException as error:
-            raise HarvestError(_describe(error), transient=True) from error
+            origin = origin_of(url)
+        except ValueError:
+            raise HarvestError(f"not an http(s) address: {url[:200]}") from None
+        timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        for _hop in range(MAX_REDIRECTS + 1):
+            try:
+                response = self.session.get(
+                    url,
+                    params=params,
+                    timeout=timeout,
+                    stream=True,
+                    allow_redirects=False,
+                    headers={"Accept": accept},
+                )
+            except requests.RequestException as error:
+                raise HarvestError(_describe(error), transient=True) from error
+            location = response.headers.get("Location")
+            if response.status_code not in REDIRECT_STATUSES or not location:
+                return self._read(response, max_bytes)
+            response.close()
+            target = urljoin(response.url, location.strip())
+            try:
+                target_origin = origin_of(target)
+            except ValueError:
+                target_origin = None
+            if target_origin != origin:
+                shown = format_origin(target_origin) if target_origin else target[:200]
+                logger.warning(
+                    "harvest: %s redirected to another site (%s): not followed", url, shown
+                )
+                raise HarvestError(
+                    f"redirected to another site ({shown}): not followed, only redirects "
+                    f"within {format_origin(origin)} are"
+                )
+            url, params = target, None
+        raise HarvestError(f"more than {MAX_REDIRECTS} redirects")
+
+    def _read(self, response, max_bytes):
+        """(response, body) read in chunks; the watchdog of ``guarded`` ends a trickle."""
         try:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise HarvestError(
                     f"answer too large ({_size(int(declared))}, limit {_size(max_bytes)})"
                 )
-            deadline = time.monotonic() + self.settings.total_timeout
             body = bytearray()
             try:
                 for chunk in response.iter_content(CHUNK_SIZE):
                     body += chunk
                     if len(body) > max_bytes:
                         raise HarvestError(f"answer too large (over {_size(max_bytes)})")
-                    if time.monotonic() > deadline:
-                        raise HarvestError(
-                            f"answer took longer than {self.settings.total_timeout:g} s",
-                            transient=True,
-                        )
-            except requests.RequestException as error:
+            except (requests.RequestException, Urllib3Error, OSError) as error:
                 raise HarvestError(
                     f"answer broke off: {_describe(error)}", transient=True
                 ) from error

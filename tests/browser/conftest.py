@@ -137,7 +137,11 @@ def harvest_a_shared_practice(env):
                 approach=approach[:2],
             )
         ]
-        manage(env, "harvest", peer.base_url, "--name", "Gemeente Voorbeeldstad", "--retries", "0")
+        # The peer is on loopback: its origin (only that) is allowed explicitly.
+        allowed = {**env, "GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS": peer.base_url}
+        manage(
+            allowed, "harvest", peer.base_url, "--name", "Gemeente Voorbeeldstad", "--retries", "0"
+        )
     finally:
         peer.close()
 
@@ -187,12 +191,47 @@ def browser():
         browser.close()
 
 
+# Every page records the Content-Security-Policy violations it meets (the site sends its policy
+# in every settings module, so the browser tests run with it): the securitypolicyviolation
+# events, from a script the browser runs before the page's own (not subject to the page's CSP),
+# and the console's "Refused to ... Content Security Policy" messages.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ` +
+    `at ${event.sourceFile || event.documentURI}:${event.lineNumber}`
+  );
+});
+"""
+_csp_console = {}
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
+    messages = _csp_console[id(page)] = []
+
+    def on_console(message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            messages.append(f"console: {message.text}")
+
+    page.on("console", on_console)
     yield page
+    _csp_console.pop(id(page), None)
     context.close()
+
+
+def csp_violations(page):
+    """The CSP violations on the current page (and console messages since the last call)."""
+    found = page.evaluate("window.__cspViolations || []")
+    messages = _csp_console.get(id(page), [])
+    found += messages
+    messages.clear()
+    page.evaluate("window.__cspViolations = []")
+    return found
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -203,7 +242,9 @@ def axe_violations(page):
     import axe_playwright_python
 
     script = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-    page.add_script_tag(path=str(script))
+    # Evaluated by the browser's devtools protocol, which the page's CSP does not govern (a
+    # <script> tag added to the page would be an inline script the policy rightly refuses).
+    page.evaluate(script.read_text(encoding="utf-8"))
     result = page.evaluate(
         "tags => axe.run(document, "
         "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",

@@ -1,10 +1,16 @@
-"""axe-core (WCAG 2.0/2.1 A and AA) on every page type of the demo site, in Chromium."""
+"""axe-core (WCAG 2.0/2.1 A and AA) on every page type of the demo site, in Chromium, with the
+site's Content-Security-Policy on: a page that meets a CSP violation fails too."""
 
 import re
 
 import pytest
 
-from tests.browser.conftest import axe_violations, describe_violations, save_screenshot
+from tests.browser.conftest import (
+    axe_violations,
+    csp_violations,
+    describe_violations,
+    save_screenshot,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +30,7 @@ def test_demo_site_has_a_harvested_practice_in_both_languages(demo_site):
 def test_every_page_type_has_no_axe_violations(demo_site, page, width):
     page.set_viewport_size({"width": width, "height": 900})
     failures = {}
+    csp_failures = {}
     urls = dict(demo_site["pages"])
     urls["search[nl]"] = "/nl/zoeken/?q=gezondheid"
     urls["search[en]"] = "/en/search/?q=health"
@@ -32,11 +39,58 @@ def test_every_page_type_has_no_axe_violations(demo_site, page, width):
         response = page.goto(demo_site["base_url"] + path)
         expected = 404 if name.startswith("not-found") else 200
         assert response.status == expected, f"{name} at {path} answered {response.status}"
+        assert page.evaluate("Array.isArray(window.__cspViolations)"), "no CSP listener"
         violations = axe_violations(page)
         if violations:
             failures[f"{name} {path}"] = describe_violations(violations)
             save_screenshot(page, re.sub(r"\W+", "-", f"axe-{name}-{width}"))
+        blocked = csp_violations(page)
+        if blocked:
+            csp_failures[f"{name} {path}"] = "\n".join(f"    {line}" for line in blocked)
     assert not failures, "axe violations:\n" + "\n".join(f"{k}:\n{v}" for k, v in failures.items())
+    assert not csp_failures, "CSP violations:\n" + "\n".join(
+        f"{k}:\n{v}" for k, v in csp_failures.items()
+    )
+
+
+def test_the_listener_sees_a_csp_violation(demo_site, page):
+    """The CSP check above can fail: an inline script added by the page is refused and seen."""
+    page.goto(demo_site["base_url"] + "/nl/")
+    assert csp_violations(page) == []
+    page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.ranInline = true'; document.body.append(s); }"
+    )
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.ranInline") is None
+    assert any("script-src" in line for line in csp_violations(page))
+
+
+def test_the_admin_works_under_its_own_policy(demo_site, page):
+    """Wagtail's admin has its own, looser policy (settings/base.py): logging in and the main
+    screens meet no CSP violation; nor does the user bar on the public site."""
+    base = demo_site["base_url"]
+    page.goto(base + "/admin/login/")
+    assert csp_violations(page) == []
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", "gezondin-demo")
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(base + "/admin/")
+    blocked = csp_violations(page)
+    for path in ["/admin/pages/", "/admin/snippets/", "/admin/images/", "editor"]:
+        if path == "editor":  # the page editor, with its rich text and StreamField widgets
+            page.goto(base + "/admin/pages/")
+            path = page.locator("a[href*='/edit/']").first.get_attribute("href")
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        blocked += [f"{path}: {line}" for line in csp_violations(page)]
+    assert "/edit/" in path
+    # A public page seen by a logged-in editor has Wagtail's user bar, under the public policy.
+    page.goto(base + "/nl/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("wagtail-userbar").count() == 1
+    blocked += [f"/nl/ (logged in): {line}" for line in csp_violations(page)]
+    assert blocked == []
 
 
 def test_html_lang_matches_the_language(demo_site, page):

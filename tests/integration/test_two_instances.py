@@ -129,8 +129,15 @@ def api(hub, **params):
     return get_json(f"{hub.base_url}/api/v2/praktijkvoorbeelden/?{query}")
 
 
-def harvest(hub, municipality):
-    return hub.manage("harvest", municipality.base_url, "--name", MUNICIPALITY_NAME)
+def harvest(hub, municipality, *, allowed=True):
+    """``manage.py harvest`` at the hub. The municipality is on loopback, which the harvester
+    refuses unless its origin is allowed (GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS)."""
+    env = dict(hub.env)
+    if allowed:
+        env["GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS"] = municipality.base_url
+    else:
+        env.pop("GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS", None)
+    return manage(env, "harvest", municipality.base_url, "--name", MUNICIPALITY_NAME)
 
 
 def test_practices_travel_from_a_municipality_to_the_hub_and_stay_in_step(installations):
@@ -149,6 +156,10 @@ def test_practices_travel_from_a_municipality_to_the_hub_and_stay_in_step(instal
     demo_total = get_json(f"{municipality.base_url}/api/v2/praktijkvoorbeelden/?limit=1")["meta"][
         "total_count"
     ]
+
+    # Without the origin allowed, the hub refuses to fetch from a loopback address.
+    with pytest.raises(RuntimeError, match=r"is at a loopback address \(127\.0\.0\.1\)"):
+        harvest(hub, municipality, allowed=False)
 
     # First harvest: everything the municipality publishes arrives.
     report = harvest(hub, municipality)

@@ -59,8 +59,11 @@ def site(home_page, english_home, locales):
 
 
 @pytest.fixture
-def peer():
+def peer(settings):
+    """The canned peer on 127.0.0.1, its origin explicitly allowed as a private address (only
+    this port: everything else on loopback stays refused; test_harvest_network.py)."""
     peer = CannedPeer()
+    settings.GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS = [peer.base_url]
     yield peer
     peer.close()
 
@@ -804,7 +807,8 @@ def test_the_command_refuses_bad_arguments(db, args, message):
         call_command("harvest", *args, stdout=StringIO())
 
 
-def test_the_command_fails_after_printing_the_report_when_the_source_fails(site):
+def test_the_command_fails_after_printing_the_report_when_the_source_fails(site, settings):
+    settings.GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS = ["http://127.0.0.1:9"]
     out = StringIO()
     with pytest.raises(CommandError, match=r"Harvest not \(completely\) done"):
         call_command("harvest", "http://127.0.0.1:9", "--retries", "0", stdout=out)
