@@ -127,6 +127,7 @@ def make_private(content, how):
 @pytest.mark.parametrize("how", ["unpublished", "login", "password"])
 def test_a_hidden_practice_stays_hidden_after_the_default_timeout(client, content, backend, how):
     assert all(listed(client, content).values())  # and now it is cached
+    assert content.practice.title in client.get(content.section.url).content.decode()
     make_private(content, how)
     hidden = dict.fromkeys(["kennisbank", "kennisbank search", "api", "api search"], False)
     assert listed(client, content) == hidden
@@ -134,6 +135,9 @@ def test_a_hidden_practice_stays_hidden_after_the_default_timeout(client, conten
     assert listed(client, content) == hidden
     backend.advance(2 * DEFAULT_TIMEOUT)
     assert listed(client, content) == hidden
+    if how == "unpublished":  # its municipality's page is still public
+        section = client.get(content.section.url).content.decode()
+        assert content.practice.title not in section
 
 
 def test_a_lost_generation_is_replaced_by_a_new_one(client, content, backend):
