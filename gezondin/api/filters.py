@@ -6,6 +6,10 @@ a 400 instead of being silently ignored. Values are strict too: a malformed or u
 a 400 with a message saying what is allowed, never a 500 and never an empty result that hides a
 typo. Repeatable parameters accept repetition (``thema=a&thema=b``) and commas (``thema=a,b``);
 values of one parameter are combined with OR, different parameters with AND.
+
+Before any backend runs, :func:`check_parameters` checks what every parameter of every request
+must be (no control characters, a bounded length, one value unless repeatable, a known format),
+and :class:`Pagination` bounds ``limit`` and ``offset``: each message names the parameter.
 """
 
 import datetime
