@@ -5,6 +5,8 @@ Terms change rarely and are read on every kennisbank page, so their names per la
 Django's cache and dropped whenever a term or municipality is saved or deleted (see signals).
 """
 
+import uuid
+
 from django.core.cache import cache
 
 from gezondin.models import Gemeente
@@ -15,21 +17,32 @@ CACHE_TIMEOUT = 60 * 60 * 24
 
 
 def generation(key):
-    """The current value of a generation counter kept in the cache under `key` (1 at first).
-    Cache keys that include it go stale together when :func:`next_generation` raises it."""
+    """The current generation kept in the cache under `key`: an opaque token that cache keys
+    include, so they go stale together when :func:`next_generation` replaces it.
+
+    A generation is a token never used before, not a counter: if the entry is lost (evicted,
+    culled, the cache emptied) the next reader makes a new token, so entries cached under an
+    earlier generation can never be served again. Counters raised with ``cache.incr`` went back:
+    the file cache stores an incremented value with the default timeout, and a lost counter
+    restarted at 1, bringing back what was cached under 1 (pages made private, unpublished)."""
     value = cache.get(key)
     if value is None:
-        value = 1
-        cache.set(key, value, None)
+        # add(), not set(): processes finding the key missing at the same moment agree on one.
+        cache.add(key, new_token(), None)
+        value = cache.get(key)
+        if value is None:  # a cache that keeps nothing (DummyCache): never reuse a generation
+            value = new_token()
     return value
 
 
 def next_generation(key):
-    """Raise the generation counter under `key`, so every key built on it is forgotten."""
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, None)
+    """Start a new generation under `key`, so every key built on the old one is forgotten."""
+    cache.set(key, new_token(), None)
+
+
+def new_token():
+    """A generation never used before, on any process or machine."""
+    return uuid.uuid4().hex
 
 
 def version():

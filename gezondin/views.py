@@ -15,6 +15,8 @@ RESULTS_PER_PAGE = 10
 
 
 def search(request):
+    """Site-wide search. A query is reduced to its words (gezondin.search_terms); one with no
+    word left (only punctuation or symbols) searches nothing and shows a hint with the form."""
     query = display_query(request.GET.get("q", ""))
     terms = search_terms(query)
     results_page = None
@@ -33,6 +35,7 @@ def search(request):
         "gezondin/search.html",
         {
             "search_query": query,
+            "searched": bool(terms),
             "results": results_page,
             "page_title": _("Zoeken"),
         },

@@ -6,6 +6,10 @@ a 400 instead of being silently ignored. Values are strict too: a malformed or u
 a 400 with a message saying what is allowed, never a 500 and never an empty result that hides a
 typo. Repeatable parameters accept repetition (``thema=a&thema=b``) and commas (``thema=a,b``);
 values of one parameter are combined with OR, different parameters with AND.
+
+Before any backend runs, :func:`check_parameters` checks what every parameter of every request
+must be (no control characters, a bounded length, one value unless repeatable, a known format),
+and :class:`Pagination` bounds ``limit`` and ``offset``: each message names the parameter.
 """
 
 import datetime
@@ -18,11 +22,18 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2 import filters as wagtail_filters
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 CBS_CODE = re.compile(r"^GM\d{4}$")
+NUMBER = re.compile(r"^[0-9]+$")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_SHOWN = 60  # characters of a rejected value repeated in an error message
+MAX_LENGTH = 1000  # characters of a parameter's name or value
+MAX_OFFSET = 1_000_000_000
+MAX_ID = 2**63 - 1  # the largest integer a database column holds
+FORMATS = ("json", "api")  # JSON, and Django REST framework's browsable page of it
 
 
 def shown(value):
@@ -46,10 +57,65 @@ def single_value(request, name):
     return values[0].strip()
 
 
+def check_parameters(request, repeatable=frozenset()):
+    """What every parameter of every API request must be, checked before anything reads it.
+
+    No control characters (a NUL byte fails in the database), at most MAX_LENGTH characters,
+    one value unless the parameter is in ``repeatable``, and a format the API has. The
+    parameters themselves (which ones an endpoint takes, and their values) are checked by the
+    filter backends and :class:`Pagination`."""
+    for name in request.GET:
+        if CONTROL.search(name) or len(name) > MAX_LENGTH:
+            raise BadRequestError(f"malformed query parameter name {shown(name)}")
+        values = request.GET.getlist(name)
+        if len(values) > 1 and name not in repeatable:
+            raise BadRequestError(f"{name}: give one value, not {len(values)}")
+        for value in values:
+            if CONTROL.search(value):
+                raise BadRequestError(
+                    f"{name}: control characters (such as a NUL byte) are not allowed"
+                )
+            if len(value) > MAX_LENGTH:
+                raise BadRequestError(f"{name}: at most {MAX_LENGTH} characters, not {len(value)}")
+    if "format" in request.GET and request.GET["format"] not in FORMATS:
+        raise BadRequestError(
+            f"format: unknown format {shown(request.GET['format'])}; use one of: "
+            + ", ".join(FORMATS)
+        )
+
+
+def count_parameter(request, name, default, maximum):
+    """A whole number from 0 to ``maximum`` (digits only: no sign, no spaces, no exponent)."""
+    raw = request.GET.get(name)
+    if raw is None:
+        return default
+    if not NUMBER.match(raw):
+        raise BadRequestError(f"{name}: {shown(raw)} is not a whole number of 0 or more")
+    value = int(raw)
+    if value > maximum:
+        raise BadRequestError(f"{name}: at most {maximum}, not {shown(raw)}")
+    return value
+
+
+class Pagination(WagtailPagination):
+    """``limit`` (default 20, at most WAGTAILAPI_LIMIT_MAX) and ``offset`` (at most
+    MAX_OFFSET), checked before the database sees them."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or MAX_OFFSET
+        offset = count_parameter(request, "offset", 0, MAX_OFFSET)
+        limit = count_parameter(request, "limit", min(20, limit_max), limit_max)
+        self.view = view
+        self.total_count = queryset.count()
+        return queryset[offset : offset + limit]
+
+
 class ParameterFilter(BaseFilterBackend):
-    """A filter backend reading the query parameters in ``parameters``."""
+    """A filter backend reading the query parameters in ``parameters`` (``repeatable``: all of
+    them may be given more than once)."""
 
     parameters = frozenset()
+    repeatable = False
 
     def filter_queryset(self, request, queryset, view):
         for name in self.parameters:
@@ -80,6 +146,7 @@ class TermFilter(ParameterFilter):
     ({"thema": "themas"} by default)."""
 
     parameters = frozenset(["thema"])
+    repeatable = True
 
     def apply(self, request, queryset, view, name):
         from gezondin.terms import term_names
@@ -136,6 +203,7 @@ class GemeenteFilter(ParameterFilter):
     kennisbank's gemeenten, or through the host municipality of an activity's meetings."""
 
     parameters = frozenset(["gemeente", "provincie"])
+    repeatable = True
 
     def apply(self, request, queryset, view, name):
         if name == "gemeente":
@@ -187,6 +255,7 @@ class KindFilter(ParameterFilter):
     """``type=<kind>``: items of any of the given kinds (the endpoint's ``kinds``)."""
 
     parameters = frozenset(["type"])
+    repeatable = True
 
     def apply(self, request, queryset, view, name):
         kinds = values_of(request, name)
@@ -233,6 +302,7 @@ class CBSCodeFilter(ParameterFilter):
     """``cbs_code=<CBS code>`` (municipalities)."""
 
     parameters = frozenset(["cbs_code"])
+    repeatable = True
 
     def apply(self, request, queryset, view, name):
         codes = gemeente_codes(request, name)
@@ -243,6 +313,7 @@ class ProvincieFieldFilter(ParameterFilter):
     """``provincie=<province>`` (municipalities)."""
 
     parameters = frozenset(["provincie"])
+    repeatable = True
 
     def apply(self, request, queryset, view, name):
         provinces = provincie_values(request, name)
@@ -284,20 +355,75 @@ class LocaleFilter(ParameterFilter):
         return queryset
 
 
-class TranslationOfFilter(wagtail_filters.TranslationOfFilter):
+class NamedErrors:
+    """For Wagtail's filter backends: the parameter's name in each error message."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except BadRequestError as exc:
+            message = str(exc)
+            given = [name for name in sorted(self.parameters) if name in request.GET]
+            if given and not message.startswith(given[0]):
+                raise BadRequestError(f"{given[0]}: {message}") from exc
+            raise
+
+
+class TranslationOfFilter(NamedErrors, wagtail_filters.TranslationOfFilter):
     parameters = frozenset(["translation_of"])
 
 
-class SearchFilter(wagtail_filters.SearchFilter):
-    """``search=`` (and ``search_operator=and|or``), Wagtail's full-text search; last."""
+class ChildOfFilter(NamedErrors, wagtail_filters.ChildOfFilter):
+    parameters = frozenset(["child_of"])
+
+
+class AncestorOfFilter(NamedErrors, wagtail_filters.AncestorOfFilter):
+    parameters = frozenset(["ancestor_of"])
+
+
+class DescendantOfFilter(NamedErrors, wagtail_filters.DescendantOfFilter):
+    parameters = frozenset(["descendant_of"])
+
+
+class SearchFilter(BaseFilterBackend):
+    """``search=`` (and ``search_operator=and|or``), Wagtail's full-text search; last.
+
+    Like the site's search, the query is reduced to its words first (gezondin.search_terms):
+    search backends parse queries with their own syntax, and SQLite's fails on a stray quote. A
+    value without any word is a 400."""
 
     parameters = frozenset(["search", "search_operator"])
 
     def filter_queryset(self, request, queryset, view):
+        from wagtail.search.backends import get_search_backend
+        from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
+
+        from gezondin.search_terms import search_terms
+
         operator = request.GET.get("search_operator")
         if operator is not None and operator not in ("and", "or"):
             raise BadRequestError(f"search_operator: expected and or or, got {shown(operator)}")
-        return super().filter_queryset(request, queryset, view)
+        if "search" not in request.GET:
+            return queryset
+        if not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
+            raise BadRequestError("search: search is disabled")
+        raw = request.GET["search"]
+        terms = search_terms(raw)
+        if not terms:
+            raise BadRequestError(
+                f"search: no word to search for in {shown(raw)} (letters or digits)"
+            )
+        try:
+            return get_search_backend().search(
+                terms,
+                queryset,
+                operator=operator,
+                order_by_relevance="order" not in request.GET,
+            )
+        except (FilterFieldError, OrderByFieldError) as exc:
+            raise BadRequestError(
+                f"search: cannot be combined with filtering or ordering by {shown(exc.field_name)}"
+            ) from exc
 
 
 # Ordering -----------------------------------------------------------------------------------------
@@ -348,4 +474,12 @@ class FieldsFilter(wagtail_filters.FieldsFilter):
             return super().filter_queryset(request, queryset, view)
         except (ValidationError, ValueError, TypeError) as exc:
             message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-            raise BadRequestError(f"field filter error: {message}") from exc
+            raise BadRequestError(
+                f"{self.field_names(request, view)}: field filter error: {message}"
+            ) from exc
+
+    @staticmethod
+    def field_names(request, view):
+        """The field filters in the request (the parameters no other backend reads)."""
+        others = set(view.known_query_parameters)
+        return ", ".join(sorted(name for name in request.GET if name not in others))

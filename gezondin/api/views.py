@@ -27,7 +27,6 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api import APIField
-from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import BaseSerializer, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
@@ -149,8 +148,22 @@ class GezondInAPIMixin:
     authentication_classes = []
     permission_classes = [AllowAny]
     http_method_names = ["get", "head", "options"]
+    pagination_class = filters.Pagination
     # Prefetch lookups for what the items show (see prepare_items).
     prefetches = []
+
+    def initial(self, request, *args, **kwargs):
+        """Every query parameter is checked here first (gezondin.api.filters.check_parameters),
+        before content negotiation or a filter reads it: a bad value is a JSON 400."""
+        filters.check_parameters(request, self.repeatable_parameters())
+        super().initial(request, *args, **kwargs)
+
+    def repeatable_parameters(self):
+        names = set()
+        for backend in self.filter_backends:
+            if getattr(backend, "repeatable", False):
+                names |= set(backend.parameters)
+        return names
 
     def handle_exception(self, exc):
         response = super().handle_exception(exc)
@@ -164,6 +177,12 @@ class GezondInAPIMixin:
         # A listing shows the fields asked for (?fields=): fetch only what those need.
         self._selected_fields = set(self.get_serializer_class().Meta.fields)
         return self.prepare_items(items)
+
+    def detail_view(self, request, pk):
+        # No database holds a larger id (SQLite fails on one instead of finding nothing).
+        if int(pk) > filters.MAX_ID:
+            raise Http404("not found")
+        return super().detail_view(request, pk)
 
     def get_object(self):
         obj = super().get_object()
@@ -201,8 +220,10 @@ class GezondInAPIMixin:
         """Redirect to the detail view of the object found (absolute, for this host)."""
         try:
             obj = self.find_object(self.get_queryset(), request)
-        except (ValueError, ValidationError) as exc:
-            raise BadRequestError("find: malformed value") from exc
+        except (ValueError, ValidationError, OverflowError) as exc:
+            raise BadRequestError(
+                "find: malformed value of " + ", ".join(sorted(self.find_query_parameters))
+            ) from exc
         except self.model.DoesNotExist as exc:
             raise Http404("not found") from exc
         if obj is None:
@@ -508,9 +529,9 @@ class PagesEndpoint(BasePagesEndpoint):
     name = "pages"
     filter_backends = [
         filters.FieldsFilter,
-        wagtail_filters.ChildOfFilter,
-        wagtail_filters.AncestorOfFilter,
-        wagtail_filters.DescendantOfFilter,
+        filters.ChildOfFilter,
+        filters.AncestorOfFilter,
+        filters.DescendantOfFilter,
         filters.OrderingFilter,
         filters.TranslationOfFilter,
         filters.LocaleFilter,
@@ -525,7 +546,12 @@ class PagesEndpoint(BasePagesEndpoint):
             validator = SiteFilterValidator(site=request.GET.get("site"), request=request)
             return validator.site_obj
         except ValueError as exc:
-            raise BadRequestError(str(exc)) from exc
+            raise BadRequestError(f"site: {exc}") from exc
+        except Http404 as exc:
+            raise BadRequestError(
+                f"site: no site {filters.shown(request.GET['site'])}; give a hostname of this "
+                "installation, with :port if it has several"
+            ) from exc
 
     def find_object(self, queryset, request):
         """``html_path`` with its language prefix (``/nl/kennisbank/``): routed from that

@@ -152,7 +152,7 @@ def test_search(client, content):
 @pytest.mark.parametrize(
     ("url", "mentions"),
     [
-        ("praktijkvoorbeelden/?limit=1000", "limit cannot be higher than 100"),
+        ("praktijkvoorbeelden/?limit=1000", "limit: at most 100"),
         ("praktijkvoorbeelden/?limit=abc", "limit"),
         ("praktijkvoorbeelden/?limit=-5", "limit"),
         ("praktijkvoorbeelden/?offset=-1", "offset"),
@@ -188,6 +188,22 @@ def test_search(client, content):
         ("pages/?locale=xx", "unknown language"),
         ("pages/?first_published_at=garbage&type=kennisbank.PraktijkvoorbeeldPage", "garbage"),
         ("pages/?themas=abc&type=kennisbank.PraktijkvoorbeeldPage", "field filter error"),
+        # What a probe found giving a 500 (issue 9): checked in one place (check_parameters,
+        # Pagination and SearchFilter in gezondin.api.filters).
+        (f"praktijkvoorbeelden/?offset={2**63}", "offset: at most 1000000000"),
+        (f"pages/?offset={2**64}", "offset: at most"),
+        ("praktijkvoorbeelden/?offset=%2B5", "offset: '+5' is not a whole number"),
+        ("praktijkvoorbeelden/?limit=%EF%BC%91%EF%BC%92", "limit: '１２' is not a whole number"),
+        ("praktijkvoorbeelden/?limit=1&limit=2", "limit: give one value, not 2"),
+        ("praktijkvoorbeelden/?search=a%00b", "search: control characters"),
+        ("pages/?search=%00", "search: control characters"),
+        ("praktijkvoorbeelden/?search=%22", "search: no word to search for"),
+        ("pages/?search=!!!", "search: no word to search for"),
+        ("kennisartikelen/?search=" + "x" * 1001, "search: at most 1000 characters"),
+        ("praktijkvoorbeelden/?format=xml", "format: unknown format 'xml'"),
+        ("pages/?site=onbekend.example", "site: no site 'onbekend.example'"),
+        ("pages/?ancestor_of=0", "ancestor_of: descendant page doesn't exist"),
+        ("pages/?first_published_at=garbage&type=kennisbank.PraktijkvoorbeeldPage", "first_pub"),
     ],
 )
 def test_bad_input_is_a_400_with_a_message(client, content, url, mentions):
@@ -202,6 +218,19 @@ def test_bad_input_on_detail_views(client, content):
     assert "fields" in get(client, f"{detail}?fields=nope", status=400)["message"]
     get(client, f"{API}gemeenten/find/?cbs_code=GM9999", status=404)
     assert get(client, f"{API}pages/find/?id=abc", status=400)["message"]
+
+
+def test_huge_ids_are_not_found(client, content):
+    for url in [f"praktijkvoorbeelden/{2**63}/", f"pages/{2**64}/", f"gemeenten/{'9' * 40}/"]:
+        assert get(client, f"{API}{url}", status=404) == {"message": "not found"}
+
+
+def test_a_search_is_reduced_to_its_words(client, content):
+    """Quotes and operators of the search backend's syntax are not passed on."""
+    assert ids(client, f"{API}praktijkvoorbeelden/?search=%22keukentafel") == {content.practice.pk}
+    assert ids(client, f"{API}praktijkvoorbeelden/?search=keukentafel*%22)") == {
+        content.practice.pk
+    }
 
 
 def test_bad_input_messages_do_not_echo_long_values(client, content):
