@@ -37,7 +37,10 @@ $(STAMP):
 install: $(STAMP)
 
 # Links in the admin and e-mails point at the address `make run` serves (unless set already).
-SITE_URL := $(or $(WAGTAILADMIN_BASE_URL),http://$(HOST):$(PORT))
+# Serving on all interfaces (HOST=0.0.0.0 or ::) still links to this machine's loopback address;
+# set WAGTAILADMIN_BASE_URL to the address others reach it at.
+LINK_HOST := $(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(if $(filter ::,$(HOST)),[::1],$(HOST)))
+SITE_URL := $(or $(WAGTAILADMIN_BASE_URL),http://$(LINK_HOST):$(PORT))
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
