@@ -178,7 +178,11 @@ def demo_site():
         shutil.rmtree(media_dir, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+# One Chromium per test module, not per session: while Playwright's sync API is open, an asyncio
+# loop runs in the worker's main thread, and Django refuses database work there
+# (SynchronousOnlyOperation) — which would hit the database tests that the same xdist worker runs
+# after the browser layer.
+@pytest.fixture(scope="module")
 def browser():
     path = chromium_path()
     if not path:
