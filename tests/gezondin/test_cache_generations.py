@@ -13,6 +13,7 @@ with a timeout of one second and waits for it.
 
 import os
 import time
+import uuid
 from types import SimpleNamespace
 
 import pytest
@@ -83,10 +84,13 @@ def backend(request, tmp_path, monkeypatch):
             if REQUIRE_REDIS:
                 pytest.fail(f"REQUIRE_REDIS=1 but no Redis server answers at {REDIS_URL}")
             pytest.skip(f"no Redis server answers at {REDIS_URL} (set REQUIRE_REDIS=1 to fail)")
+        # A prefix of this test's own: other test runs (xdist workers, a second checkout) may
+        # use the same Redis at the same time, with the same primary keys.
+        prefix = f"gezondin-test-generations-{uuid.uuid4().hex}"
         config = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "gezondin-test-generations",
+            "KEY_PREFIX": prefix,
             "TIMEOUT": 1,
         }
 
@@ -94,9 +98,16 @@ def backend(request, tmp_path, monkeypatch):
             time.sleep(1.5)
 
     with override_settings(CACHES={"default": config}):
-        cache.clear()
-        yield SimpleNamespace(name=request.param, advance=advance)
-        cache.clear()
+        if request.param == "redis":
+            yield SimpleNamespace(name=request.param, advance=advance)
+            # Not cache.clear(): on Redis that empties the whole database, other runs' keys too.
+            client = cache._cache.get_client(write=True)
+            for key in client.scan_iter(match=f"{prefix}:*"):
+                client.delete(key)
+        else:
+            cache.clear()
+            yield SimpleNamespace(name=request.param, advance=advance)
+            cache.clear()
 
 
 def listed(client, content):
