@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from openpyxl import load_workbook
 
-from kennisbank.publishing import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME
+from gezondin.roles import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME
 from leerkringen import services
 from leerkringen.models import Aanmelding
 from tests.leerkringen.test_signup import make_activity, make_agenda
