@@ -436,6 +436,12 @@ class ActivityPage(RoutablePageMixin, BasePage):
         return self.last_ends_at is not None and self.last_ends_at < (now or timezone.now())
 
     @property
+    def effective_cancellation_deadline(self):
+        """Until when a seat can be given back through the website: the deadline set on the
+        page, else the start of the first meeting."""
+        return self.cancellation_deadline or self.first_starts_at
+
+    @property
     def organiser_label(self):
         return self.organiser_name or (str(self.organisatie) if self.organisatie_id else "")
 

@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from gezondin.models import Gemeente
-from leerkringen import services
+from leerkringen import services, tokens
 from leerkringen.models import (
     Aanmelding,
     AgendaPage,
@@ -261,7 +261,7 @@ def test_cancelling_gives_the_seat_to_the_first_on_the_waiting_list(client, agen
     assert "nummer 2 op de wachtlijst" in text_of(manage)
 
     # The cancel link in the first person's mail: a GET only asks.
-    cancel_path = f"/nl/aanmelding/{services.make_token(first)}/afmelden/"
+    cancel_path = f"/nl/aanmelding/{tokens.make_token(first)}/afmelden/"
     question = client.get(cancel_path)
     assert question.status_code == 200
     assert "Wilt u zich afmelden" in text_of(question)
@@ -478,7 +478,7 @@ def test_invalid_links_get_a_friendly_page(client, leerkring, token):
 def test_a_tampered_or_revoked_token_is_refused(client, leerkring):
     sign_up(client, leerkring)
     aanmelding = Aanmelding.objects.get()
-    token = services.make_token(aanmelding)
+    token = tokens.make_token(aanmelding)
     value, timestamp, signature = token.rsplit(":", 2)
     other = f"{aanmelding.pk + 1}-{aanmelding.secret}:{timestamp}:{signature}"
     assert client.get(f"/nl/aanmelding/{other}/").status_code == 404
@@ -770,7 +770,7 @@ def test_the_join_link_is_only_in_mails_to_confirmed_people(client, agenda):
     assert "wachtlijst" in mail.outbox[-1].subject
     assert join not in mail.outbox[-1].body
     assert join not in client.get(webinar.url).content.decode()
-    assert join not in services.make_token(Aanmelding.objects.first())
+    assert join not in tokens.make_token(Aanmelding.objects.first())
 
 
 # Waiting-list offers ----------------------------------------------------------------------------
