@@ -19,8 +19,9 @@ from wagtail.models import Site
 
 from gezondin.clients import client_ip
 from gezondin.models import GezondInSettings
-from leerkringen import limits, retention, services, tokens
-from leerkringen.calendar import event_json_ld
+from leerkringen import filters, limits, retention, services, tokens
+from leerkringen.calendar import activity_ics, agenda_ics, event_json_ld, ics_response
+from leerkringen.feeds import AgendaAtomFeed, AgendaRssFeed
 from leerkringen.forms import SignupForm
 from leerkringen.models import Aanmelding, AanmeldingStatus, AgendaPage
 
@@ -119,6 +120,31 @@ def signup_sent(request, page):
             "confirm_link_days": tokens.confirm_link_max_age().days,
         },
     )
+
+
+# The agenda's selection, feeds and calendars (the routes of AgendaPage and ActivityPage) -------
+
+
+def agenda_selection(request, agenda, *, with_form=True):
+    """What an agenda page and its feeds list for the request's GET parameters."""
+    language = get_language() or agenda.locale.language_code
+    return filters.select(agenda, request.GET, language, with_form=with_form)
+
+
+def agenda_atom_feed(request, agenda):
+    return AgendaAtomFeed()(request, agenda=agenda)
+
+
+def agenda_rss_feed(request, agenda):
+    return AgendaRssFeed()(request, agenda=agenda)
+
+
+def agenda_calendar(request, agenda):
+    return ics_response(agenda_ics(agenda, agenda.upcoming()), agenda.slug)
+
+
+def activity_calendar(request, activity):
+    return ics_response(activity_ics(activity), activity.slug)
 
 
 # The agenda's calendar feed ---------------------------------------------------------------------

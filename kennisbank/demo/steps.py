@@ -41,6 +41,7 @@ from kennisbank.models import (
     ThemaPage,
     ThemaPagePick,
 )
+from kennisbank.search import invalidate_results
 
 from . import content
 from .content import (
@@ -555,6 +556,4 @@ def load_generated_practices(ctx: DemoContext) -> None:
         return
     generate_practices(ctx, wanted)
     # Written in bulk without the page_published signal: drop cached counts explicitly.
-    from kennisbank.search import invalidate_results
-
     invalidate_results()

@@ -21,6 +21,7 @@ from gezondin.management.commands.load_demo import quiet_loggers
 from kennisbank.harvest.client import Client, ClientSettings
 from kennisbank.harvest.harvester import harvest
 from kennisbank.harvest.models import HarvestSource, SharedCopy, normalise_base_url
+from kennisbank.harvest.tasks import harvest_source
 
 CHATTY_LOGGERS = ["wagtail", "django_tasks"]
 
@@ -138,8 +139,6 @@ class Command(BaseCommand):
                     )
 
         if options["enqueue"]:
-            from kennisbank.harvest.tasks import harvest_source
-
             for source in sources:
                 harvest_source.enqueue(source.pk)
                 if options["verbosity"] >= 1:
