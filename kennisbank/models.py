@@ -29,11 +29,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from gezondin.api import fields as api
-from gezondin.blocks import BaseStreamBlock
+from gezondin.blocks import SECTION_FEATURES, BaseStreamBlock
 from gezondin.models import BasePage
 from gezondin.validators import WebAddressField
 
-SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 STALE_AFTER = datetime.timedelta(days=365)
 # A practice's rich-text sections and its plain-text "what is needed" fields, in reading order.
 PRACTICE_SECTIONS = ["background", "goal", "working_elements", "results", "monitoring", "lessons"]

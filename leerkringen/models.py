@@ -35,12 +35,17 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from gezondin.api import fields as api
-from gezondin.blocks import RICH_TEXT_FEATURES, DocumentBlock, LinkBlock, VideoBlock
+from gezondin.blocks import (
+    RICH_TEXT_FEATURES,
+    SECTION_FEATURES,
+    DocumentBlock,
+    LinkBlock,
+    VideoBlock,
+)
 from gezondin.models import BasePage, Gemeente
 from gezondin.validators import WebAddressField
 from kennisbank.models import default_language_terms
 
-SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 # Routes of the agenda page (AgendaPage.atom_feed, rss_feed) that an activity's slug would hide.
 RESERVED_SLUGS = {"feed"}
 

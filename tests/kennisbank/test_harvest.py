@@ -798,6 +798,7 @@ def test_the_scheduled_run_queues_a_task_per_active_source(site, peer):
         (["ftp://example.org"], r"is not an http\(s\) address of a site"),
         (["https://example.org", "--all"], "Give the base URL of one source, or --all."),
         (["--all", "--since", "gisteren"], "is not an ISO date or date-time"),
+        (["--all", "--since", "2026-02-30"], "is not an ISO date or date-time"),
         (["--all", "--retries", "-1"], "--retries must be 0 or more"),
         (["--all", "--enqueue", "--since", "2026-01-01"], "--since applies to a harvest run"),
     ],
