@@ -165,3 +165,37 @@ def test_no_import_cycles_but_the_explained_ones(with_function_level):
                 continue
             graph[module].add(target)
     assert _cycles(graph) == []
+
+
+# The tests ---------------------------------------------------------------------------------------
+
+
+def _test_files():
+    return sorted((ROOT / "tests").rglob("*.py"))
+
+
+def test_test_modules_import_no_other_test_module():
+    """Shared fixtures live in conftest.py files, shared builders in factories.py: a test module
+    never imports another test module (its fixtures would run under two names)."""
+    offenders = []
+    for path in _test_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                modules = [node.module or ""] + [alias.name for alias in node.names]
+            elif isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            else:
+                continue
+            if any(module.rpartition(".")[2].startswith("test_") for module in modules):
+                offenders.append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}")
+    assert not offenders, offenders
+
+
+def test_one_fresh_cache_fixture():
+    definitions = [
+        path.relative_to(ROOT).as_posix()
+        for path in _test_files()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name == "_fresh_cache"
+    ]
+    assert definitions == ["tests/conftest.py"]

@@ -11,17 +11,12 @@ from django.core import mail
 from django.test import Client
 
 from leerkringen import services, tokens
-
-from .test_signup import form_data, link_to, make_activity, make_agenda, sign_up, signup_url
+from tests.leerkringen.conftest import form_data, link_to, sign_up, signup_url
+from tests.leerkringen.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 
 ADDRESSES = ["sanne.de.vries@gemeente.example", "pieter@gemeente.example"]
-
-
-@pytest.fixture
-def agenda(home_page):
-    return make_agenda(home_page)
 
 
 def tokens_in(messages):

@@ -18,7 +18,8 @@ from leerkringen.emails import send
 from leerkringen.jobs import send_due_reminders
 from leerkringen.mailkinds import MailKind
 from leerkringen.models import Aanmelding
-from tests.leerkringen.test_signup import make_activity, make_agenda, text_of
+from tests.leerkringen.conftest import text_of
+from tests.leerkringen.factories import make_activity
 
 Status = Aanmelding.Status
 PERSONAL = ("name", "email", "organisation", "role", "gemeente_id", "secret")
@@ -40,11 +41,6 @@ def signed_up(activity, n, *, confirm=True, now=None):
     if confirm:
         aanmelding = services.confirm(aanmelding, now=now)
     return aanmelding
-
-
-@pytest.fixture
-def agenda(home_page):
-    return make_agenda(home_page)
 
 
 @pytest.fixture
