@@ -9,6 +9,8 @@ class GezondInConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: gezondin.terms imports the models, which Django loads
+        # only after every AppConfig (this module is imported while INSTALLED_APPS is read).
         from gezondin import terms
 
         terms.connect_signals()

@@ -14,6 +14,8 @@ from wagtail.images.blocks import ImageBlock
 from gezondin.validators import WebAddressFormField, validate_web_address
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+# The sections of a page that has its own headings (a practice, an activity): no h2, no h4.
+SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
 class WebAddressBlock(blocks.URLBlock):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from gezondin.models.snippets import Provincie
+from gezondin.models.snippets import Gemeente, Provincie
 
 REFERENCE_DATE = date(2023, 1, 1)
 REFERENCE_FILE = Path(__file__).resolve().parent / "data" / "gemeenten-2023.csv"
@@ -418,8 +418,6 @@ def plan_update(cbs_gemeenten, successors=None):
     successors maps old CBS codes to new ones (from --successor). The old municipality must be
     missing from the CBS list, the new one present in it.
     """
-    from gezondin.models import Gemeente
-
     successors = dict(successors or {})
     listed = {item.cbs_code: item for item in cbs_gemeenten}
     existing = {
@@ -489,8 +487,6 @@ def apply_update(plan):
     Saves object by object (an update touches a handful of rows) so that the save signals run and
     the search index follows.
     """
-    from gezondin.models import Gemeente
-
     with transaction.atomic():
         for item in plan.created:
             Gemeente.objects.create(

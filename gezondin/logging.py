@@ -18,7 +18,7 @@ import re
 TOKEN_REPLACEMENT = "[token]"  # noqa: S105 - a placeholder, not a secret
 EMAIL_REPLACEMENT = "[e-mail]"
 
-# The token of a sign-up link (leerkringen.services.make_token): "<id>-<secret>:<time>:<signature>",
+# The token of a sign-up link (leerkringen.tokens.make_token): "<id>-<secret>:<time>:<signature>",
 # the colons possibly percent-encoded.
 SIGNED_TOKEN = re.compile(r"\b\d+-[0-9a-f]{6,}(?::|%3a)[0-9a-z]+(?::|%3a)[\w-]+", re.IGNORECASE)
 # Whatever follows /aanmelding/ in a path, also a token cut short or mangled by a mail program.

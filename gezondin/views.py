@@ -7,9 +7,11 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Locale, Page
 
 from gezondin.search_terms import display_query, search_terms
+from gezondin.sitemaps import LanguageSitemap, sitemap_languages
 
 RESULTS_PER_PAGE = 10
 
@@ -47,20 +49,12 @@ def search(request):
 
 def sitemap_index(request):
     """``/sitemap.xml``: the index of the sitemaps, one per content language."""
-    from wagtail.contrib.sitemaps import views as sitemap_views
-
-    from gezondin.sitemaps import LanguageSitemap, sitemap_languages
-
     sitemaps = {code: LanguageSitemap(request, code) for code in sitemap_languages()}
     return sitemap_views.index(request, sitemaps, sitemap_url_name="gezondin_sitemap")
 
 
 def sitemap(request, section):
     """``/<language>/sitemap.xml``: the live, public pages of one language."""
-    from wagtail.contrib.sitemaps import views as sitemap_views
-
-    from gezondin.sitemaps import LanguageSitemap, sitemap_languages
-
     if section not in sitemap_languages():
         raise Http404
     return sitemap_views.sitemap(
@@ -79,8 +73,6 @@ def _reverse_in(language_code, name, *args):
 def robots_txt(request):
     """``/robots.txt``: everything public may be crawled, except the admin, the personal sign-up
     pages behind signed links and search results; and where the sitemap is."""
-    from gezondin.sitemaps import sitemap_languages
-
     disallow = []
     admin = _reverse_in(settings.LANGUAGE_CODE, "wagtailadmin_home")
     if admin:

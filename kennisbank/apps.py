@@ -8,6 +8,8 @@ class KennisbankConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: kennisbank.signals imports the models, which Django
+        # loads only after every AppConfig (this module is imported while INSTALLED_APPS is read).
         from kennisbank import signals
 
         signals.connect()

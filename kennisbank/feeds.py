@@ -19,10 +19,15 @@ from django.db.models import F, Prefetch
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from gezondin.jsonld import absolute_url
+from gezondin.models import GezondInSettings
 from gezondin.models.snippets import Thema
+from gezondin.templatetags.gezondin_tags import site_name
 from gezondin.terms import gemeente_labels, term_names
+from kennisbank.models import KennisPage
+from kennisbank.search import KennisbankSearch
 
 FEED_LIMIT = 50
 
@@ -32,8 +37,6 @@ def _plain_text(value):
 
 
 def _site_name(request):
-    from gezondin.templatetags.gezondin_tags import site_name
-
     return site_name({"request": request})
 
 
@@ -92,8 +95,6 @@ class Selection:
     """One feed request: the kennisbank page, its search and the newest matching items."""
 
     def __init__(self, page, request):
-        from kennisbank.search import KennisbankSearch
-
         self.page = page
         self.request = request
         self.search = KennisbankSearch(request, index_page=page)
@@ -103,8 +104,6 @@ class Selection:
     def items(self):
         """The newest FEED_LIMIT matches with their themes, municipalities and (for knowledge
         pages) publishing organisation: four queries (five when searching), however many."""
-        from kennisbank.models import KennisPage
-
         ids = self.search.newest_ids(FEED_LIMIT)
         items = (
             KennisPage.objects.filter(pk__in=ids)
@@ -131,10 +130,6 @@ class Selection:
 
     @cached_property
     def publisher(self):
-        from wagtail.models import Site
-
-        from gezondin.models import GezondInSettings
-
         if Site.find_for_request(self.request) is not None:
             name = GezondInSettings.for_request(self.request).organisation_name
             if name:

@@ -22,6 +22,7 @@ from gezondin.models.snippets import (
     Spoor,
     Thema,
 )
+from gezondin.search_terms import MAX_QUERY_LENGTH
 from gezondin.terms import gemeente_labels, term_options
 from kennisbank.models import (
     VOCABULARY_FIELDS,
@@ -31,7 +32,6 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
 )
 
-MAX_QUERY_LENGTH = 200
 VOCABULARY_MODELS = {
     "thema": Thema,
     "spoor": Spoor,

@@ -29,11 +29,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from gezondin.api import fields as api
-from gezondin.blocks import BaseStreamBlock
+from gezondin.blocks import SECTION_FEATURES, BaseStreamBlock
 from gezondin.models import BasePage
 from gezondin.validators import WebAddressField
 
-SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 STALE_AFTER = datetime.timedelta(days=365)
 # A practice's rich-text sections and its plain-text "what is needed" fields, in reading order.
 PRACTICE_SECTIONS = ["background", "goal", "working_elements", "results", "monitoring", "lessons"]
@@ -62,6 +61,16 @@ class KennisType(models.TextChoices):
 
 
 ARTICLE_KINDS = [choice for choice in KennisType.choices if choice[0] != "praktijkvoorbeeld"]
+
+
+def _views():
+    """kennisbank.views, which fills the pages' context (search, facets, profiles) and serves
+    their feeds."""
+    # Imported at call time: the views (and the search, filters, queries and feeds they use)
+    # query these models, so importing them here would be a real cycle.
+    from kennisbank import views
+
+    return views
 
 
 def default_language_terms():
@@ -372,10 +381,8 @@ class PraktijkvoorbeeldPage(KennisPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.queries import related_practices
-
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_practices(self)
+        context.update(_views().practice_context(request, self))
         return context
 
 
@@ -478,10 +485,8 @@ class ThemaPage(BasePage):
         verbose_name_plural = _("themadossiers")
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.queries import thema_dossier
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(thema_dossier(self, request))
+        context.update(_views().dossier_context(request, self))
         return context
 
 
@@ -560,10 +565,8 @@ class GemeentePage(BasePage):
             raise ValidationError({"gemeente": _("Deze gemeente heeft al een eigen pagina.")})
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.queries import gemeente_profile
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(gemeente_profile(self, request))
+        context.update(_views().gemeente_context(request, self))
         return context
 
 
@@ -591,29 +594,19 @@ class KennisbankPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("kennisbanken")
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.feeds import FeedLinks
-        from kennisbank.filters import SORT_CHOICES
-        from kennisbank.search import KennisbankSearch
-
         context = super().get_context(request, *args, **kwargs)
-        context["search"] = KennisbankSearch(request, index_page=self)
-        context["sort_choices"] = SORT_CHOICES
-        context["feed_links"] = FeedLinks(self, context["search"], request)
+        context.update(_views().kennisbank_context(request, self))
         return context
 
     # Routes (the index itself is the default route) ------------------------------------------
 
     @path("feed/", name="feed")
     def atom_feed(self, request, *args, **kwargs):
-        from kennisbank.feeds import KennisbankAtomFeed
-
-        return KennisbankAtomFeed()(request, page=self)
+        return _views().atom_feed(request, self)
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request, *args, **kwargs):
-        from kennisbank.feeds import KennisbankRssFeed
-
-        return KennisbankRssFeed()(request, page=self)
+        return _views().rss_feed(request, self)
 
 
 from kennisbank.harvest.models import HarvestSource, SharedCopy  # noqa: E402, F401

@@ -33,7 +33,6 @@ from typing import Any
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
@@ -48,17 +47,16 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
-from wagtail.permissions import page_permission_policy
 
 from gezondin.models import VOCABULARIES, Gemeente, HomePage, Organisatie
+from gezondin.roles import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME
 from kennisbank.harvest.models import HarvestSource
 from kennisbank.models import GemeenteIndexPage, GemeentePage
 
 # Names are lookup keys (the setup finds its objects again by them), so they are not translated.
-NATIONAL_GROUP_NAME = "GezondIn-redactie"
+# The group names are in gezondin.roles.
 WORKFLOW_NAME = "Gemeentelijke publicatie"
 TASK_NAME = "Redactionele toets"
-GEMEENTE_GROUP_PREFIX = "Redactie "
 GEMEENTE_COLLECTION_PREFIX = "Gemeente "
 
 # Page permissions (codenames of wagtailcore.Page permissions).
@@ -158,33 +156,6 @@ def _grant_collection_permissions(
 def _write(stdout: Any, message: str) -> None:
     if stdout is not None:
         stdout.write(message)
-
-
-def is_national_editor(user) -> bool:
-    """Superusers and members of GezondIn-redactie: who may set up municipalities."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name=NATIONAL_GROUP_NAME).exists()
-
-
-def page_chooser_queryset(pages, user):
-    """What the admin's page chooser may show `user`: live pages, and the pages they may edit.
-
-    Without this an editor would see the titles of every draft in the tree, such as another
-    municipality's practices that are not published yet. National editors and superusers see
-    everything. The filter uses only fields the search index can filter on (``live``, ``path``,
-    ``owner``), because the chooser's search applies it before searching.
-    """
-    if is_national_editor(user):
-        return pages
-    visible = Q(live=True)
-    for permission in page_permission_policy.get_cached_permissions_for_user(user):
-        codename = permission.permission.codename
-        if codename in ("change_page", "publish_page"):
-            visible |= Q(path__startswith=permission.page.path)
-        elif codename == "add_page":  # Wagtail lets them edit the pages they added there
-            visible |= Q(path__startswith=permission.page.path, owner=user)
-    return pages.filter(visible)
 
 
 # National editors and the workflow ---------------------------------------------------------------

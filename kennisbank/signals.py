@@ -8,11 +8,14 @@ language is published its links are copied to its translations.
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from gezondin import terms
 from kennisbank.filters import m2m_through
+from kennisbank.harvest import signals as harvest_signals
 from kennisbank.models import VOCABULARY_FIELDS, GemeentePage, KennisbankPage, KennisPage
+from kennisbank.search import invalidate_results
 
 LINKED_FIELDS = [*VOCABULARY_FIELDS.values(), "gemeenten"]
 
@@ -57,10 +60,6 @@ def forget_cached_urls(sender, instance=None, **kwargs):
 def forget_cached_results(sender, **kwargs):
     """Cached result counts and facets of the kennisbank (kennisbank.search) go stale whenever a
     page is published, unpublished, moved or deleted anywhere (a section may hold items)."""
-    from wagtail.models import Page
-
-    from kennisbank.search import invalidate_results
-
     instance = kwargs.get("instance")
     if instance is not None and not isinstance(instance, Page):
         return  # post_delete of some other model
@@ -69,6 +68,7 @@ def forget_cached_results(sender, **kwargs):
 
 
 def connect():
+    harvest_signals.connect()
     page_published.connect(copy_links_to_translations, dispatch_uid="kennisbank-copy-links")
     for signal, uid in [
         (page_published, "published"),

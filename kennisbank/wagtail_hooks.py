@@ -23,6 +23,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from gezondin.models import Gemeente
+from gezondin.roles import GEMEENTE_GROUP_PREFIX, is_national_editor, page_chooser_queryset
 from kennisbank.harvest.admin import (
     HarvestSourceViewSet,
     refuse_to_delete_sources_with_copies,
@@ -30,11 +31,8 @@ from kennisbank.harvest.admin import (
 )
 from kennisbank.publishing import (
     GEMEENTE_COLLECTION_PREFIX,
-    GEMEENTE_GROUP_PREFIX,
     WORKFLOW_NAME,
     SetupError,
-    is_national_editor,
-    page_chooser_queryset,
     setup_gemeente,
 )
 

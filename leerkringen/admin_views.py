@@ -27,7 +27,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from kennisbank.publishing import is_national_editor
+from gezondin.roles import is_national_editor
 from leerkringen import services
 from leerkringen.models import (
     Aanmelding,

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.core import checks as django_checks
 from django.utils.translation import gettext_lazy as _
+
+from leerkringen import checks
 
 
 class LeerkringenConfig(AppConfig):
@@ -8,4 +11,4 @@ class LeerkringenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from leerkringen import checks  # noqa: F401 - registers the system checks
+        django_checks.register(checks.check_public_address, deploy=True)

@@ -3,13 +3,13 @@
 The links in sign-up e-mails (confirm, see, cancel, the activity and the URL in the calendar
 file) are built without a request, from the public base URL (leerkringen.emails.base_url). A
 site that still thinks it lives at localhost sends links nobody can open: ``manage.py check
---deploy`` warns about it.
+--deploy`` warns about it (registered in LeerkringenConfig.ready).
 """
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Warning
 from django.db import DatabaseError
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "testserver"}  # noqa: S104
@@ -20,7 +20,6 @@ def is_local(hostname):
     return not hostname or hostname in LOCAL_HOSTS or hostname.endswith(".localhost")
 
 
-@register(deploy=True)
 def check_public_address(app_configs=None, **kwargs):
     warnings = []
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""

@@ -12,32 +12,19 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import models
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from leerkringen import services
+from leerkringen import tokens
+from leerkringen.mailkinds import MailKind
 from leerkringen.models import Aanmelding, AanmeldingStatus, ActivityType, Bijeenkomst
 
 logger = logging.getLogger(__name__)
 
 Status = AanmeldingStatus
-
-
-class MailKind(models.TextChoices):
-    CONFIRM_EMAIL = "confirm", _("Bevestig uw aanmelding")
-    SEAT_CONFIRMED = "confirmed", _("U bent geplaatst")
-    WAITLISTED = "waitlisted", _("U staat op de wachtlijst")
-    SEAT_FREED = "promoted", _("Er is een plek vrijgekomen")
-    OFFER = "offer", _("Er is een plek voor u")
-    OFFER_EXPIRED = "offer_expired", _("Aanbod verlopen")
-    CANCELLED = "cancelled", _("U bent afgemeld")
-    REMINDER = "reminder", _("Herinnering")
-    MATERIALS = "materials", _("Materialen")
-    ALREADY_SIGNED_UP = "already", _("U was al aangemeld")
 
 
 SUBJECTS = {
@@ -99,7 +86,7 @@ def page_url(page, base=None):
 
 def sign_up_links(aanmelding, base):
     """Absolute links for a sign-up, in the active language."""
-    token = services.make_token(aanmelding)
+    token = tokens.make_token(aanmelding)
     return {
         "confirm_url": base + reverse("leerkringen:confirm", kwargs={"token": token}),
         "manage_url": base + reverse("leerkringen:manage", kwargs={"token": token}),
@@ -181,8 +168,8 @@ def build_message(aanmelding, kind, bijeenkomst=None):
             "meetings": meetings,
             "bijeenkomst": bijeenkomst,
             "join_url": join_url,
-            "cancellation_deadline": services.cancellation_deadline(canonical),
-            "confirm_link_days": services.confirm_link_max_age().days,
+            "cancellation_deadline": canonical.effective_cancellation_deadline,
+            "confirm_link_days": tokens.confirm_link_max_age().days,
             "offer_expires_at": aanmelding.offer_expires_at,
             "organiser": activity.organiser_label,
             "contact_email": canonical.contact_email,

@@ -5,7 +5,7 @@ running a step twice does nothing twice:
 
 - ``offers``: waiting-list offers not accepted in time expire and pass their seat on
   (leerkringen.services.expire_offers);
-- ``reminders``: a reminder before each meeting (send_reminders.send_due_reminders);
+- ``reminders``: a reminder before each meeting that starts soon (:func:`send_due_reminders`);
 - ``materials``: "afterwards, the materials" once an activity has ended and its page has a
   summary, materials, a recording, slides or kennisbank results (:func:`send_due_materials`);
 - ``retention``: anonymise sign-ups after the retention period and delete never-confirmed ones
@@ -18,12 +18,78 @@ counts, never anything personal.
 import datetime
 import logging
 
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from leerkringen.models import Aanmelding, AanmeldingStatus, ActivityPage
+from leerkringen import tasks
+from leerkringen.mailkinds import MailKind
+from leerkringen.models import (
+    Aanmelding,
+    AanmeldingStatus,
+    ActivityPage,
+    Bijeenkomst,
+    VerzondenHerinnering,
+)
+from leerkringen.retention import retention_days
 
 logger = logging.getLogger(__name__)
+
+DEFAULT_REMINDER_HOURS = 48
+
+
+# Reminders ---------------------------------------------------------------------------------------
+
+
+def reminder_hours():
+    return getattr(settings, "LEERKRINGEN_REMINDER_HOURS", DEFAULT_REMINDER_HOURS)
+
+
+def send_due_reminders(now=None, hours=None):
+    """Queue the reminders that are due; returns how many were queued.
+
+    For every meeting of a live activity that starts within the next ``hours`` (default
+    ``LEERKRINGEN_REMINDER_HOURS``, 48), each confirmed sign-up gets the reminder once: a
+    VerzondenHerinnering row records it before the mail is queued, so running this again (or
+    twice at the same time) sends nothing twice.
+    """
+    now = now or timezone.now()
+    hours = reminder_hours() if hours is None else hours
+    meetings = (
+        Bijeenkomst.objects.filter(
+            starts_at__gt=now,
+            starts_at__lte=now + datetime.timedelta(hours=hours),
+            page__live=True,
+        )
+        .order_by("starts_at", "pk")
+        .only("pk", "page_id")
+    )
+    queued = 0
+    for meeting in meetings:
+        recipients = (
+            Aanmelding.objects.filter(
+                activity_id=meeting.page_id,
+                status=AanmeldingStatus.CONFIRMED,
+                anonymised_at__isnull=True,
+            )
+            .exclude(herinneringen__bijeenkomst=meeting)
+            .values_list("pk", flat=True)
+        )
+        for aanmelding_id in list(recipients):
+            try:
+                with transaction.atomic():
+                    VerzondenHerinnering.objects.create(
+                        aanmelding_id=aanmelding_id, bijeenkomst=meeting, sent_at=now
+                    )
+            except IntegrityError:
+                continue  # another run recorded it first
+            tasks.send_aanmelding_mail.enqueue(aanmelding_id, str(MailKind.REMINDER), meeting.pk)
+            queued += 1
+    return queued
+
+
+# Materials ---------------------------------------------------------------------------------------
 
 
 def materials_recipients():
@@ -41,8 +107,6 @@ def activities_with_materials_due(now=None):
     """Live activities that have ended (within the retention period: after it nobody is left to
     mail) and still have recipients for the materials mail. Whether their page has materials is
     checked per activity (ActivityPage.has_materials)."""
-    from leerkringen.retention import retention_days
-
     now = now or timezone.now()
     return (
         ActivityPage.objects.live()
@@ -64,9 +128,6 @@ def send_due_materials(now=None):
     sign-up is claimed by setting ``materials_sent_at`` in one UPDATE before its mail is queued,
     so two runs at the same time never send it twice.
     """
-    from leerkringen.emails import MailKind
-    from leerkringen.tasks import send_aanmelding_mail
-
     now = now or timezone.now()
     queued = 0
     for activity in activities_with_materials_due(now):
@@ -78,7 +139,7 @@ def send_due_materials(now=None):
             claimed = recipients.filter(pk=aanmelding_id).update(materials_sent_at=now)
             if not claimed:
                 continue  # another run claimed it first
-            send_aanmelding_mail.enqueue(aanmelding_id, str(MailKind.MATERIALS))
+            tasks.send_aanmelding_mail.enqueue(aanmelding_id, str(MailKind.MATERIALS))
             count += 1
         if count:
             logger.info("Materials mail queued to %s sign-up(s) of activity %s", count, activity.pk)

@@ -35,14 +35,28 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from gezondin.api import fields as api
-from gezondin.blocks import RICH_TEXT_FEATURES, DocumentBlock, LinkBlock, VideoBlock
-from gezondin.models import BasePage
+from gezondin.blocks import (
+    RICH_TEXT_FEATURES,
+    SECTION_FEATURES,
+    DocumentBlock,
+    LinkBlock,
+    VideoBlock,
+)
+from gezondin.models import BasePage, Gemeente
 from gezondin.validators import WebAddressField
 from kennisbank.models import default_language_terms
 
-SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 # Routes of the agenda page (AgendaPage.atom_feed, rss_feed) that an activity's slug would hide.
 RESERVED_SLUGS = {"feed"}
+
+
+def _views():
+    """leerkringen.views, which serves the pages' routes (feeds, calendars, sign-up)."""
+    # Imported at call time: the views (and the feeds, filters and calendars they use) query
+    # these models, so importing them here would be a real cycle.
+    from leerkringen import views
+
+    return views
 
 
 def one_line(text):
@@ -163,12 +177,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
     def selection(self, request, *, with_form=True):
         """What the page and its feeds list for this request's GET parameters (a
         leerkringen.filters.AgendaSelection)."""
-        from django.utils.translation import get_language
-
-        from leerkringen import filters
-
-        language = get_language() or self.locale.language_code
-        return filters.select(self, request.GET, language, with_form=with_form)
+        return _views().agenda_selection(request, self, with_form=with_form)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -203,20 +212,14 @@ class AgendaPage(RoutablePageMixin, BasePage):
 
     @path("feed/", name="feed")
     def atom_feed(self, request, *args, **kwargs):
-        from leerkringen.feeds import AgendaAtomFeed
-
-        return AgendaAtomFeed()(request, agenda=self)
+        return _views().agenda_atom_feed(request, self)
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request, *args, **kwargs):
-        from leerkringen.feeds import AgendaRssFeed
-
-        return AgendaRssFeed()(request, agenda=self)
+        return _views().agenda_rss_feed(request, self)
 
     def serve_ics(self, request):
-        from leerkringen.calendar import agenda_ics, ics_response
-
-        return ics_response(agenda_ics(self, self.upcoming()), self.slug)
+        return _views().agenda_calendar(request, self)
 
 
 # Activities ---------------------------------------------------------------------------------
@@ -436,6 +439,12 @@ class ActivityPage(RoutablePageMixin, BasePage):
         return self.last_ends_at is not None and self.last_ends_at < (now or timezone.now())
 
     @property
+    def effective_cancellation_deadline(self):
+        """Until when a seat can be given back through the website: the deadline set on the
+        page, else the start of the first meeting."""
+        return self.cancellation_deadline or self.first_starts_at
+
+    @property
     def organiser_label(self):
         return self.organiser_name or (str(self.organisatie) if self.organisatie_id else "")
 
@@ -452,8 +461,6 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     def meetings(self):
         """The meetings in date order, each with its host municipality (one query for all)."""
-        from gezondin.models import Gemeente
-
         items = [m for m in self.bijeenkomsten.all() if m.starts_at]
         items.sort(key=lambda m: m.starts_at)
         host_ids = {m.host_gemeente_id for m in items if m.host_gemeente_id}
@@ -464,31 +471,23 @@ class ActivityPage(RoutablePageMixin, BasePage):
         return items
 
     def get_context(self, request, *args, **kwargs):
-        from leerkringen.views import activity_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(activity_context(request, self))
+        context.update(_views().activity_context(request, self))
         return context
 
     # Routes (the page itself is the default route) -------------------------------------------
 
     @path("ics/", name="ics")
     def ics(self, request, *args, **kwargs):
-        from leerkringen.calendar import activity_ics, ics_response
-
-        return ics_response(activity_ics(self), self.slug)
+        return _views().activity_calendar(request, self)
 
     @path("aanmelden/", name="signup")
     def signup(self, request, *args, **kwargs):
-        from leerkringen.views import signup
-
-        return signup(request, self)
+        return _views().signup(request, self)
 
     @path("aanmelden/verstuurd/", name="signup_sent")
     def signup_sent(self, request, *args, **kwargs):
-        from leerkringen.views import signup_sent
-
-        return signup_sent(request, self)
+        return _views().signup_sent(request, self)
 
 
 class ActivityKennisLink(Orderable):

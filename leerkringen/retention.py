@@ -28,7 +28,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from leerkringen import services
+from leerkringen import tokens
 from leerkringen.models import Aanmelding, AanmeldingStatus, new_secret
 
 logger = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ def stale_pending(now=None):
         link_sent_at=Coalesce("confirm_sent_at", "created_at")
     ).filter(
         status=AanmeldingStatus.PENDING,
-        link_sent_at__lt=now - services.confirm_link_max_age(),
+        link_sent_at__lt=now - tokens.confirm_link_max_age(),
     )
 
 

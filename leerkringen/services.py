@@ -12,8 +12,7 @@ accepts a translation too.
 E-mails are queued through the tasks framework *after* the transaction has committed, by sign-up
 id and kind only; nothing personal goes into task arguments or log records.
 
-Settings:
-- ``LEERKRINGEN_CONFIRM_LINK_DAYS`` (default 7): how long a confirmation link is valid.
+Settings (and ``LEERKRINGEN_CONFIRM_LINK_DAYS``, see leerkringen.tokens):
 - ``LEERKRINGEN_WAITLIST_OFFER_HOURS`` (default None): None gives a freed seat directly to the
   first on the waiting list; a number offers it for that many hours (``accept_offer``), after
   which ``expire_offers`` passes it on.
@@ -31,8 +30,10 @@ from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
-from leerkringen import limits
+from leerkringen import limits, tasks, tokens
+from leerkringen.mailkinds import MailKind
 from leerkringen.models import (
     Aanmelding,
     AanmeldingStatus,
@@ -41,7 +42,6 @@ from leerkringen.models import (
 
 logger = logging.getLogger(__name__)
 
-TOKEN_SALT = "leerkringen.aanmelding"  # noqa: S105 - a namespace, not a secret
 Status = AanmeldingStatus
 
 
@@ -122,8 +122,6 @@ def canonical(activity):
     An activity and its translations share one pool of seats; a page without a default-language
     version is its own canonical activity.
     """
-    from wagtail.models import Locale
-
     try:
         default_locale_id = Locale.get_default().pk
     except Locale.DoesNotExist:
@@ -199,11 +197,6 @@ def closed_message(activity, now=None):
     if state == RegistrationState.OPEN:
         return ""
     return RegistrationClosed(_STATE_MESSAGES[state], when=when).message
-
-
-def cancellation_deadline(activity):
-    """Until when a seat can be given back through the website."""
-    return activity.cancellation_deadline or activity.first_starts_at
 
 
 # Seats -------------------------------------------------------------------------------------------
@@ -302,8 +295,6 @@ def _fill_free_seats(activity, seats, now):
     """Give free seats to the waiting list, first come first served, skipping people whose
     municipality has reached its cap. Returns the e-mails to send. Nobody moves up once the
     activity has begun."""
-    from leerkringen.emails import MailKind
-
     if activity.first_starts_at and now >= activity.first_starts_at:
         return []
     mails = []
@@ -332,32 +323,17 @@ def _fill_free_seats(activity, seats, now):
 
 
 def _send(mails):
-    from leerkringen.tasks import send_aanmelding_mail
-
     for aanmelding_id, kind in mails:
-        send_aanmelding_mail.enqueue(aanmelding_id, str(kind))
+        tasks.send_aanmelding_mail.enqueue(aanmelding_id, str(kind))
 
 
 # Signed links -----------------------------------------------------------------------------------
 
 
-def _signer():
-    return signing.TimestampSigner(salt=TOKEN_SALT)
-
-
-def confirm_link_max_age():
-    return datetime.timedelta(days=getattr(settings, "LEERKRINGEN_CONFIRM_LINK_DAYS", 7))
-
-
-def make_token(aanmelding):
-    """A signed, timestamped token naming the sign-up (its id and secret; nothing personal)."""
-    return _signer().sign(f"{aanmelding.pk}-{aanmelding.secret}")
-
-
 def read_token(token, max_age=None):
-    """The sign-up a token names. Raises LinkInvalid, or LinkExpired (carrying the sign-up) when
-    the token is genuine but older than ``max_age``."""
-    signer = _signer()
+    """The sign-up a token (leerkringen.tokens.make_token) names. Raises LinkInvalid, or
+    LinkExpired (carrying the sign-up) when the token is genuine but older than ``max_age``."""
+    signer = tokens.signer()
     expired = False
     try:
         value = signer.unsign(token, max_age=max_age)
@@ -392,8 +368,6 @@ class Outcome(enum.StrEnum):
 def _mail_for_repeat(aanmelding):
     """The mail for a repeated sign-up: a fresh confirmation link while the address is not
     confirmed, else "you were already signed up" with the status and the personal links."""
-    from leerkringen.emails import MailKind
-
     if aanmelding.status == Status.PENDING:
         return MailKind.CONFIRM_EMAIL
     return MailKind.ALREADY_SIGNED_UP
@@ -415,8 +389,6 @@ def request_signup(activity, data, language, now=None):
     ``LEERKRINGEN_REPEAT_MAILS_PER_ADDRESS`` such mails an hour (leerkringen.limits).
     Raises RegistrationClosed.
     """
-    from leerkringen.emails import MailKind
-
     activity = canonical(activity)
     now = now or timezone.now()
     check_registration_open(activity, now)
@@ -470,8 +442,6 @@ def confirm(aanmelding, now=None):
     Idempotent: a sign-up that is already confirmed, waiting or offered is returned unchanged.
     Raises SignupNotActive (cancelled or expired) or RegistrationClosed (activity begun).
     """
-    from leerkringen.emails import MailKind
-
     now = now or timezone.now()
     with transaction.atomic():
         activity = _lock_activity(aanmelding.activity_id)
@@ -508,8 +478,6 @@ def cancel(aanmelding, now=None, *, by_staff=False):
     Staff (``by_staff``) are not bound by the deadline. Idempotent for cancelled sign-ups.
     Raises CancellationDeadlinePassed.
     """
-    from leerkringen.emails import MailKind
-
     now = now or timezone.now()
     with transaction.atomic():
         activity = _lock_activity(aanmelding.activity_id)
@@ -518,7 +486,7 @@ def cancel(aanmelding, now=None, *, by_staff=False):
             return current
         had_seat = current.holds_seat
         if had_seat and not by_staff:
-            deadline = cancellation_deadline(activity)
+            deadline = activity.effective_cancellation_deadline
             if deadline and now >= deadline:
                 raise CancellationDeadlinePassed(when=deadline, aanmelding=current)
         current.status = Status.CANCELLED
@@ -551,8 +519,6 @@ def accept_offer(aanmelding, now=None):
     Raises OfferExpired (and passes the seat on) after ``offer_expires_at``, SignupNotActive for a
     cancelled sign-up.
     """
-    from leerkringen.emails import MailKind
-
     now = now or timezone.now()
     expired = False
     with transaction.atomic():
@@ -581,8 +547,6 @@ def accept_offer(aanmelding, now=None):
 
 
 def _expire_offer(activity, aanmelding, now):
-    from leerkringen.emails import MailKind
-
     aanmelding.status = Status.EXPIRED
     aanmelding.save(update_fields=["status"])
     logger.info("Offer to aanmelding %s expired", aanmelding.pk)

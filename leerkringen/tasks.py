@@ -6,11 +6,11 @@ Task arguments hold ids and a kind only, never personal data: the task backend m
 
 from django_tasks import task
 
+from leerkringen import emails
+
 
 @task()
 def send_aanmelding_mail(aanmelding_id: int, kind: str, bijeenkomst_id: int | None = None):
-    """Send one e-mail of ``kind`` (leerkringen.emails.MailKind) to a sign-up, if it still
+    """Send one e-mail of ``kind`` (leerkringen.mailkinds.MailKind) to a sign-up, if it still
     applies. ``bijeenkomst_id`` names the meeting a reminder is about."""
-    from leerkringen import emails
-
     return emails.send(aanmelding_id, kind, bijeenkomst_id)

@@ -8,7 +8,6 @@ e-mail" page; links carry a signed token) or log records.
 
 import functools
 
-from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -16,12 +15,15 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from gezondin.clients import client_ip
-from leerkringen import limits, services
-from leerkringen.calendar import event_json_ld
+from gezondin.models import GezondInSettings
+from leerkringen import filters, limits, retention, services, tokens
+from leerkringen.calendar import activity_ics, agenda_ics, event_json_ld, ics_response
+from leerkringen.feeds import AgendaAtomFeed, AgendaRssFeed
 from leerkringen.forms import SignupForm
-from leerkringen.models import Aanmelding, AanmeldingStatus
+from leerkringen.models import Aanmelding, AanmeldingStatus, AgendaPage
 
 Status = AanmeldingStatus
 
@@ -30,8 +32,6 @@ Status = AanmeldingStatus
 
 
 def _privacy_url(request):
-    from gezondin.models import GezondInSettings
-
     try:
         site_settings = GezondInSettings.for_request(request)
     except GezondInSettings.DoesNotExist:
@@ -58,7 +58,7 @@ def activity_context(request, page, form=None):
         "event_json_ld": event_json_ld(request, page, meetings, seats),
         "ics_url": _route_url(request, page, "ics"),
         "registration_closed": closed,
-        "cancellation_deadline": services.cancellation_deadline(canonical),
+        "cancellation_deadline": canonical.effective_cancellation_deadline,
         "form": form,
         "signup_url": _route_url(request, page, "signup"),
         "privacy_url": _privacy_url(request),
@@ -117,9 +117,34 @@ def signup_sent(request, page):
         {
             "page": page,
             "self": page,
-            "confirm_link_days": services.confirm_link_max_age().days,
+            "confirm_link_days": tokens.confirm_link_max_age().days,
         },
     )
+
+
+# The agenda's selection, feeds and calendars (the routes of AgendaPage and ActivityPage) -------
+
+
+def agenda_selection(request, agenda, *, with_form=True):
+    """What an agenda page and its feeds list for the request's GET parameters."""
+    language = get_language() or agenda.locale.language_code
+    return filters.select(agenda, request.GET, language, with_form=with_form)
+
+
+def agenda_atom_feed(request, agenda):
+    return AgendaAtomFeed()(request, agenda=agenda)
+
+
+def agenda_rss_feed(request, agenda):
+    return AgendaRssFeed()(request, agenda=agenda)
+
+
+def agenda_calendar(request, agenda):
+    return ics_response(agenda_ics(agenda, agenda.upcoming()), agenda.slug)
+
+
+def activity_calendar(request, activity):
+    return ics_response(activity_ics(activity), activity.slug)
 
 
 # The agenda's calendar feed ---------------------------------------------------------------------
@@ -128,10 +153,6 @@ def signup_sent(request, page):
 @require_http_methods(["GET", "HEAD"])
 def agenda_feed(request, path):
     """``<agenda url>agenda.ics``: the page at ``path`` must be a live, public AgendaPage."""
-    from wagtail.models import Site
-
-    from leerkringen.models import AgendaPage
-
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
@@ -191,10 +212,10 @@ def _details(request, aanmelding, template, **extra):
         "activity": activity,
         "meetings": activity.meetings(),
         "token": token,
-        "cancellation_deadline": services.cancellation_deadline(canonical),
+        "cancellation_deadline": canonical.effective_cancellation_deadline,
         "can_cancel": _can_cancel(aanmelding, canonical),
         "waitlist_position": _waitlist_position(aanmelding),
-        "retention_days": getattr(settings, "LEERKRINGEN_RETENTION_DAYS", 90),
+        "retention_days": retention.retention_days(),
         **extra,
     }
     context.setdefault("page_title", activity.title)
@@ -219,7 +240,7 @@ def _can_cancel(aanmelding, activity):
         return False
     if not aanmelding.holds_seat:
         return True
-    deadline = services.cancellation_deadline(activity)
+    deadline = activity.effective_cancellation_deadline
     return deadline is None or timezone.now() < deadline
 
 
@@ -228,7 +249,7 @@ def _can_cancel(aanmelding, activity):
 def confirm(request, token):
     """The link in the first e-mail: confirms the address and gives a seat or a waiting place."""
     try:
-        aanmelding = services.read_token(token, max_age=services.confirm_link_max_age())
+        aanmelding = services.read_token(token, max_age=tokens.confirm_link_max_age())
     except services.LinkExpired as error:
         if error.aanmelding.status == Status.PENDING:
             return _problem(request, error, 410, error.aanmelding)

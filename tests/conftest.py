@@ -6,9 +6,13 @@ fail instead when REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 (as .ci/run sets them).
 """
 
 import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from wagtail.models import Locale, Page, Site
@@ -48,12 +52,12 @@ def pytest_xdist_make_scheduler(config, log):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Every test starts with an empty cache: cached counts and cards of one test's database
-    must not show up in the next one (primary keys are reused after a rollback)."""
-    from django.core.cache import cache
-
+    """Every test starts and ends with an empty cache: what is cached for one test's database
+    (result counts and cards, term names, Wagtail's site root paths, sign-up rate limits) must
+    not show up in the next one (primary keys are reused after a rollback)."""
     cache.clear()
     yield
+    cache.clear()
 
 
 def on_postgres():
@@ -142,3 +146,31 @@ def demo_output(django_db_setup, django_db_blocker):
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             cache.clear()  # Wagtail caches the site root paths
+
+
+# Running manage.py in a subprocess with the production settings (test_settings.py, and the login
+# protection in tests/gezondin/test_admin_login.py) ------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+DOCUMENTED_PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "settings.production",
+    "SECRET_KEY": "k" * 20 + "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a",
+    "ALLOWED_HOSTS": "gezondin.example.nl",
+    "CSRF_TRUSTED_ORIGINS": "https://gezondin.example.nl",
+    "WAGTAILADMIN_BASE_URL": "https://gezondin.example.nl",
+    "DATABASE_URL": "sqlite:////tmp/gezondin-settings-check.sqlite3",
+}
+
+
+def run_manage(env_overrides, *args):
+    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

@@ -1,32 +1,10 @@
 """Production settings: refuse to start without a real SECRET_KEY; pass `check --deploy`."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.conftest import DOCUMENTED_PRODUCTION_ENV, run_manage
+
 ROOT = Path(__file__).resolve().parents[1]
-DOCUMENTED_PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "settings.production",
-    "SECRET_KEY": "k" * 20 + "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a",
-    "ALLOWED_HOSTS": "gezondin.example.nl",
-    "CSRF_TRUSTED_ORIGINS": "https://gezondin.example.nl",
-    "WAGTAILADMIN_BASE_URL": "https://gezondin.example.nl",
-    "DATABASE_URL": "sqlite:////tmp/gezondin-settings-check.sqlite3",
-}
-
-
-def run_manage(env_overrides, *args):
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}}
-    env.update(env_overrides)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -2,13 +2,11 @@
 
 The loader is a sequence of steps (see :mod:`gezondin.demo.registry`); each step is a function
 taking the shared :class:`DemoContext`. The core's steps live in this package and register
-themselves on import. Another app adds content by providing its own ``demo`` module, e.g.::
+themselves on import. Another app adds content by providing its own ``demo`` module, which
+imports ``DemoContext`` and ``register_step`` from here and the builders (``PageSpec``,
+``ensure_page``, ``publish_pending_pages``) from :mod:`gezondin.demo.builder`, e.g.::
 
     # kennisbank/demo.py
-    from gezondin.demo import DemoContext, register_step
-    from gezondin.demo.builder import PageSpec, ensure_page, publish_pending_pages
-
-
     @register_step("kennisbank-practices", order=500, provides={"practices"})
     def load_practices(ctx: DemoContext) -> None:
         home = ctx.objects["pages"]["home"]["nl"]

@@ -51,6 +51,10 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["sort_order", "name"]
+        # One slug per language in each vocabulary ("thema_slug_locale", ...).
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="%(class)s_slug_locale")
+        ]
 
     def __str__(self):
         return self.name
@@ -60,50 +64,36 @@ class Thema(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="thema_slug_locale")]
 
 
 class Spoor(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("spoor")
         verbose_name_plural = _("sporen")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="spoor_slug_locale")]
 
 
 class Pijler(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("pijler")
         verbose_name_plural = _("pijlers")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="pijler_slug_locale")
-        ]
 
 
 class Doelgroep(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("doelgroep")
         verbose_name_plural = _("doelgroepen")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="doelgroep_slug_locale")
-        ]
 
 
 class Domein(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("domein")
         verbose_name_plural = _("domeinen")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="domein_slug_locale")
-        ]
 
 
 class Levensfase(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("levensfase")
         verbose_name_plural = _("levensfasen")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="levensfase_slug_locale")
-        ]
 
 
 VOCABULARIES = [Thema, Spoor, Pijler, Doelgroep, Domein, Levensfase]

@@ -130,16 +130,6 @@ def months_ago(months: int, today: datetime.date | None = None) -> datetime.date
 
 # Structures -------------------------------------------------------------------------------------
 
-# Vocabulary field of a kennisbank page → its model's name in ctx.objects["vocabularies"].
-VOCABULARY_MODELS = {
-    "themas": "Thema",
-    "sporen": "Spoor",
-    "pijlers": "Pijler",
-    "doelgroepen": "Doelgroep",
-    "domeinen": "Domein",
-    "levensfasen": "Levensfase",
-}
-
 # The text fields of a practice, in the order of the page.
 RICH_SECTIONS = ("background", "goal", "working_elements", "results", "monitoring", "lessons")
 PLAIN_SECTIONS = ("needs_team", "needs_time", "needs_budget", "funding")

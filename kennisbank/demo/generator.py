@@ -33,6 +33,7 @@ from wagtail.search.backends import get_search_backends
 from gezondin.demo import CREATED, PRESENT, DemoContext
 from gezondin.demo.builder import demo_key, stream_value
 from gezondin.models import Gemeente, Organisatie
+from kennisbank.filters import VOCABULARY_MODELS
 from kennisbank.models import (
     PRACTICE_NEEDS,
     PRACTICE_SECTIONS,
@@ -46,7 +47,7 @@ from kennisbank.models import (
     PraktijkvoorbeeldPartner,
 )
 
-from .content import VOCABULARY_MODELS, months_ago, rich, stream
+from .content import months_ago, rich, stream
 
 KIND = "Generated practices"
 SLUG_PREFIX = "demo-praktijk-"
@@ -380,8 +381,10 @@ class _Vocabularies:
     def __init__(self, ctx: DemoContext):
         vocabularies = ctx.objects["vocabularies"]
         self.by_field = {
-            fieldname: {slug: term.pk for slug, term in vocabularies[model].items()}
-            for fieldname, model in VOCABULARY_MODELS.items()
+            VOCABULARY_FIELDS[name]: {
+                slug: term.pk for slug, term in vocabularies[model.__name__].items()
+            }
+            for name, model in VOCABULARY_MODELS.items()
         }
 
 

@@ -30,6 +30,7 @@ from gezondin.demo.builder import (
 from gezondin.demo.site import demo_admin_password
 from gezondin.models import Gemeente
 from kennisbank import publishing
+from kennisbank.filters import VOCABULARY_MODELS
 from kennisbank.models import (
     VOCABULARY_FIELDS,
     GemeenteIndexPage,
@@ -41,6 +42,7 @@ from kennisbank.models import (
     ThemaPage,
     ThemaPagePick,
 )
+from kennisbank.search import invalidate_results
 
 from . import content
 from .content import (
@@ -52,7 +54,6 @@ from .content import (
     PRACTICES,
     RICH_SECTIONS,
     SECTIONS,
-    VOCABULARY_MODELS,
     rich,
     stream,
 )
@@ -84,9 +85,15 @@ def _languages(ctx: DemoContext) -> list[str]:
     return list(ctx.locales)
 
 
+# Vocabulary field of a kennisbank page → its model's name in ctx.objects["vocabularies"].
+VOCABULARY_OF_FIELD = {
+    VOCABULARY_FIELDS[name]: model.__name__ for name, model in VOCABULARY_MODELS.items()
+}
+
+
 def _terms(ctx: DemoContext, fieldname: str, slugs) -> list[Model]:
     """The default-language terms of a vocabulary by slug; an unknown slug is a bug in the demo."""
-    vocabulary = ctx.objects["vocabularies"][VOCABULARY_MODELS[fieldname]]
+    vocabulary = ctx.objects["vocabularies"][VOCABULARY_OF_FIELD[fieldname]]
     try:
         return [vocabulary[slug] for slug in slugs]
     except KeyError as error:
@@ -555,6 +562,4 @@ def load_generated_practices(ctx: DemoContext) -> None:
         return
     generate_practices(ctx, wanted)
     # Written in bulk without the page_published signal: drop cached counts explicitly.
-    from kennisbank.search import invalidate_results
-
     invalidate_results()

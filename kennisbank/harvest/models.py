@@ -221,6 +221,3 @@ def shared_copy_of(page):
         return page.shared_copy
     except SharedCopy.DoesNotExist:
         return None
-
-
-from kennisbank.harvest import signals  # noqa: E402, F401  (connects the signal receivers)

@@ -48,6 +48,7 @@ from kennisbank.models import (
     KennisType,
     PraktijkvoorbeeldPage,
 )
+from kennisbank.search import card_cache_key, with_listing_data
 
 register = template.Library()
 
@@ -154,8 +155,6 @@ def card_cache_version(context):
 @register.simple_tag(takes_context=True)
 def kennis_card_key(context, item, heading="", note=""):
     """The cache key of a result card (see kennisbank.search.card_cache_key)."""
-    from kennisbank.search import card_cache_key
-
     return card_cache_key(item, heading, note, get_language(), card_cache_version(context))
 
 
@@ -360,8 +359,6 @@ def plain_text(value):
 def dossier_picks(picks):
     """A dossier's picks as [{"item", "note"}], each item a KennisPage with the data a result card
     needs (a fixed number of queries). Picks of other page types are left out."""
-    from kennisbank.search import with_listing_data
-
     picks = list(picks)
     ids = [pick.item_id for pick in picks]
     items = {item.pk: item for item in with_listing_data(KennisPage.objects.filter(pk__in=ids))}

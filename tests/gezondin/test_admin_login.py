@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gezondin.login_protection import client_ip_address
+from tests.conftest import DOCUMENTED_PRODUCTION_ENV, run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -62,8 +63,6 @@ def test_every_settings_module_has_login_protection():
 
 
 def test_production_settings_have_login_protection():
-    from tests.test_settings import DOCUMENTED_PRODUCTION_ENV, run_manage
-
     code = (
         "from django.conf import settings; "
         "print(settings.AUTHENTICATION_BACKENDS[0], settings.MIDDLEWARE[-1], "

@@ -11,15 +11,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
-from tests.gezondin.test_api import (  # noqa: F401 - fixtures and helpers
-    API,
-    _fresh_cache,
-    activities,
-    content,
-    english,
-    get,
-    item_ids,
-)
+from tests.gezondin.conftest import API, get, item_ids
 
 pytestmark = pytest.mark.django_db
 

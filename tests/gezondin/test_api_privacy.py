@@ -11,14 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from kennisbank.models import PraktijkvoorbeeldPage
 from tests.factories import ThemaFactory
-from tests.gezondin.test_api import (  # noqa: F401 - fixtures and helpers
-    API,
-    _fresh_cache,
-    activities,
-    content,
-    get,
-    item_ids,
-)
+from tests.gezondin.conftest import API, get, item_ids
 from tests.kennisbank.factories import PraktijkvoorbeeldPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -26,7 +26,7 @@ from wagtail.models import PageViewRestriction
 from gezondin import terms
 from kennisbank.models import PraktijkvoorbeeldPage
 from kennisbank.search import RESULTS_VERSION_KEY
-from tests.gezondin.test_api import API, content, get  # noqa: F401 - fixtures and helpers
+from tests.gezondin.conftest import API, get
 
 pytestmark = pytest.mark.django_db
 

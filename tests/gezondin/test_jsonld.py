@@ -26,7 +26,7 @@ from tests.kennisbank.factories import (
     publish,
     translate,
 )
-from tests.leerkringen.test_signup import make_activity, make_agenda
+from tests.leerkringen.factories import make_activity, make_agenda
 
 pytestmark = pytest.mark.django_db
 

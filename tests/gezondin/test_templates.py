@@ -6,7 +6,6 @@ would (landmarks, headings, focus order, attributes).
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.template.loader import get_template
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -20,14 +19,6 @@ pytestmark = pytest.mark.django_db
 
 FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]"
 VIDEO_URL = "https://www.youtube.com/watch?v=gezondin-test"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Wagtail caches the site root paths; pages of an earlier test must not leak into URLs.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def soup(response):

@@ -24,10 +24,18 @@ def test_a_term_translates_to_english_keeping_its_slug(model, locales):
     assert english.get_translation(locales["nl"]).name == "Armoede en schulden"
 
 
-def test_a_slug_is_unique_within_a_language(locales):
-    ThemaFactory(name="Wonen", slug="wonen")
+@pytest.mark.parametrize("model", VOCABULARIES)
+def test_a_slug_is_unique_within_a_language(model, locales):
+    model.objects.create(name="Wonen", slug="wonen")
     with pytest.raises(IntegrityError):
-        ThemaFactory(name="Wonen en leefomgeving", slug="wonen")
+        model.objects.create(name="Wonen en leefomgeving", slug="wonen")
+
+
+@pytest.mark.parametrize("model", VOCABULARIES)
+def test_each_vocabulary_keeps_its_own_constraint_name(model):
+    """Declared once on the abstract Vocabulary; the names stay those of the migrations."""
+    names = [constraint.name for constraint in model._meta.constraints]
+    assert names == [f"{model._meta.model_name}_slug_locale"]
 
 
 def test_the_same_slug_in_another_language_is_allowed(locales):

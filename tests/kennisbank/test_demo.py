@@ -15,6 +15,7 @@ from wagtail.models import Page, Revision
 
 from gezondin.demo.site import DEFAULT_ADMIN_PASSWORD
 from gezondin.models import Gemeente, HomePage, Thema
+from gezondin.roles import NATIONAL_GROUP_NAME
 from kennisbank.demo.content import ARTICLES, DOSSIERS, PRACTICES, SECTIONS, rich, stream
 from kennisbank.demo.generator import SLUG_PREFIX
 from kennisbank.models import (
@@ -26,7 +27,6 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     ThemaPage,
 )
-from kennisbank.publishing import NATIONAL_GROUP_NAME
 from tests.conftest import run_load_demo
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,6 @@ Robustness against the network and bad peers: test_harvest_robustness.py.
 """
 
 import datetime
-import io
 import uuid
 from io import StringIO
 
@@ -17,7 +16,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from gezondin.models import Organisatie, Thema
@@ -26,46 +24,16 @@ from kennisbank.harvest.harvester import harvest
 from kennisbank.harvest.models import HarvestSource, SharedCopy
 from kennisbank.harvest.tasks import harvest_source
 from kennisbank.models import PraktijkvoorbeeldPage
-from tests.factories import DoelgroepFactory, OrganisatieFactory, ThemaFactory
+from tests.factories import OrganisatieFactory
+from tests.kennisbank.conftest import ORIGIN, PNG, figure, practice
 from tests.kennisbank.factories import (
-    KennisbankPageFactory,
     PraktijkvoorbeeldPageFactory,
     publish,
-    translate,
 )
-from tests.servers import CannedPeer, canned_practice
 
 pytestmark = pytest.mark.django_db
 
-ORIGIN = "https://gezond.tilburg.example"
 FAST = ClientSettings(connect_timeout=2, read_timeout=5, retries=1, backoff=0, page_size=2)
-
-
-def practice(remote_id, locale="nl", **kwargs):
-    """A practice as another installation's /api/v2/praktijkvoorbeelden/?fields=* lists it."""
-    return canned_practice(remote_id, locale, origin=ORIGIN, **kwargs)
-
-
-@pytest.fixture
-def site(home_page, english_home, locales):
-    kennisbank = publish(KennisbankPageFactory(parent=home_page))
-    english = translate(kennisbank, locales["en"], title="Knowledge base", slug="knowledge-base")
-    terms = {
-        "armoede": ThemaFactory(name="Armoede en schulden", slug="armoede-en-schulden"),
-        "wonen": ThemaFactory(name="Wonen", slug="wonen"),
-        "ouders": DoelgroepFactory(name="Ouders", slug="ouders"),
-    }
-    return {"kennisbank": kennisbank, "en_kennisbank": english, "terms": terms}
-
-
-@pytest.fixture
-def peer(settings):
-    """The canned peer on 127.0.0.1, its origin explicitly allowed as a private address (only
-    this port: everything else on loopback stays refused; test_harvest_network.py)."""
-    peer = CannedPeer()
-    settings.GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS = [peer.base_url]
-    yield peer
-    peer.close()
 
 
 @pytest.fixture
@@ -563,18 +531,6 @@ def test_html_and_script_are_sanitised_as_wagtail_sanitises_rich_text(site, peer
     assert "steal()" not in html and 'alert("x")' not in html and "alert(1)" not in html
 
 
-PNG = io.BytesIO()
-PILImage.new("RGB", (40, 30), "teal").save(PNG, "PNG")
-
-
-def figure(url, alt="Buurtcoach op bezoek"):
-    return {
-        "type": "figure",
-        "value": {"image": {"url": url, "width": 40, "height": 30, "alt": alt}, "caption": "Foto"},
-        "id": str(uuid.uuid4()),
-    }
-
-
 def test_images_are_copied_once_into_a_collection_of_the_source(site, peer, source):
     peer.files["/media/images/coach.png"] = ("image/png", PNG.getvalue())
     url = peer.url("/media/images/coach.png")
@@ -798,6 +754,7 @@ def test_the_scheduled_run_queues_a_task_per_active_source(site, peer):
         (["ftp://example.org"], r"is not an http\(s\) address of a site"),
         (["https://example.org", "--all"], "Give the base URL of one source, or --all."),
         (["--all", "--since", "gisteren"], "is not an ISO date or date-time"),
+        (["--all", "--since", "2026-02-30"], "is not an ISO date or date-time"),
         (["--all", "--retries", "-1"], "--retries must be 0 or more"),
         (["--all", "--enqueue", "--since", "2026-01-01"], "--since applies to a harvest run"),
     ],

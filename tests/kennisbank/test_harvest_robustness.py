@@ -12,7 +12,7 @@ import pytest
 from kennisbank.harvest.client import Client, ClientSettings, HarvestError
 from kennisbank.harvest.harvester import harvest
 from kennisbank.harvest.models import HarvestSource, SharedCopy
-from tests.kennisbank.test_harvest import peer, practice, site  # noqa: F401 - fixtures
+from tests.kennisbank.conftest import PNG, figure, practice
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def settings(**overrides):
 
 
 @pytest.fixture
-def source(peer):  # noqa: F811
+def source(peer):
     return HarvestSource.objects.create(name="Gemeente Tilburg", base_url=peer.base_url)
 
 
@@ -45,7 +45,7 @@ def live_copies():
 
 
 @pytest.fixture
-def harvested(site, peer, source):  # noqa: F811
+def harvested(site, peer, source):
     """Three practices harvested before the trouble starts."""
     peer.practices["nl"] = [practice(11), practice(12), practice(13)]
     report = run(source)
@@ -57,7 +57,7 @@ def harvested(site, peer, source):  # noqa: F811
 # The client on its own -------------------------------------------------------------------------
 
 
-def test_connection_errors_and_5xx_are_retried_with_backoff(peer):  # noqa: F811
+def test_connection_errors_and_5xx_are_retried_with_backoff(peer):
     peer.responses = [(503, JSON, {"message": "busy"}), (502, {}, b"bad gateway")]
     client = Client(peer.base_url, settings(retries=2, backoff=0.05))
 
@@ -67,7 +67,7 @@ def test_connection_errors_and_5xx_are_retried_with_backoff(peer):  # noqa: F811
     assert len(peer.requests) == 3
 
 
-def test_retries_give_up_with_the_last_status(peer):  # noqa: F811
+def test_retries_give_up_with_the_last_status(peer):
     peer.responses = [(503, JSON, {"message": "even geduld"})] * 3
     client = Client(peer.base_url, settings(retries=2))
 
@@ -77,7 +77,7 @@ def test_retries_give_up_with_the_last_status(peer):  # noqa: F811
     assert len(peer.requests) == 3
 
 
-def test_a_long_retry_after_is_capped(peer):  # noqa: F811
+def test_a_long_retry_after_is_capped(peer):
     peer.responses = [(429, {**JSON, "Retry-After": "3600"}, {"message": "slow down"})]
     client = Client(peer.base_url, settings(retries=1, backoff=0.01, backoff_max=0.2))
 
@@ -88,7 +88,7 @@ def test_a_long_retry_after_is_capped(peer):  # noqa: F811
     assert len(peer.requests) == 2
 
 
-def test_4xx_are_not_retried(peer):  # noqa: F811
+def test_4xx_are_not_retried(peer):
     client = Client(peer.base_url, settings(retries=3))
 
     with pytest.raises(HarvestError, match="HTTP 404: Not found.") as caught:
@@ -97,7 +97,7 @@ def test_4xx_are_not_retried(peer):  # noqa: F811
     assert len(peer.requests) == 1
 
 
-def test_a_slow_peer_times_out(peer):  # noqa: F811
+def test_a_slow_peer_times_out(peer):
     peer.delay = 1.5
     client = Client(peer.base_url, settings(read_timeout=0.3))
 
@@ -105,7 +105,7 @@ def test_a_slow_peer_times_out(peer):  # noqa: F811
         client.get_json("praktijkvoorbeelden/")
 
 
-def test_a_trickling_answer_hits_the_overall_deadline(peer):  # noqa: F811
+def test_a_trickling_answer_hits_the_overall_deadline(peer):
     body = b'{"meta": {"total_count": 0}, "items": []}' + b" " * 200
     peer.route = lambda path, query: (200, {**JSON, "_trickle": "0.1"}, body)
     client = Client(peer.base_url, settings(read_timeout=2, total_timeout=0.5))
@@ -117,7 +117,7 @@ def test_a_trickling_answer_hits_the_overall_deadline(peer):  # noqa: F811
 
 
 @pytest.mark.parametrize("declared", [True, False], ids=["content-length", "no-content-length"])
-def test_an_answer_above_the_size_limit_is_abandoned(peer, declared):  # noqa: F811
+def test_an_answer_above_the_size_limit_is_abandoned(peer, declared):
     body = b'{"meta": {"total_count": 0}, "items": [' + b" " * 5000 + b"]}"
     headers = dict(JSON) if declared else {**JSON, "_no_length": "1"}
     peer.route = lambda path, query: (200, headers, body)
@@ -137,14 +137,14 @@ def test_an_answer_above_the_size_limit_is_abandoned(peer, declared):  # noqa: F
         (JSON, b"[1, 2, 3]", "expected a JSON object"),
     ],
 )
-def test_answers_that_are_not_json_objects_are_refused(peer, headers, body, message):  # noqa: F811
+def test_answers_that_are_not_json_objects_are_refused(peer, headers, body, message):
     peer.route = lambda path, query: (200, headers, body)
 
     with pytest.raises(HarvestError, match=message):
         Client(peer.base_url, settings()).get_json("praktijkvoorbeelden/")
 
 
-def test_a_listing_without_meta_or_items_is_refused(peer):  # noqa: F811
+def test_a_listing_without_meta_or_items_is_refused(peer):
     peer.route = lambda path, query: (200, JSON, {"meta": {"total_count": "veel"}, "items": []})
 
     with pytest.raises(HarvestError, match="meta.total_count is not a number"):
@@ -154,7 +154,7 @@ def test_a_listing_without_meta_or_items_is_refused(peer):  # noqa: F811
 # Whole harvests ----------------------------------------------------------------------------------
 
 
-def test_an_address_that_is_not_a_gezondin_site_fails_clearly(site, peer, source):  # noqa: F811
+def test_an_address_that_is_not_a_gezondin_site_fails_clearly(site, peer, source):
     peer.route = lambda path, query: (200, {"Content-Type": "text/html"}, b"<html></html>")
 
     report = run(source)
@@ -167,7 +167,7 @@ def test_an_address_that_is_not_a_gezondin_site_fails_clearly(site, peer, source
     assert "expected JSON" in source.last_report
 
 
-def test_a_peer_that_is_down_changes_nothing(harvested, peer):  # noqa: F811
+def test_a_peer_that_is_down_changes_nothing(harvested, peer):
     peer.close()
 
     report = run(harvested)
@@ -177,7 +177,7 @@ def test_a_peer_that_is_down_changes_nothing(harvested, peer):  # noqa: F811
     assert live_copies() == [11, 12, 13]
 
 
-def test_a_peer_that_disappears_halfway_keeps_what_was_harvested(harvested, peer):  # noqa: F811
+def test_a_peer_that_disappears_halfway_keeps_what_was_harvested(harvested, peer):
     peer.practices["nl"] = [
         practice(11, title="Bijgewerkt", published="2026-05-01"),
         practice(13),
@@ -198,7 +198,7 @@ def test_a_peer_that_disappears_halfway_keeps_what_was_harvested(harvested, peer
     assert SharedCopy.objects.get(remote_id=11).page.title == "Bijgewerkt"
 
 
-def test_a_bad_page_in_the_middle_withdraws_nothing(harvested, peer):  # noqa: F811
+def test_a_bad_page_in_the_middle_withdraws_nothing(harvested, peer):
     peer.practices["nl"] = [practice(11), practice(13)]
 
     def broken_second_page(path, query):
@@ -216,7 +216,7 @@ def test_a_bad_page_in_the_middle_withdraws_nothing(harvested, peer):  # noqa: F
     assert live_copies() == [11, 12, 13]
 
 
-def test_a_listing_that_stops_short_of_its_count_withdraws_nothing(harvested, peer):  # noqa: F811
+def test_a_listing_that_stops_short_of_its_count_withdraws_nothing(harvested, peer):
     def short(path, query):
         if query.get("locale") == "nl":
             items = [practice(11)] if query.get("offset") == "0" else []
@@ -232,7 +232,7 @@ def test_a_listing_that_stops_short_of_its_count_withdraws_nothing(harvested, pe
     assert live_copies() == [11, 12, 13]
 
 
-def test_server_errors_on_one_language_leave_the_other_harvested(site, peer, source):  # noqa: F811
+def test_server_errors_on_one_language_leave_the_other_harvested(site, peer, source):
     peer.practices["nl"] = [practice(11)]
     peer.practices["en"] = [practice(21, "en")]
     peer.route = lambda path, query: (
@@ -246,7 +246,7 @@ def test_server_errors_on_one_language_leave_the_other_harvested(site, peer, sou
     assert live_copies() == [11]
 
 
-def test_items_that_are_not_objects_are_skipped(site, peer, source):  # noqa: F811
+def test_items_that_are_not_objects_are_skipped(site, peer, source):
     peer.route = lambda path, query: (
         (200, JSON, {"meta": {"total_count": 3}, "items": ["x", None, practice(11)]})
         if query.get("locale") == "nl"
@@ -260,9 +260,7 @@ def test_items_that_are_not_objects_are_skipped(site, peer, source):  # noqa: F8
     assert "an item: not an object" in report.as_text()
 
 
-def test_an_image_download_that_fails_is_retried_next_time(site, peer, source):  # noqa: F811
-    from tests.kennisbank.test_harvest import PNG, figure
-
+def test_an_image_download_that_fails_is_retried_next_time(site, peer, source):
     url = peer.url("/media/images/coach.png")
     peer.practices["nl"] = [practice(11, approach=[figure(url)])]
     peer.route = lambda path, query: (503, {}, b"") if path.startswith("/media/") else None

@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - the fixtures imported from test_harvest are parameters here
 """What a harvest source can make this server do, and who may add one (docs/sharing.md,
 "Where the harvester connects" and "Who manages sources").
 
@@ -28,7 +27,7 @@ from kennisbank.harvest.client import Client, ClientSettings, HarvestError
 from kennisbank.harvest.harvester import harvest
 from kennisbank.harvest.models import HarvestSource, SharedCopy
 from kennisbank.publishing import ensure_national_editors
-from tests.kennisbank.test_harvest import PNG, figure, peer, practice, site  # noqa: F401
+from tests.kennisbank.conftest import PNG, figure, practice
 from tests.servers import CannedPeer
 
 pytestmark = pytest.mark.django_db

@@ -60,14 +60,6 @@ APPROACH = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Term names and Wagtail's site root paths are cached; no test may see another's.
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def soup(response):
     assert response.status_code == 200
     return BeautifulSoup(response.content.decode(), "html.parser")

@@ -35,6 +35,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from gezondin.models import Gemeente
+from gezondin.roles import NATIONAL_GROUP_NAME
 from kennisbank.models import (
     GemeenteIndexPage,
     GemeentePage,
@@ -42,7 +43,6 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
 )
 from kennisbank.publishing import (
-    NATIONAL_GROUP_NAME,
     TASK_NAME,
     WORKFLOW_NAME,
     SetupError,
@@ -717,7 +717,7 @@ def test_setup_finds_its_group_and_collection_again_after_a_rename(tree, tilburg
 @pytest.mark.usefixtures("demo_output")
 class TestPageChooser:
     """The admin's page chooser shows an editor live pages and the pages they may edit, never the
-    titles of another section's drafts (kennisbank.publishing.page_chooser_queryset)."""
+    titles of another section's drafts (gezondin.roles.page_chooser_queryset)."""
 
     @pytest.fixture
     def drafts(self):

@@ -9,10 +9,10 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from openpyxl import load_workbook
 
-from kennisbank.publishing import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME
+from gezondin.roles import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME
 from leerkringen import services
 from leerkringen.models import Aanmelding
-from tests.leerkringen.test_signup import make_activity, make_agenda
+from tests.leerkringen.factories import make_activity
 
 Status = Aanmelding.Status
 
@@ -30,11 +30,6 @@ def sign_up(activity, n, confirm=True):
     data = {"name": f"Deelnemer {n}", "email": f"deelnemer{n}@example.org", "organisation": "X"}
     aanmelding, _outcome = services.request_signup(activity, data, "nl")
     return services.confirm(aanmelding) if confirm else aanmelding
-
-
-@pytest.fixture
-def agenda(home_page):
-    return make_agenda(home_page)
 
 
 @pytest.fixture

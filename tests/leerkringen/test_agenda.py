@@ -2,76 +2,14 @@
 materials, and the filters (type, thema, mode, provincie, maand) through plain GET parameters;
 unknown or malformed values are ignored, never an error."""
 
-import datetime
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.utils import timezone
-from wagtail.models import Locale
 
-from gezondin.models import Gemeente, Thema
 from leerkringen.filters import parse_month
-from leerkringen.models import StudiedagPage, WebinarPage
-
-from .test_signup import make_activity, make_agenda
+from tests.leerkringen.conftest import titles
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def agenda(home_page):
-    return make_agenda(home_page)
-
-
-@pytest.fixture
-def activities(agenda):
-    """A circle hosted in Utrecht (in 30 days), a webinar (in 40 days), a hybrid study day
-    (in 70 days) and a past circle with a summary."""
-    now = timezone.now()
-    thema = Thema.objects.create(
-        name="Armoede en schulden", slug="armoede-en-schulden", locale=Locale.get_default()
-    )
-    circle = make_activity(agenda, title="Leerkring Utrecht", start=now + datetime.timedelta(30))
-    circle.bijeenkomsten.update(host_gemeente=Gemeente.objects.get(cbs_code="GM0344"))
-    circle.themas.set([thema])
-    circle.save_revision().publish()
-    webinar = make_activity(
-        agenda, WebinarPage, title="Webinar Geldzorgen", start=now + datetime.timedelta(40)
-    )
-    studiedag = make_activity(
-        agenda,
-        StudiedagPage,
-        title="Studiedag Kansrijke start",
-        mode="hybride",
-        start=now + datetime.timedelta(70),
-    )
-    past = make_activity(
-        agenda,
-        title="Leerkring Voorbij",
-        start=now - datetime.timedelta(100),
-        summary="<p>Wat we leerden.</p>",
-    )
-    return {
-        "circle": circle,
-        "webinar": webinar,
-        "studiedag": studiedag,
-        "past": past,
-        "thema": thema,
-    }
-
-
-def titles(response):
-    assert response.status_code == 200
-    html = BeautifulSoup(response.content.decode(), "html.parser")
-    return [a.get_text(strip=True) for a in html.select(".lk-agenda-list .card__link")]
 
 
 def test_upcoming_by_default_soonest_first(client, agenda, activities):

@@ -7,30 +7,16 @@ import json
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.utils import timezone
 
 from gezondin.models import Gemeente
 from leerkringen import services
 from leerkringen.calendar import json_ld
 from leerkringen.models import StudiedagPage, WebinarPage
-
-from .test_signup import make_activity, make_agenda
+from tests.leerkringen.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 JOIN_URL = "https://webinar.example.nl/join/geheim-123"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def agenda(home_page):
-    return make_agenda(home_page)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from django.db.models import Count
 
 from leerkringen import services
 from leerkringen.models import Aanmelding
-from tests.leerkringen.test_signup import make_activity, make_agenda
+from tests.leerkringen.factories import make_activity, make_agenda
 
 Status = Aanmelding.Status
 PEOPLE = 50

@@ -11,19 +11,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from leerkringen.models import LeerkringPage, WebinarPage
-
-from . import test_agenda
-from .test_agenda import titles
-from .test_signup import make_activity
+from tests.leerkringen.conftest import titles
+from tests.leerkringen.factories import make_activity, publish
 
 pytestmark = pytest.mark.django_db
 JOIN_URL = "https://webinar.example.nl/join/feed-geheim-789"
 
-# The agenda and its activities of tests/leerkringen/test_agenda.py: a circle, a webinar and a
-# study day to come, and a past circle.
-agenda = test_agenda.agenda
-activities = test_agenda.activities
-_fresh_cache = test_agenda._fresh_cache
+# The agenda and its activities (tests/leerkringen/conftest.py): a circle, a webinar and a study
+# day to come, and a past circle.
 
 
 def feed(client, agenda, params=None, kind="atom"):
@@ -249,8 +244,6 @@ def test_the_agenda_page_costs_no_more_queries(
 
 
 def test_the_english_agenda_has_its_own_feed(client, agenda, activities, locales, english_home):
-    from .test_signup import publish
-
     english_agenda = agenda.copy_for_translation(locales["en"])
     english_agenda.title = "Events"
     english_agenda.slug = "events"

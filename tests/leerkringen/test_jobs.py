@@ -19,18 +19,13 @@ from wagtail.models import Page
 
 from leerkringen import jobs, retention, services
 from leerkringen.models import Aanmelding, WebinarPage
-
-from .test_signup import links_in, make_activity, make_agenda
+from tests.leerkringen.conftest import links_in
+from tests.leerkringen.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 Status = Aanmelding.Status
 JOIN_URL = "https://webinar.example.nl/join/geheim-456"
 RECORDING_URL = "https://www.youtube.com/watch?v=gezondin-demo"
-
-
-@pytest.fixture
-def agenda(home_page):
-    return make_agenda(home_page)
 
 
 def sign_up(activity, n, language="nl", *, confirm=True):

@@ -11,17 +11,12 @@ from django.core.checks import run_checks
 from wagtail.models import Site
 
 from tests.conftest import run_load_demo
-
-from .test_signup import make_activity, make_agenda, sign_up
+from tests.leerkringen.conftest import sign_up
+from tests.leerkringen.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 
 LINK = re.compile(r"https?://[^\s\"'<>]+")
-
-
-@pytest.fixture
-def agenda(home_page):
-    return make_agenda(home_page)
 
 
 def links(message):

@@ -10,18 +10,13 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from leerkringen import services
-
-from .test_signup import form_data, link_to, make_activity, make_agenda, sign_up, signup_url
+from leerkringen import services, tokens
+from tests.leerkringen.conftest import form_data, link_to, sign_up, signup_url
+from tests.leerkringen.factories import make_activity
 
 pytestmark = pytest.mark.django_db
 
 ADDRESSES = ["sanne.de.vries@gemeente.example", "pieter@gemeente.example"]
-
-
-@pytest.fixture
-def agenda(home_page):
-    return make_agenda(home_page)
 
 
 def tokens_in(messages):
@@ -93,7 +88,7 @@ def test_every_configured_handler_redacts(name, agenda):
     aanmelding, _outcome = services.request_signup(
         page, {"name": "Sanne", "email": ADDRESSES[0]}, "nl"
     )
-    token = services.make_token(aanmelding)
+    token = tokens.make_token(aanmelding)
     logger = logging.getLogger(name)
     handlers = [h for h in handlers_for(logger) if isinstance(h, logging.StreamHandler)]
     handlers = [h for h in handlers if type(h).__module__.startswith("logging")]

@@ -13,10 +13,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from gezondin.models import Gemeente
-from leerkringen import retention, services
-from leerkringen.management.commands.send_reminders import send_due_reminders
+from leerkringen import retention, services, tokens
+from leerkringen.emails import send
+from leerkringen.jobs import send_due_reminders
+from leerkringen.mailkinds import MailKind
 from leerkringen.models import Aanmelding
-from tests.leerkringen.test_signup import make_activity, make_agenda, text_of
+from tests.leerkringen.conftest import text_of
+from tests.leerkringen.factories import make_activity
 
 Status = Aanmelding.Status
 PERSONAL = ("name", "email", "organisation", "role", "gemeente_id", "secret")
@@ -38,11 +41,6 @@ def signed_up(activity, n, *, confirm=True, now=None):
     if confirm:
         aanmelding = services.confirm(aanmelding, now=now)
     return aanmelding
-
-
-@pytest.fixture
-def agenda(home_page):
-    return make_agenda(home_page)
 
 
 @pytest.fixture
@@ -159,7 +157,7 @@ def test_a_pending_sign_up_lives_until_its_latest_link_expired(agenda):
 
 def test_the_link_of_an_anonymised_sign_up_no_longer_works(client, past, later):
     aanmelding = Aanmelding.objects.filter(activity=past, status=Status.CONFIRMED).first()
-    token = services.make_token(aanmelding)
+    token = tokens.make_token(aanmelding)
     assert client.get(f"/nl/aanmelding/{token}/").status_code == 200
 
     retention.anonymise_due(now=later)
@@ -171,8 +169,6 @@ def test_the_link_of_an_anonymised_sign_up_no_longer_works(client, past, later):
 
 
 def test_no_mail_reaches_an_anonymised_sign_up(past, later):
-    from leerkringen.emails import MailKind, send
-
     retention.anonymise_due(now=later)
     mail.outbox.clear()
     for aanmelding in Aanmelding.objects.filter(activity=past):
@@ -281,7 +277,7 @@ def test_a_withdrawn_sign_up_is_anonymised_a_day_later(agenda, client):
     staying = signed_up(activity, 1)
     leaving = services.cancel(signed_up(activity, 2))
     assert leaving.status == Status.CANCELLED
-    token = services.make_token(leaving)
+    token = tokens.make_token(leaving)
     assert "Afgemeld" in text_of(client.get(f"/nl/aanmelding/{token}/"))
 
     out = StringIO()

@@ -10,120 +10,35 @@ The tree:
 import datetime
 import logging
 import re
-from urllib.parse import urlparse
 
 import icalendar
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail
-from django.core.cache import cache
 from django.utils import timezone
 
 from gezondin.models import Gemeente
-from leerkringen import services
+from leerkringen import services, tokens
 from leerkringen.models import (
     Aanmelding,
-    AgendaPage,
-    Bijeenkomst,
     LeerkringPage,
     StudiedagPage,
     WebinarPage,
 )
+from tests.leerkringen.conftest import (
+    form_data,
+    link_to,
+    links_in,
+    sign_up,
+    signup_url,
+    soup,
+    text_of,
+)
+from tests.leerkringen.factories import make_activity, publish
 
 Status = Aanmelding.Status
-LINK = re.compile(r"https?://[^\s\"'<>]+")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # The rate limit and term names live in the cache; no test may see another's.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 # Building blocks ------------------------------------------------------------------------------
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def make_agenda(home):
-    agenda = AgendaPage(title="Agenda", slug="agenda", intro="<p>Wat er op de planning staat.</p>")
-    home.add_child(instance=agenda)
-    return publish(agenda)
-
-
-def meetings(count=1, start=None, **fields):
-    start = (start or timezone.now() + datetime.timedelta(days=30)).replace(second=0, microsecond=0)
-    return [
-        Bijeenkomst(
-            starts_at=start + datetime.timedelta(days=28 * i),
-            ends_at=start + datetime.timedelta(days=28 * i, hours=3),
-            topic=f"Bijeenkomst over casus {i + 1}",
-            location_name="Stadskantoor",
-            address="Stationsplein 1\n3511 ED Utrecht",
-            **fields,
-        )
-        for i in range(count)
-    ]
-
-
-def make_activity(agenda, model=LeerkringPage, *, meeting_count=1, start=None, **fields):
-    fields.setdefault("title", "Leerkring Armoede en gezondheid")
-    fields.setdefault("intro", "<p>Samen leren over schulden en gezondheid.</p>")
-    page = model(bijeenkomsten=meetings(meeting_count, start), **fields)
-    agenda.add_child(instance=page)
-    return publish(page)
-
-
-def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def text_of(response):
-    return " ".join(soup(response).get_text(" ").split())
-
-
-def form_data(**overrides):
-    data = {
-        "name": "Sanne de Vries",
-        "email": "Sanne.de.Vries@Gemeente.example",
-        "organisation": "Gemeente Utrecht",
-        "gemeente": "GM0344",
-        "role": "Beleidsmedewerker gezondheid",
-        "consent": "on",
-        "website": "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def signup_url(page):
-    return page.url + page.reverse_subpage("signup")
-
-
-def links_in(message):
-    """Every link in a message (text body and HTML), as paths."""
-    bodies = [message.body] + [content for content, _type in message.alternatives]
-    return [urlparse(url).path for body in bodies for url in LINK.findall(body)]
-
-
-def link_to(message, action):
-    """The path of the sign-up link of an action ("bevestigen", "afmelden", "plek-aannemen" or
-    "" for the manage page) in a message."""
-    for path in links_in(message):
-        if re.fullmatch(rf"/\w\w/aanmelding/[^/]+/{action}{'/' if action else ''}", path):
-            return path
-    raise AssertionError(f"no {action or 'manage'} link in {message.subject!r}")
-
-
-def sign_up(client, page, **overrides):
-    """Post the form; returns the response (a redirect when it worked)."""
-    return client.post(signup_url(page), form_data(**overrides))
 
 
 def sign_up_and_confirm(client, page, email, **overrides):
@@ -134,11 +49,6 @@ def sign_up_and_confirm(client, page, email, **overrides):
     response = client.get(confirm)
     assert response.status_code == 200
     return Aanmelding.objects.get(email=email.lower(), activity_id=services.canonical(page).pk)
-
-
-@pytest.fixture
-def agenda(home_page):
-    return make_agenda(home_page)
 
 
 @pytest.fixture
@@ -261,7 +171,7 @@ def test_cancelling_gives_the_seat_to_the_first_on_the_waiting_list(client, agen
     assert "nummer 2 op de wachtlijst" in text_of(manage)
 
     # The cancel link in the first person's mail: a GET only asks.
-    cancel_path = f"/nl/aanmelding/{services.make_token(first)}/afmelden/"
+    cancel_path = f"/nl/aanmelding/{tokens.make_token(first)}/afmelden/"
     question = client.get(cancel_path)
     assert question.status_code == 200
     assert "Wilt u zich afmelden" in text_of(question)
@@ -478,7 +388,7 @@ def test_invalid_links_get_a_friendly_page(client, leerkring, token):
 def test_a_tampered_or_revoked_token_is_refused(client, leerkring):
     sign_up(client, leerkring)
     aanmelding = Aanmelding.objects.get()
-    token = services.make_token(aanmelding)
+    token = tokens.make_token(aanmelding)
     value, timestamp, signature = token.rsplit(":", 2)
     other = f"{aanmelding.pk + 1}-{aanmelding.secret}:{timestamp}:{signature}"
     assert client.get(f"/nl/aanmelding/{other}/").status_code == 404
@@ -770,7 +680,7 @@ def test_the_join_link_is_only_in_mails_to_confirmed_people(client, agenda):
     assert "wachtlijst" in mail.outbox[-1].subject
     assert join not in mail.outbox[-1].body
     assert join not in client.get(webinar.url).content.decode()
-    assert join not in services.make_token(Aanmelding.objects.first())
+    assert join not in tokens.make_token(Aanmelding.objects.first())
 
 
 # Waiting-list offers ----------------------------------------------------------------------------

@@ -9,32 +9,19 @@ is printed and stored on the source (admin: Instellingen → Bronnen voor gedeel
 praktijkvoorbeelden). Exits with an error when a harvest failed or broke off.
 """
 
-import datetime
 import sys
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 
+from gezondin.dates import parse_moment
 from gezondin.management.commands.load_demo import quiet_loggers
 from kennisbank.harvest.client import Client, ClientSettings
 from kennisbank.harvest.harvester import harvest
 from kennisbank.harvest.models import HarvestSource, SharedCopy, normalise_base_url
+from kennisbank.harvest.tasks import harvest_source
 
 CHATTY_LOGGERS = ["wagtail", "django_tasks"]
-
-
-def parse_since(value):
-    moment = parse_datetime(value)
-    if moment is None:
-        day = parse_date(value)
-        if day is None:
-            raise ValueError
-        moment = datetime.datetime.combine(day, datetime.time.min)
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment
 
 
 class Command(BaseCommand):
@@ -97,12 +84,9 @@ class Command(BaseCommand):
                 )
         since = None
         if options["since"]:
-            try:
-                since = parse_since(options["since"])
-            except ValueError:
-                raise CommandError(
-                    f"--since {options['since']!r} is not an ISO date or date-time"
-                ) from None
+            since = parse_moment(options["since"])
+            if since is None:
+                raise CommandError(f"--since {options['since']!r} is not an ISO date or date-time")
         overrides = {}
         if options["retries"] is not None:
             if options["retries"] < 0:
@@ -138,8 +122,6 @@ class Command(BaseCommand):
                     )
 
         if options["enqueue"]:
-            from kennisbank.harvest.tasks import harvest_source
-
             for source in sources:
                 harvest_source.enqueue(source.pk)
                 if options["verbosity"] >= 1:

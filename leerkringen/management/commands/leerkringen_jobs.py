@@ -14,7 +14,6 @@ import logging
 from django.core.management.base import BaseCommand, CommandError
 
 from leerkringen import jobs, retention, services
-from leerkringen.management.commands.send_reminders import send_due_reminders
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +23,7 @@ def _offers():
 
 
 def _reminders():
-    return f"{send_due_reminders()} reminder(s) queued"
+    return f"{jobs.send_due_reminders()} reminder(s) queued"
 
 
 def _materials():

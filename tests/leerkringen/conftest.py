@@ -1,0 +1,119 @@
+"""Fixtures and helpers shared by the leerkringen tests.
+
+home ─ Agenda (``agenda``) ─ activity pages (made per test, or ``activities``)
+"""
+
+import datetime
+import re
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+from wagtail.models import Locale
+
+from gezondin.models import Gemeente, Thema
+from leerkringen.models import StudiedagPage, WebinarPage
+from tests.leerkringen.factories import make_activity, make_agenda
+
+LINK = re.compile(r"https?://[^\s\"'<>]+")
+
+
+# Fixtures ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def agenda(home_page):
+    return make_agenda(home_page)
+
+
+@pytest.fixture
+def activities(agenda):
+    """A circle hosted in Utrecht (in 30 days), a webinar (in 40 days), a hybrid study day
+    (in 70 days) and a past circle with a summary."""
+    now = timezone.now()
+    thema = Thema.objects.create(
+        name="Armoede en schulden", slug="armoede-en-schulden", locale=Locale.get_default()
+    )
+    circle = make_activity(agenda, title="Leerkring Utrecht", start=now + datetime.timedelta(30))
+    circle.bijeenkomsten.update(host_gemeente=Gemeente.objects.get(cbs_code="GM0344"))
+    circle.themas.set([thema])
+    circle.save_revision().publish()
+    webinar = make_activity(
+        agenda, WebinarPage, title="Webinar Geldzorgen", start=now + datetime.timedelta(40)
+    )
+    studiedag = make_activity(
+        agenda,
+        StudiedagPage,
+        title="Studiedag Kansrijke start",
+        mode="hybride",
+        start=now + datetime.timedelta(70),
+    )
+    past = make_activity(
+        agenda,
+        title="Leerkring Voorbij",
+        start=now - datetime.timedelta(100),
+        summary="<p>Wat we leerden.</p>",
+    )
+    return {
+        "circle": circle,
+        "webinar": webinar,
+        "studiedag": studiedag,
+        "past": past,
+        "thema": thema,
+    }
+
+
+# Helpers -----------------------------------------------------------------------------------------
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def text_of(response):
+    return " ".join(soup(response).get_text(" ").split())
+
+
+def form_data(**overrides):
+    data = {
+        "name": "Sanne de Vries",
+        "email": "Sanne.de.Vries@Gemeente.example",
+        "organisation": "Gemeente Utrecht",
+        "gemeente": "GM0344",
+        "role": "Beleidsmedewerker gezondheid",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def signup_url(page):
+    return page.url + page.reverse_subpage("signup")
+
+
+def links_in(message):
+    """Every link in a message (text body and HTML), as paths."""
+    bodies = [message.body] + [content for content, _type in message.alternatives]
+    return [urlparse(url).path for body in bodies for url in LINK.findall(body)]
+
+
+def link_to(message, action):
+    """The path of the sign-up link of an action ("bevestigen", "afmelden", "plek-aannemen" or
+    "" for the manage page) in a message."""
+    for path in links_in(message):
+        if re.fullmatch(rf"/\w\w/aanmelding/[^/]+/{action}{'/' if action else ''}", path):
+            return path
+    raise AssertionError(f"no {action or 'manage'} link in {message.subject!r}")
+
+
+def sign_up(client, page, **overrides):
+    """Post the form; returns the response (a redirect when it worked)."""
+    return client.post(signup_url(page), form_data(**overrides))
+
+
+def titles(response):
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content.decode(), "html.parser")
+    return [a.get_text(strip=True) for a in html.select(".lk-agenda-list .card__link")]
