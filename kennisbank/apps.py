@@ -8,6 +8,10 @@ class KennisbankConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from kennisbank import signals
+        from kennisbank import (
+            api,  # noqa: F401 - registers the API endpoints (gezondin.api)
+            jsonld,  # noqa: F401 - registers the JSON-LD (gezondin.jsonld)
+            signals,
+        )
 
         signals.connect()

@@ -8,4 +8,8 @@ class LeerkringenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from leerkringen import checks  # noqa: F401 - registers the system checks
+        from leerkringen import (
+            api,  # noqa: F401 - registers the API endpoint (gezondin.api)
+            checks,  # noqa: F401 - registers the system checks
+            jsonld,  # noqa: F401 - registers the JSON-LD (gezondin.jsonld)
+        )
