@@ -37,6 +37,8 @@ from django.utils import timezone, translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
+from gezondin.models import GezondInSettings
+
 CONTEXT = "https://schema.org"
 
 _BUILDERS = {}
@@ -114,8 +116,6 @@ class SiteInfo:
         """The organisation behind the site (Settings > GezondIn), as a schema.org Organization.
         The site settings are read once per request (the footer reads the same)."""
         from wagtail.models import Site
-
-        from gezondin.models import GezondInSettings
 
         name, email = self.name, ""
         if self.request is not None and Site.find_for_request(self.request) is not None:

@@ -96,7 +96,7 @@ def page_url(page, context):
 
 def is_public(page):
     """Live and outside every private (view-restricted) section."""
-    from gezondin.terms import restricted_paths
+    from gezondin.terms import restricted_paths  # imports the models, which import this module
 
     return page.live and not any(page.path.startswith(path) for path in restricted_paths())
 
@@ -249,7 +249,7 @@ class Terms(ObjectField):
     name comes from the (cached) names per language, falling back to the default language's."""
 
     def to_representation(self, obj):
-        from gezondin.terms import term_names
+        from gezondin.terms import term_names  # imports the models, which import this module
 
         model = obj._meta.get_field(self.field_name).related_model
         names = term_names(model, language_of(obj))

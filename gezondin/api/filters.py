@@ -24,6 +24,10 @@ from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 
+from gezondin.models import Provincie
+from gezondin.search_terms import search_terms
+from gezondin.terms import gemeente_labels, term_names
+
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 CBS_CODE = re.compile(r"^GM\d{4}$")
 NUMBER = re.compile(r"^[0-9]+$")
@@ -139,8 +143,6 @@ class TermFilter(ParameterFilter):
     repeatable = True
 
     def apply(self, request, queryset, view, name):
-        from gezondin.terms import term_names
-
         field = queryset.model._meta.get_field(view.term_filters[name])
         slugs = values_of(request, name)
         known = term_names(field.related_model, settings.LANGUAGE_CODE)
@@ -155,8 +157,6 @@ class TermFilter(ParameterFilter):
 
 
 def gemeente_codes(request, name):
-    from gezondin.terms import gemeente_labels
-
     codes = [code.upper() for code in values_of(request, name)]
     known = gemeente_labels()
     for code in codes:
@@ -170,8 +170,6 @@ def gemeente_codes(request, name):
 
 
 def provincie_values(request, name):
-    from gezondin.models import Provincie
-
     values = [value.lower() for value in values_of(request, name)]
     for value in values:
         if value not in Provincie.values:
@@ -384,8 +382,6 @@ class SearchFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         from wagtail.search.backends import get_search_backend
         from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
-
-        from gezondin.search_terms import search_terms
 
         operator = request.GET.get("search_operator")
         if operator is not None and operator not in ("and", "or"):

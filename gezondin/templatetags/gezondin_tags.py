@@ -30,6 +30,7 @@ from django.utils.text import slugify
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Page, Site
 
+from gezondin import jsonld
 from gezondin.models import GezondInSettings
 from gezondin.terms import public_q
 
@@ -177,8 +178,6 @@ def json_ld(context, page=None):
     """``{% json_ld %}``: the schema.org JSON-LD of the current page (or of ``page``) as
     <script type="application/ld+json"> elements: the page's own objects (gezondin.jsonld) and,
     below the home page, a BreadcrumbList. Empty for views that are not Wagtail pages."""
-    from gezondin import jsonld
-
     request = _request(context)
     if page is None:
         page = _current_page(context)
