@@ -164,8 +164,6 @@ def build_message(aanmelding, kind, bijeenkomst=None):
             activity = canonical  # the translation has not caught up: link to the original
         base = base_url(canonical)
         meetings = activity.meetings()
-        for meeting in meetings:  # where each is, for _meetings.txt and .html
-            meeting.place = activity.place_of(meeting)
         confirmed = aanmelding.status == Status.CONFIRMED
         join_url = ""
         if (

@@ -482,7 +482,8 @@ class ActivityPage(RoutablePageMixin, BasePage):
         return self.has_afterwards or self.kennis_links.filter(kennis_page__live=True).exists()
 
     def meetings(self):
-        """The meetings in date order, each with its host municipality (one query for all)."""
+        """The meetings in date order, each with its host municipality (one query for all) and
+        its ``place`` (see place_of)."""
         from gezondin.models import Gemeente
 
         items = [m for m in self.bijeenkomsten.all() if m.starts_at]
@@ -492,6 +493,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
         for meeting in items:
             if meeting.host_gemeente_id:
                 meeting.host_gemeente = hosts.get(meeting.host_gemeente_id)
+            meeting.place = self.place_of(meeting)
         return items
 
     def place_of(self, meeting):
@@ -499,7 +501,8 @@ class ActivityPage(RoutablePageMixin, BasePage):
         else the venue of the page (a study day's); nowhere when the activity is online only.
         A meeting can be attended online when the activity is online or hybrid, or the meeting
         is marked online. The API, the calendar files, the Event JSON-LD and the e-mails all
-        say where a meeting is from this."""
+        say where a meeting is from this, and so do the activity page and the sign-up's page
+        (``meeting.place``, set by ``meetings()``)."""
         name = address = ""
         if self.mode != Mode.ONLINE:
             if meeting is not None and (meeting.location_name or meeting.address_line):
