@@ -8,18 +8,16 @@ objects a page gets is decided, in this order, by:
 1. a ``get_json_ld(request)`` method on the page (a host site's own page types can add one);
    it returns a dict, a list of dicts or None;
 2. the builder registered for the page's model or its nearest registered ancestor class
-   (``@register("app_label.ModelName")``), as below;
+   (``@register("app_label.ModelName")``);
 3. a plain WebPage.
 
-- HomePage: WebSite, with the publishing Organization and the site search;
-- StandardPage (and any other page): WebPage;
-- PraktijkvoorbeeldPage: Article with its themes (about), municipalities (spatialCoverage) and
-  the municipality and partners (author); a copy harvested from another installation has the
-  original as its url, like its canonical link;
-- KennisartikelPage: Article;
-- KennisbankPage, ThemaPage, GemeenteIndexPage, AgendaPage: CollectionPage;
-- GemeentePage: GovernmentOrganization;
-- activity pages (leerkringen): nothing here, their template has the Event (leerkringen.calendar).
+The core registers the HomePage (WebSite, with the publishing Organization and the site search)
+and StandardPage (WebPage). The feature apps register their page types from their
+AppConfig.ready(): kennisbank.jsonld (practices and knowledge pages as Article, index and theme
+pages as CollectionPage, municipality pages as GovernmentOrganization) and leerkringen.jsonld
+(the agenda as CollectionPage; an activity's Event is written by its template,
+leerkringen.calendar). They build on ``page_basics``, ``collection_page``, ``compact`` and the
+other helpers here; the core imports no feature app.
 
 Builders read only what the page's own template reads as well (term and municipality links,
 site settings, the home page), from the same per-request caches, so the JSON-LD adds no queries.
@@ -33,15 +31,15 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
+from gezondin.models import GezondInSettings
+
 CONTEXT = "https://schema.org"
-CBS_CODE_PROPERTY = "CBS-gemeentecode"
 
 _BUILDERS = {}
 
@@ -118,8 +116,6 @@ class SiteInfo:
         """The organisation behind the site (Settings > GezondIn), as a schema.org Organization.
         The site settings are read once per request (the footer reads the same)."""
         from wagtail.models import Site
-
-        from gezondin.models import GezondInSettings
 
         name, email = self.name, ""
         if self.request is not None and Site.find_for_request(self.request) is not None:
@@ -204,16 +200,16 @@ def _language(page):
         return page.locale.language_code
 
 
-def _description(page):
+def description(page):
     describe = getattr(page, "get_meta_description", None)
     return plain_text(describe() if callable(describe) else page.search_description)
 
 
-def _page_basics(page, request, site, schema_type):
+def page_basics(page, request, site, schema_type):
     return {
         "@type": schema_type,
         "name": page.title,
-        "description": _description(page),
+        "description": description(page),
         "url": page_url(page, request),
         "inLanguage": _language(page),
         "datePublished": iso(page.first_published_at),
@@ -223,7 +219,7 @@ def _page_basics(page, request, site, schema_type):
 
 
 def web_page(page, request, site):
-    return compact(_page_basics(page, request, site, "WebPage"))
+    return compact(page_basics(page, request, site, "WebPage"))
 
 
 @register("wagtailcore.Page", "gezondin.StandardPage")
@@ -237,7 +233,7 @@ def home_page(page, request, site):
         "@type": "WebSite",
         "name": site.name,
         "alternateName": page.title if page.title != site.name else "",
-        "description": _description(page),
+        "description": description(page),
         "url": page_url(page, request),
         "inLanguage": _language(page),
         "publisher": site.publisher,
@@ -259,199 +255,7 @@ def home_page(page, request, site):
     return compact(data)
 
 
-@register("kennisbank.KennisbankPage", "kennisbank.GemeenteIndexPage", "leerkringen.AgendaPage")
 def collection_page(page, request, site):
-    return compact(_page_basics(page, request, site, "CollectionPage"))
-
-
-@register("kennisbank.ThemaPage")
-def thema_page(page, request, site):
-    from kennisbank.templatetags.kennisbank_tags import term_name
-
-    data = _page_basics(page, request, site, "CollectionPage")
-    if page.thema_id:
-        data["about"] = compact(
-            {"@type": "DefinedTerm", "name": term_name(page.thema), "termCode": page.thema.slug}
-        )
-    return compact(data)
-
-
-@register("leerkringen.ActivityPage")
-def activity_page(page, request, site):
-    """Nothing here: the activity templates write the Event themselves (leerkringen.calendar)."""
-    return None
-
-
-# The kennisbank -----------------------------------------------------------------------------------
-
-
-def gemeente_identifier(cbs_code):
-    return {"@type": "PropertyValue", "propertyID": CBS_CODE_PROPERTY, "value": cbs_code}
-
-
-def gemeente_area(code, label, **extra):
-    """A municipality as the area it covers."""
-    return compact(
-        {
-            "@type": "AdministrativeArea",
-            "name": label,
-            "identifier": gemeente_identifier(code),
-            **extra,
-        }
-    )
-
-
-def gemeente_organisation(code, label, url="", **extra):
-    """A municipality as the organisation (the gemeente itself)."""
-    return compact(
-        {
-            "@type": "GovernmentOrganization",
-            "name": f"Gemeente {label}",
-            "identifier": gemeente_identifier(code),
-            "url": url,
-            "areaServed": gemeente_area(code, label),
-            **extra,
-        }
-    )
-
-
-def _tag_context(page, request):
-    return {"request": request, "page": page}
-
-
-def _themes(page, request):
-    """The page's themes as DefinedTerms, named in the visitor's language, each with the URL of
-    the kennisbank filtered on it. Read through the kennisbank's tags, which keep the page's
-    links for its template."""
-    from kennisbank.templatetags.kennisbank_tags import term_links
-
-    return [
-        compact(
-            {
-                "@type": "DefinedTerm",
-                "name": link["name"],
-                "termCode": link["slug"],
-                "url": absolute_url(request, link["url"]),
-            }
-        )
-        for link in term_links(_tag_context(page, request), page, "themas")
-    ]
-
-
-def _gemeenten(page, request):
-    from kennisbank.templatetags.kennisbank_tags import gemeente_links
-
-    return gemeente_links(_tag_context(page, request), page)
-
-
-def _original_url(page):
-    """The URL of the original of a practice harvested from another installation (the page's
-    canonical URL, see kennisbank.harvest), else "". The practice template reads the same
-    relation before, so this costs no query."""
-    try:
-        shared = page.shared_copy
-    except (AttributeError, ObjectDoesNotExist):
-        return ""
-    return shared.original_url if shared is not None else ""
-
-
-def _kennis_item(page, request, site, authors, original=""):
-    gemeenten = _gemeenten(page, request)
-    basics = _page_basics(page, request, site, "Article")
-    if original:
-        # A shared copy: its canonical URL is the original's.
-        basics.update(url=original, isBasedOn=original)
-    data = {
-        **basics,
-        "headline": page.title[:110],
-        "genre": str(page.get_kind_display()),
-        "about": _themes(page, request),
-        "spatialCoverage": [
-            gemeente_area(gemeente["code"], gemeente["label"]) for gemeente in gemeenten
-        ],
-        "author": authors(gemeenten) or [site.publisher],
-        "publisher": site.publisher,
-    }
-    return data
-
-
-def _partners(page):
-    """A practice's partners with their organisations. A live page's partners are read once and
-    kept on the page, so its template (practice_sections) reads them without a second query;
-    a preview's are in memory already."""
-    partners = list(page.partners.all().select_related("organisatie"))
-    if page.pk and "partners" not in getattr(page, "_cluster_related_objects", {}):
-        page.partners = partners
-    return partners
-
-
-@register("kennisbank.PraktijkvoorbeeldPage")
-def praktijkvoorbeeld_page(page, request, site):
-    def authors(gemeenten):
-        organisations = [
-            gemeente_organisation(
-                gemeente["code"], gemeente["label"], absolute_url(request, gemeente["url"])
-            )
-            for gemeente in gemeenten
-        ]
-        for partner in _partners(page):
-            organisations.append(
-                compact(
-                    {
-                        "@type": "Organization",
-                        "name": partner.organisatie.name,
-                        "url": partner.organisatie.website,
-                    }
-                )
-            )
-        return organisations
-
-    return compact(_kennis_item(page, request, site, authors, original=_original_url(page)))
-
-
-@register("kennisbank.KennisartikelPage")
-def kennisartikel_page(page, request, site):
-    def authors(gemeenten):
-        organisation = page.source_organisation
-        if organisation is None:
-            return []
-        return [
-            compact(
-                {"@type": "Organization", "name": organisation.name, "url": organisation.website}
-            )
-        ]
-
-    data = _kennis_item(page, request, site, authors)
-    if page.publication_date:
-        data["datePublished"] = iso(page.publication_date)
-    return compact(data)
-
-
-@register("kennisbank.GemeentePage")
-def gemeente_page(page, request, site):
-    from gezondin.models.snippets import Provincie
-
-    gemeente = page.gemeente
-    province = dict(Provincie.choices).get(gemeente.provincie, "")
-    contact = compact(
-        {
-            "@type": "ContactPoint",
-            "name": page.contact_name,
-            "email": page.contact_email,
-            "url": page.website,
-        }
-    )
-    area = gemeente_area(
-        gemeente.cbs_code,
-        gemeente.label,
-        containedInPlace=compact({"@type": "AdministrativeArea", "name": str(province)}),
-    )
-    return gemeente_organisation(
-        gemeente.cbs_code,
-        gemeente.label,
-        page_url(page, request),
-        alternateName=f"Gemeente {gemeente.name}" if gemeente.name != gemeente.label else "",
-        description=_description(page),
-        areaServed=area,
-        contactPoint=contact if len(contact) > 1 else None,
-    )
+    """A listing page (the kennisbank, the agenda...) as a CollectionPage; the feature apps
+    register it for their index pages."""
+    return compact(page_basics(page, request, site, "CollectionPage"))

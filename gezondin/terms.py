@@ -98,6 +98,29 @@ def gemeente_labels():
     return labels
 
 
+def through_columns(field):
+    """(link table, its column of the page, its column of the term) of a many-to-many field."""
+    through = field.remote_field.through
+    links = [f for f in through._meta.get_fields() if f.many_to_one]
+    source = next(f.name for f in links if f.related_model is field.model)
+    target = next(f.name for f in links if f.related_model is field.related_model)
+    return through, source, target
+
+
+def linked_to(queryset, field_name, **conditions):
+    """The items of ``queryset`` whose many-to-many field ``field_name`` links a term (or
+    municipality) matching ``conditions``, e.g. ``linked_to(pages, "themas", slug__in=slugs)``.
+
+    One subquery on the link table, so an item linked to several matching terms appears once.
+    The kennisbank's filters (web and API) and the activities' theme filter all select this
+    way."""
+    through, source, target = through_columns(queryset.model._meta.get_field(field_name))
+    linked = through.objects.filter(
+        **{f"{target}__{lookup}": value for lookup, value in conditions.items()}
+    )
+    return queryset.filter(pk__in=linked.values(f"{source}_id"))
+
+
 def locale_id(language_code):
     """The id of a language's Locale (None if it has none), without a query once cached."""
     from wagtail.models import Locale

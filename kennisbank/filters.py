@@ -23,7 +23,7 @@ from gezondin.models.snippets import (
     Thema,
 )
 from gezondin.search_terms import MAX_QUERY_LENGTH
-from gezondin.terms import gemeente_labels, term_options
+from gezondin.terms import gemeente_labels, linked_to, term_options
 from kennisbank.models import (
     VOCABULARY_FIELDS,
     Erkenning,
@@ -128,20 +128,19 @@ class KennisbankFilterSet(django_filters.FilterSet):
         """`q` and `sort` are applied by KennisbankSearch, after the filters."""
         return queryset
 
-    def filter_vocabulary(self, queryset, name, value):
-        through, term_fk = m2m_through(VOCABULARY_FIELDS[name])
-        linked = through.objects.filter(**{f"{term_fk}__slug__in": value})
-        return queryset.filter(pk__in=linked.values("kennispage_id"))
+    # The read API's kennisbank endpoints filter with these too (kennisbank.api).
 
-    def filter_gemeente(self, queryset, name, value):
-        through, _ = m2m_through("gemeenten")
-        linked = through.objects.filter(gemeente__cbs_code__in=value)
-        return queryset.filter(pk__in=linked.values("kennispage_id"))
+    @staticmethod
+    def filter_vocabulary(queryset, name, value):
+        return linked_to(queryset, VOCABULARY_FIELDS[name], slug__in=value)
 
-    def filter_provincie(self, queryset, name, value):
-        through, _ = m2m_through("gemeenten")
-        linked = through.objects.filter(gemeente__provincie__in=value)
-        return queryset.filter(pk__in=linked.values("kennispage_id"))
+    @staticmethod
+    def filter_gemeente(queryset, name, value):
+        return linked_to(queryset, "gemeenten", cbs_code__in=value)
+
+    @staticmethod
+    def filter_provincie(queryset, name, value):
+        return linked_to(queryset, "gemeenten", provincie__in=value)
 
     def filter_erkenning(self, queryset, name, value):
         practices = PraktijkvoorbeeldPage.objects.filter(erkenning__in=value)

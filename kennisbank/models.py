@@ -334,8 +334,8 @@ class PraktijkvoorbeeldPage(KennisPage):
         api.APIField("erkenning_label", serializer=api.ChoiceLabel("erkenning")),
         *("erkenning_date", "intervention_name", "intervention_url"),
         *("needs_team", "needs_time", "needs_budget", "funding"),
-        api.APIField("partners", serializer=api.Partners()),
-        api.APIField("contact", serializer=api.Contact()),
+        api.deferred("partners", "kennisbank.api.Partners"),
+        api.deferred("contact", "kennisbank.api.Contact"),
     ]
 
     parent_page_types = ["kennisbank.KennisbankPage", "kennisbank.GemeentePage"]

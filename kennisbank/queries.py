@@ -47,17 +47,13 @@ def related_practices(practice, limit=RELATED_LIMIT):
 def thema_dossier(dossier, request):
     """A theme dossier: the editors' picks, then everything on the theme (filterable)."""
     picks = [pick for pick in dossier.picks.select_related("item") if pick.item.live]
-    through, term_fk = m2m_through("themas")
-    on_theme = through.objects.filter(**{f"{term_fk}__slug": dossier.thema.slug})
-    base = kennis_queryset(request).filter(pk__in=on_theme.values("kennispage_id"))
+    base = terms.linked_to(kennis_queryset(request), "themas", slug=dossier.thema.slug)
     return {"picks": picks, "search": KennisbankSearch(request, base_queryset=base)}
 
 
 def gemeente_profile(section, request):
     """A municipality's page: its practices (local or elsewhere about it) and counts."""
-    through, _ = m2m_through("gemeenten")
-    linked = through.objects.filter(gemeente_id=section.gemeente_id)
-    base = kennis_queryset(request).filter(pk__in=linked.values("kennispage_id"))
+    base = terms.linked_to(kennis_queryset(request), "gemeenten", pk=section.gemeente_id)
     search = KennisbankSearch(request, base_queryset=base, per_page=10)
     return {"search": search, "gemeente": section.gemeente}
 

@@ -122,7 +122,8 @@ class ActivityIndexView(WagtailAdminTemplateMixin, TemplateView):
             .order_by("-first_starts_at", "pk")
             .annotate(active_count=Count("aanmeldingen", distinct=True))
         )
-        rows = [(activity, services.availability(activity)) for activity in activities]
+        seats = services.availabilities(activities)
+        rows = [(activity, seats[activity.pk]) for activity in activities]
         context["upcoming"] = [row for row in rows if not row[0].is_past(now)][
             ::-1
         ]  # soonest first

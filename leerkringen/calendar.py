@@ -72,17 +72,11 @@ def _place(name, address):
 
 
 def _locations(activity, meeting, page_url):
-    """The schema.org location(s) of a meeting: its place, the study day's venue, and/or a
-    VirtualLocation pointing at the public page (never the join link)."""
-    locations = []
-    name = meeting.location_name if meeting else ""
-    address = meeting.address_line if meeting else ""
-    if not (name or address) and hasattr(activity, "venue_address_line"):
-        name, address = activity.venue_name, activity.venue_address_line
-    if (name or address) and activity.mode != Mode.ONLINE:
-        locations.append(_place(name, address))
-    online = activity.mode in (Mode.ONLINE, Mode.HYBRIDE) or (meeting and meeting.online)
-    if online or not locations:
+    """The schema.org location(s) of a meeting (ActivityPage.place_of): its place or the study
+    day's venue, and/or a VirtualLocation pointing at the public page (never the join link)."""
+    place = activity.place_of(meeting)
+    locations = [_place(place.name, place.address_line)] if place.line else []
+    if place.online or not locations:
         locations.append({"@type": "VirtualLocation", "url": page_url})
     return locations[0] if len(locations) == 1 else locations
 

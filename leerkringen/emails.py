@@ -304,11 +304,10 @@ def ics_for_activity(activity, *, include_join_url=False, join_url="", base=None
 
 
 def _location_text(activity, meeting):
-    parts = [meeting.location_name, meeting.address_line]
-    if not any(parts) and activity.kind == ActivityType.STUDIEDAG:
-        parts = [activity.venue_name, activity.venue_address_line]
-    text = ", ".join(p for p in parts if p)
-    if meeting.online or activity.mode == "online":
+    """Where a meeting is, on one line (ActivityPage.place_of), "Online" added when it can be
+    attended online."""
+    place = activity.place_of(meeting)
+    if place.online:
         online = str(_("Online"))
-        text = f"{text} / {online}" if text else online
-    return text
+        return f"{place.line} / {online}" if place.line else online
+    return place.line

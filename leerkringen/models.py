@@ -9,6 +9,7 @@ translations share one pool of seats. The rules live in leerkringen.services, no
 """
 
 import secrets
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
@@ -62,6 +63,35 @@ def _views():
 def one_line(text):
     """A multi-line address on one line, its lines separated by commas."""
     return ", ".join(line.strip() for line in (text or "").splitlines() if line.strip())
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where one meeting takes place (see ActivityPage.place_of): the place's ``name`` and
+    ``address`` (several lines; empty for an online-only activity), whether it can be attended
+    ``online``, and whether it takes place somewhere (``physical``)."""
+
+    name: str
+    address: str
+    online: bool
+    physical: bool
+
+    @property
+    def address_line(self):
+        return one_line(self.address)
+
+    @property
+    def line(self):
+        """Name and address on one line ("Stadskantoor, Stationsplein 1, 3511 ED Utrecht"), or
+        ""."""
+        return ", ".join(part for part in (self.name, self.address_line) if part)
+
+    @property
+    def attendance(self):
+        """ "online", "physical" or "hybrid"."""
+        if self.online and self.physical:
+            return "hybrid"
+        return "online" if self.online else "physical"
 
 
 class ActivityType(models.TextChoices):
@@ -333,21 +363,22 @@ class ActivityPage(RoutablePageMixin, BasePage):
         index.FilterField("first_starts_at"),
         index.FilterField("last_ends_at"),
     ]
-    # The read API's fields (gezondin.api): seats as counts, nothing about who signed up.
+    # The read API's fields (gezondin.api; leerkringen.api): seats as counts, nothing about who
+    # signed up.
     api_fields = [
         *BasePage.api_fields,
         "kind",
         "mode",
         "for_whom",
         api.terms("themas"),
-        api.APIField("dates", serializer=api.ActivityDates()),
-        api.APIField("meetings", serializer=api.Meetings()),
-        api.APIField("capacity", serializer=api.Capacity()),
-        api.APIField("seats_available", serializer=api.SeatsAvailable()),
-        api.APIField("registration_open", serializer=api.RegistrationOpen()),
-        api.APIField("ics_url", serializer=api.ICSURL()),
+        api.deferred("dates", "leerkringen.api.ActivityDates"),
+        api.deferred("meetings", "leerkringen.api.Meetings"),
+        api.deferred("capacity", "leerkringen.api.Capacity"),
+        api.deferred("seats_available", "leerkringen.api.SeatsAvailable"),
+        api.deferred("registration_open", "leerkringen.api.RegistrationOpen"),
+        api.deferred("ics_url", "leerkringen.api.ICSURL"),
         api.rich_text("summary"),
-        api.APIField("materials", serializer=api.Materials()),
+        api.deferred("materials", "leerkringen.api.Materials"),
     ]
 
     is_creatable = False
@@ -460,7 +491,8 @@ class ActivityPage(RoutablePageMixin, BasePage):
         return self.has_afterwards or self.kennis_links.filter(kennis_page__live=True).exists()
 
     def meetings(self):
-        """The meetings in date order, each with its host municipality (one query for all)."""
+        """The meetings in date order, each with its host municipality (one query for all) and
+        its ``place`` (see place_of)."""
         items = [m for m in self.bijeenkomsten.all() if m.starts_at]
         items.sort(key=lambda m: m.starts_at)
         host_ids = {m.host_gemeente_id for m in items if m.host_gemeente_id}
@@ -468,7 +500,29 @@ class ActivityPage(RoutablePageMixin, BasePage):
         for meeting in items:
             if meeting.host_gemeente_id:
                 meeting.host_gemeente = hosts.get(meeting.host_gemeente_id)
+            meeting.place = self.place_of(meeting)
         return items
+
+    def place_of(self, meeting):
+        """Where ``meeting`` (or, for None, the activity) takes place: the meeting's location,
+        else the venue of the page (a study day's); nowhere when the activity is online only.
+        A meeting can be attended online when the activity is online or hybrid, or the meeting
+        is marked online. The API, the calendar files, the Event JSON-LD and the e-mails all
+        say where a meeting is from this, and so do the activity page and the sign-up's page
+        (``meeting.place``, set by ``meetings()``)."""
+        name = address = ""
+        if self.mode != Mode.ONLINE:
+            if meeting is not None and (meeting.location_name or meeting.address_line):
+                name, address = meeting.location_name, meeting.address
+            else:
+                name = getattr(self, "venue_name", "")
+                address = getattr(self, "venue_address", "")
+        online = self.mode in (Mode.ONLINE, Mode.HYBRIDE) or bool(meeting and meeting.online)
+        place = Place(name=name, address=address, online=online, physical=False)
+        physical = self.mode != Mode.ONLINE and (
+            bool(place.line) or self.mode in (Mode.FYSIEK, Mode.HYBRIDE)
+        )
+        return Place(name=name, address=address, online=online, physical=physical)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

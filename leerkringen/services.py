@@ -32,9 +32,11 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from gezondin.terms import locale_id
 from leerkringen import limits, tasks, tokens
 from leerkringen.mailkinds import MailKind
 from leerkringen.models import (
+    SEAT_STATUSES,
     Aanmelding,
     AanmeldingStatus,
     ActivityPage,
@@ -218,22 +220,56 @@ class Availability:
 
 
 def availability(activity):
-    """Seats and waiting list of an activity (one query)."""
+    """Seats and waiting list of an activity (one query, see ``availabilities``)."""
     activity = canonical(activity)
-    counts = dict(
+    return availabilities([activity], {activity.pk: activity})[activity.pk]
+
+
+def canonicals(activities):
+    """{activity pk: its activity in the default language} for many activities, in one query
+    (none when all are in the default language); see ``canonical``."""
+    default = locale_id(settings.LANGUAGE_CODE)
+    keys = {a.translation_key for a in activities if a.locale_id != default}
+    sources = {}
+    if keys and default is not None:
+        sources = {
+            page.translation_key: page
+            for page in ActivityPage.objects.filter(translation_key__in=keys, locale_id=default)
+        }
+    return {
+        a.pk: a if a.locale_id == default else sources.get(a.translation_key, a) for a in activities
+    }
+
+
+def availabilities(activities, canonical_of=None):
+    """{activity pk: Availability} for many activities at once, in at most two queries (the
+    default-language activities, see ``canonicals``, unless given as ``canonical_of``; and the
+    counts). Translations share the seats of their default-language activity. The API's
+    listings, the admin's sign-up index and the dashboard panel count seats this way."""
+    if canonical_of is None:
+        canonical_of = canonicals(activities)
+    rows = (
         Aanmelding.objects.filter(
-            activity_id=activity.pk,
-            status__in=[Status.CONFIRMED, Status.OFFERED, Status.WAITLISTED],
+            activity_id__in={source.pk for source in canonical_of.values()},
+            status__in=[*SEAT_STATUSES, Status.WAITLISTED],
         )
-        .values_list("status")
+        .values_list("activity_id", "status")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return Availability(
-        capacity=activity.capacity,
-        taken=counts.get(Status.CONFIRMED, 0) + counts.get(Status.OFFERED, 0),
-        waiting=counts.get(Status.WAITLISTED, 0),
-    )
+    counts = {}
+    for activity_id, status, n in rows:
+        counts.setdefault(activity_id, {})[status] = n
+    result = {}
+    for activity in activities:
+        source = canonical_of[activity.pk]
+        mine = counts.get(source.pk, {})
+        result[activity.pk] = Availability(
+            capacity=source.capacity,
+            taken=sum(mine.get(status, 0) for status in SEAT_STATUSES),
+            waiting=mine.get(Status.WAITLISTED, 0),
+        )
+    return result
 
 
 def seats_taken(activity):

@@ -87,14 +87,15 @@ class UpcomingActivitiesPanel(Component):
         self.limit = limit
 
     def get_context_data(self, parent_context=None):
-        activities = (
+        activities = list(
             admin_views.visible_activities(self.user)
             .filter(last_ends_at__gte=timezone.now())
             .order_by("first_starts_at", "pk")[: self.limit]
         )
+        availabilities = services.availabilities(activities)
         rows = []
         for activity in activities:
-            seats = services.availability(activity)
+            seats = availabilities[activity.pk]
             percent = (
                 min(100, round(100 * seats.taken / seats.capacity)) if seats.capacity else None
             )

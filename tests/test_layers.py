@@ -14,11 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("gezondin", "kennisbank", "leerkringen")
 MAX_FUNCTION_LEVEL_IMPORTS = 10
+
+
 # Being split into the apps that own them (issue 10: each app registers its own API and
 # JSON-LD); checked here once that has landed.
-NOT_YET_CHECKED = ("gezondin/api/", "gezondin/jsonld.py")
-
-
 def _module_name(path):
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
     if parts[-1] == "__init__":
@@ -31,7 +30,7 @@ def _modules():
     for package in PACKAGES:
         for path in sorted((ROOT / package).rglob("*.py")):
             relative = path.relative_to(ROOT).as_posix()
-            if "/migrations/" in relative or relative.startswith(NOT_YET_CHECKED):
+            if "/migrations/" in relative:
                 continue
             modules[_module_name(path)] = path
     return modules

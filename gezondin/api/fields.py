@@ -1,4 +1,8 @@
-"""Serializer fields of the read API, used by the models' ``api_fields`` and by the endpoints.
+"""Serializer fields of the read API shared by every app, used by the models' ``api_fields`` and by
+the endpoints. The feature apps keep their own fields in their ``api`` module (a practice's
+partners and contact in kennisbank.api, an activity's meetings and seats in leerkringen.api); a
+models module names those by dotted path (:func:`deferred`), so it does not import its api
+module, which imports the models.
 
 Every URL in a response is absolute and built from the request (``build_absolute_uri``), so a
 second installation on another host or port gets its own links. Rich text is front-end HTML with
@@ -13,6 +17,7 @@ import re
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from rest_framework.fields import Field, SkipField
 from wagtail import blocks
 from wagtail.api import APIField
@@ -91,7 +96,7 @@ def page_url(page, context):
 
 def is_public(page):
     """Live and outside every private (view-restricted) section."""
-    from gezondin.terms import restricted_paths
+    from gezondin.terms import restricted_paths  # imports the models, which import this module
 
     return page.live and not any(page.path.startswith(path) for path in restricted_paths())
 
@@ -200,6 +205,29 @@ class ObjectField(Field):
         return getattr(obj, self.field_name)
 
 
+class Deferred(Field):
+    """The serializer field class at ``path`` ("app.api.FieldClass"), imported and built (with
+    ``args`` and ``kwargs``) when a serializer binds it, so a models module can name a field
+    defined in a module that imports the models."""
+
+    def __init__(self, path, *args, **kwargs):
+        self.path = path
+        self.field_args = args
+        self.field_kwargs = kwargs
+        super().__init__(read_only=True)
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        self.field = import_string(self.path)(*self.field_args, **self.field_kwargs)
+        self.field.bind(field_name, parent)
+
+    def get_attribute(self, instance):
+        return self.field.get_attribute(instance)
+
+    def to_representation(self, value):
+        return self.field.to_representation(value)
+
+
 class RichTextHTML(ObjectField):
     """A RichTextField as front-end HTML with absolute links."""
 
@@ -221,7 +249,7 @@ class Terms(ObjectField):
     name comes from the (cached) names per language, falling back to the default language's."""
 
     def to_representation(self, obj):
-        from gezondin.terms import term_names
+        from gezondin.terms import term_names  # imports the models, which import this module
 
         model = obj._meta.get_field(self.field_name).related_model
         names = term_names(model, language_of(obj))
@@ -241,16 +269,6 @@ class Gemeenten(ObjectField):
         ]
 
 
-class Partners(ObjectField):
-    """A practice's partners as [{"organisatie": {"name", "website"}, "role"}]."""
-
-    def to_representation(self, obj):
-        return [
-            {"organisatie": organisation(partner.organisatie), "role": partner.role}
-            for partner in self.value(obj).all()
-        ]
-
-
 class Organisation(ObjectField):
     """An organisation as {"name", "website"}, or null."""
 
@@ -266,16 +284,6 @@ class DocumentLink(ObjectField):
         if document is None:
             return None
         return {"title": document.title, "url": absolute_url(self.context, document.url)}
-
-
-class Contact(ObjectField):
-    """A practice's contact as {"name", "email", "phone"}, only when the page shows it publicly
-    (a role or team, or a person who consented); otherwise null."""
-
-    def to_representation(self, obj):
-        if not obj.show_contact:
-            return None
-        return {"name": obj.contact_name, "email": obj.contact_email, "phone": obj.contact_phone}
 
 
 class ChoiceLabel(ObjectField):
@@ -338,128 +346,6 @@ class SharedFrom(ObjectField):
         return {"name": copy.source.name, "url": copy.source.base_url}
 
 
-# Activities -------------------------------------------------------------------------------------
-
-
-def canonical_activity(activity):
-    """The default-language activity holding the seats and sign-up settings (set in bulk for a
-    listing by the endpoint, see ActiviteitenAPIViewSet)."""
-    if not hasattr(activity, "_api_canonical"):
-        from leerkringen import services
-
-        activity._api_canonical = services.canonical(activity)
-    return activity._api_canonical
-
-
-def activity_seats(activity):
-    """The activity's Availability (counts only), set in bulk for a listing by the endpoint."""
-    if not hasattr(activity, "_api_seats"):
-        from leerkringen import services
-
-        activity._api_seats = services.availability(canonical_activity(activity))
-    return activity._api_seats
-
-
-def attendance(activity, meeting, location):
-    """How one meeting is attended: "online", "physical" or "hybrid"."""
-    from leerkringen.models import Mode
-
-    online = activity.mode in (Mode.ONLINE, Mode.HYBRIDE) or meeting.online
-    physical = bool(location) or activity.mode in (Mode.FYSIEK, Mode.HYBRIDE)
-    if activity.mode == Mode.ONLINE:
-        physical = False
-    if online and physical:
-        return "hybrid"
-    return "online" if online else "physical"
-
-
-def meeting_location(activity, meeting):
-    """Where a meeting takes place as one line of text, or None (online only, or unknown)."""
-    from leerkringen.models import Mode
-
-    if activity.mode == Mode.ONLINE:
-        return None
-    parts = [meeting.location_name, meeting.address_line]
-    if not any(parts):  # a study day's venue is set on the page
-        parts = [getattr(activity, "venue_name", ""), getattr(activity, "venue_address_line", "")]
-    return ", ".join(part for part in parts if part) or None
-
-
-class ActivityDates(ObjectField):
-    """{"start": start of the first meeting, "end": end of the last}."""
-
-    def to_representation(self, activity):
-        return {"start": iso(activity.first_starts_at), "end": iso(activity.last_ends_at)}
-
-
-class Meetings(ObjectField):
-    """The meetings in date order, without anything about who attends."""
-
-    def to_representation(self, activity):
-        meetings = sorted(
-            (m for m in activity.bijeenkomsten.all() if m.starts_at), key=lambda m: m.starts_at
-        )
-        items = []
-        for meeting in meetings:
-            location = meeting_location(activity, meeting)
-            host = meeting.host_gemeente if meeting.host_gemeente_id else None
-            items.append(
-                {
-                    "start": iso(meeting.starts_at),
-                    "end": iso(meeting.ends_at),
-                    "timezone": settings.TIME_ZONE,
-                    "topic": meeting.topic,
-                    "attendance": attendance(activity, meeting, location),
-                    "location": location,
-                    "host_gemeente": (
-                        {"cbs_code": host.cbs_code, "name": host.name} if host else None
-                    ),
-                }
-            )
-        return items
-
-
-class Capacity(ObjectField):
-    """The number of seats (shared by an activity's translations); null for unlimited."""
-
-    def to_representation(self, activity):
-        return canonical_activity(activity).capacity
-
-
-class SeatsAvailable(ObjectField):
-    """How many seats are free (a count); null for unlimited."""
-
-    def to_representation(self, activity):
-        return activity_seats(activity).left
-
-
-class RegistrationOpen(ObjectField):
-    """Whether signing up through the website is possible now."""
-
-    def to_representation(self, activity):
-        from leerkringen import services
-
-        state, _when = services.registration_state(canonical_activity(activity))
-        return state == services.RegistrationState.OPEN
-
-
-class ICSURL(ObjectField):
-    """The absolute URL of the activity's public .ics file (never with a join link)."""
-
-    def to_representation(self, activity):
-        url = activity.get_url(http_request(self.context))
-        return absolute_url(self.context, url + activity.reverse_subpage("ics")) if url else None
-
-
-class Materials(ObjectField):
-    """The materials (documents, links, recordings) once the activity is over; [] before."""
-
-    def to_representation(self, activity):
-        if not activity.is_past():
-            return []
-        return stream_representation(self.value(activity), self.context, language_of(activity))
-
-
 # APIField shorthands for the models' api_fields ---------------------------------------------------
 
 
@@ -473,3 +359,8 @@ def stream(name):
 
 def terms(name):
     return APIField(name, serializer=Terms())
+
+
+def deferred(name, path, *args, **kwargs):
+    """An APIField whose serializer is the field class at ``path`` (see Deferred)."""
+    return APIField(name, serializer=Deferred(path, *args, **kwargs))

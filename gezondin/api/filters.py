@@ -17,13 +17,16 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
+
+from gezondin.models import Provincie
+from gezondin.search_terms import search_terms
+from gezondin.terms import gemeente_labels, term_names
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 CBS_CODE = re.compile(r"^GM\d{4}$")
@@ -130,27 +133,16 @@ class ParameterFilter(BaseFilterBackend):
 # Vocabulary, municipality, province --------------------------------------------------------------
 
 
-def through_columns(field):
-    """(table, page column, term column) of a many-to-many field's link table."""
-    through = field.remote_field.through
-    links = [f for f in through._meta.get_fields() if f.many_to_one]
-    source = next(f.name for f in links if f.related_model is field.model)
-    target = next(f.name for f in links if f.related_model is field.related_model)
-    return through, source, target
-
-
 class TermFilter(ParameterFilter):
     """``thema=<slug>``: items with any of the given themes.
 
     The endpoint's ``term_filters`` maps a parameter to the page field of the vocabulary
-    ({"thema": "themas"} by default)."""
+    ({"thema": "themas"} by default); its ``filter_terms`` selects the items."""
 
     parameters = frozenset(["thema"])
     repeatable = True
 
     def apply(self, request, queryset, view, name):
-        from gezondin.terms import term_names
-
         field = queryset.model._meta.get_field(view.term_filters[name])
         slugs = values_of(request, name)
         known = term_names(field.related_model, settings.LANGUAGE_CODE)
@@ -161,16 +153,10 @@ class TermFilter(ParameterFilter):
                 raise BadRequestError(
                     f"{name}: unknown {field.related_model._meta.model_name} {shown(slug)}"
                 )
-        if not slugs:
-            return queryset
-        through, source, target = through_columns(field)
-        linked = through.objects.filter(**{f"{target}__slug__in": slugs})
-        return queryset.filter(pk__in=linked.values(f"{source}_id"))
+        return view.filter_terms(queryset, name, slugs) if slugs else queryset
 
 
 def gemeente_codes(request, name):
-    from gezondin.terms import gemeente_labels
-
     codes = [code.upper() for code in values_of(request, name)]
     known = gemeente_labels()
     for code in codes:
@@ -184,8 +170,6 @@ def gemeente_codes(request, name):
 
 
 def provincie_values(request, name):
-    from gezondin.models import Provincie
-
     values = [value.lower() for value in values_of(request, name)]
     for value in values:
         if value not in Provincie.values:
@@ -199,8 +183,9 @@ def provincie_values(request, name):
 class GemeenteFilter(ParameterFilter):
     """``gemeente=<CBS code>`` and ``provincie=<province>``.
 
-    The endpoint's ``gemeente_lookup`` says how its items reach a municipality: through the
-    kennisbank's gemeenten, or through the host municipality of an activity's meetings."""
+    The endpoint's ``filter_gemeente(queryset, codes)`` and ``filter_provincie(queryset,
+    provinces)`` say how its items reach a municipality: through the kennisbank's gemeenten, or
+    through the host municipality of an activity's meetings."""
 
     parameters = frozenset(["gemeente", "provincie"])
     repeatable = True
@@ -208,9 +193,9 @@ class GemeenteFilter(ParameterFilter):
     def apply(self, request, queryset, view, name):
         if name == "gemeente":
             codes = gemeente_codes(request, name)
-            return view.filter_gemeente(queryset, Q(cbs_code__in=codes)) if codes else queryset
+            return view.filter_gemeente(queryset, codes) if codes else queryset
         provinces = provincie_values(request, name)
-        return view.filter_gemeente(queryset, Q(provincie__in=provinces)) if provinces else queryset
+        return view.filter_provincie(queryset, provinces) if provinces else queryset
 
 
 # Dates and kinds ----------------------------------------------------------------------------------
@@ -397,8 +382,6 @@ class SearchFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         from wagtail.search.backends import get_search_backend
         from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
-
-        from gezondin.search_terms import search_terms
 
         operator = request.GET.get("search_operator")
         if operator is not None and operator not in ("and", "or"):

@@ -1,9 +1,11 @@
-"""The read API's endpoints (Wagtail API v2 viewsets) and its router, ``api_router``.
+"""The read API's router, ``api_router``, the endpoint base classes and the generic endpoint.
 
-- ``praktijkvoorbeelden``, ``kennisartikelen``, ``activiteiten``: one page type each, with the
-  kennisbank's filters and strict query parameters.
-- ``gemeenten``: the active municipalities with their section page and number of practices.
 - ``pages``: Wagtail's generic pages endpoint (for tooling), with the same privacy rules.
+- The feature apps register their own endpoints from their AppConfig.ready():
+  ``praktijkvoorbeelden``, ``kennisartikelen`` and ``gemeenten`` (kennisbank.api),
+  ``activiteiten`` (leerkringen.api), with ``api_router.register_endpoint(name, viewset,
+  order=...)``. A page type endpoint builds on :class:`PageTypeEndpoint`, another on
+  :class:`StrictParametersMixin` and :class:`GezondInAPIMixin`.
 
 Every endpoint is anonymous and read-only and shows only live pages outside private sections
 (whoever asks: a logged-in editor sees what everyone sees), in the request's site and its
@@ -13,9 +15,8 @@ items show in a fixed number of queries, whatever the page size.
 
 import functools
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import path, re_path, reverse
@@ -26,34 +27,15 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import BaseSerializer, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Locale, Page, Site
 
 from gezondin.api import fields, filters
-from gezondin.models import Gemeente
-from gezondin.terms import locale_id, public_q
-from kennisbank.models import (
-    ARTICLE_KINDS,
-    VOCABULARY_FIELDS,
-    GemeentePage,
-    KennisartikelPage,
-    KennisPage,
-    PraktijkvoorbeeldPage,
-    PraktijkvoorbeeldPartner,
-)
-from leerkringen.models import (
-    SEAT_STATUSES,
-    Aanmelding,
-    AanmeldingStatus,
-    ActivityPage,
-    ActivityType,
-    Bijeenkomst,
-)
+from gezondin.terms import linked_to, public_q
 
 # Query parameters every endpoint accepts in listings, and in detail views.
 LISTING_PARAMETERS = frozenset(["limit", "offset", "fields", "format", "_"])
@@ -95,12 +77,10 @@ class GezondInSerializer(BaseSerializer):
 # Shared behaviour ---------------------------------------------------------------------------------
 
 
-# The fields that need a prefetch lookup, when they differ from the lookup's name. "locale" is
-# always fetched: a page's language decides its names, labels and links.
-LOOKUP_FIELDS = {
-    "shared_copy": ["canonical_url", "shared_from"],
-    "bijeenkomsten": ["meetings"],
-}
+# The fields that need a prefetch lookup, when they differ from the lookup's name (an endpoint
+# adds its own in ``lookup_fields``). "locale" is always fetched: a page's language decides its
+# names, labels and links.
+LOOKUP_FIELDS = {"shared_copy": ["canonical_url", "shared_from"]}
 
 
 def lookup_root(lookup):
@@ -149,8 +129,10 @@ class GezondInAPIMixin:
     permission_classes = [AllowAny]
     http_method_names = ["get", "head", "options"]
     pagination_class = filters.Pagination
-    # Prefetch lookups for what the items show (see prepare_items).
+    # Prefetch lookups for what the items show (see prepare_items), and the fields that need a
+    # lookup when they differ from its name.
     prefetches = []
+    lookup_fields = LOOKUP_FIELDS
 
     def initial(self, request, *args, **kwargs):
         """Every query parameter is checked here first (gezondin.api.filters.check_parameters),
@@ -204,7 +186,7 @@ class GezondInAPIMixin:
             lookup
             for lookup in [*self.prefetches, *self.extra_prefetches()]
             if lookup_root(lookup) == "locale"
-            or self.wants(*LOOKUP_FIELDS.get(lookup_root(lookup), [lookup_root(lookup)]))
+            or self.wants(*self.lookup_fields.get(lookup_root(lookup), [lookup_root(lookup)]))
         ]
         if items and lookups:
             prefetch_related_objects(items, *lookups)
@@ -308,73 +290,17 @@ class PageTypeEndpoint(StrictParametersMixin, BasePagesEndpoint):
     def get_queryset(self):
         return self.public_pages(self.model).order_by("id")
 
+    def filter_terms(self, queryset, name, slugs):
+        """Items linked to any of the terms ``slugs`` of the vocabulary of parameter ``name``."""
+        return linked_to(queryset, self.term_filters[name], slug__in=slugs)
 
-# Kennisbank ---------------------------------------------------------------------------------------
+    def filter_gemeente(self, queryset, codes):
+        """Items about any of the municipalities with these CBS codes (GemeenteFilter)."""
+        raise NotImplementedError
 
-
-class KennisEndpoint(PageTypeEndpoint):
-    prefetches = ["locale", *VOCABULARY_FIELDS.values(), "gemeenten"]
-
-    def filter_gemeente(self, queryset, condition):
-        through, source, target = filters.through_columns(KennisPage._meta.get_field("gemeenten"))
-        linked = through.objects.filter(**{f"{target}__in": Gemeente.objects.filter(condition)})
-        return queryset.filter(pk__in=linked.values(f"{source}_id"))
-
-
-class PraktijkvoorbeeldenAPIViewSet(KennisEndpoint):
-    name = "praktijkvoorbeelden"
-    model = PraktijkvoorbeeldPage
-    prefetches = [
-        *KennisEndpoint.prefetches,
-        Prefetch(
-            "partners", queryset=PraktijkvoorbeeldPartner.objects.select_related("organisatie")
-        ),
-    ]
-    ordering_fields = [*PAGE_ORDERING, "start_date", "end_date", "last_checked", "erkenning_date"]
-
-
-class KennisartikelenAPIViewSet(KennisEndpoint):
-    name = "kennisartikelen"
-    model = KennisartikelPage
-    kinds = [kind for kind, _label in ARTICLE_KINDS]
-    filter_backends = [filters.KindFilter, *KennisEndpoint.filter_backends]
-    prefetches = [*KennisEndpoint.prefetches, "source_organisation"]
-    ordering_fields = [*PAGE_ORDERING, "publication_date"]
-
-
-# Leerkringen --------------------------------------------------------------------------------------
-
-
-class ActiviteitenAPIViewSet(PageTypeEndpoint):
-    """Learning circles, webinars and study days. Seats are counts; nothing about who signed up,
-    and never a webinar's join link."""
-
-    name = "activiteiten"
-    model = ActivityPage
-    kinds = list(ActivityType.values)
-    filter_backends = [
-        filters.KindFilter,
-        filters.UpcomingFilter,
-        *PageTypeEndpoint.filter_backends,
-    ]
-    prefetches = [
-        "locale",
-        "themas",
-        Prefetch("bijeenkomsten", queryset=Bijeenkomst.objects.select_related("host_gemeente")),
-    ]
-    ordering_fields = [*PAGE_ORDERING, "first_starts_at", "last_ends_at"]
-
-    def filter_gemeente(self, queryset, condition):
-        hosted = Bijeenkomst.objects.filter(host_gemeente__in=Gemeente.objects.filter(condition))
-        return queryset.filter(pk__in=hosted.values("page_id"))
-
-    def prepare_items(self, items):
-        if self.wants("meetings"):  # a study day's venue is on StudiedagPage
-            items = specific_in_bulk(items)
-        items = super().prepare_items(items)
-        if self.wants("capacity", "seats_available", "registration_open"):
-            set_seats(items)
-        return items
+    def filter_provincie(self, queryset, provinces):
+        """Items about a municipality in any of these provinces (GemeenteFilter)."""
+        raise NotImplementedError
 
 
 def specific_in_bulk(items):
@@ -385,138 +311,6 @@ def specific_in_bulk(items):
         page.pk: page for page in Page.objects.filter(pk__in=[i.pk for i in items]).specific()
     }
     return [specific.get(item.pk, item) for item in items]
-
-
-def set_seats(activities):
-    """The default-language activity and the seat counts of each activity, in two queries
-    (translations share the seats of the default-language activity)."""
-    from leerkringen.services import Availability
-
-    default = locale_id(settings.LANGUAGE_CODE)
-    keys = {a.translation_key for a in activities if a.locale_id != default}
-    sources = {}
-    if keys:
-        sources = {
-            page.translation_key: page
-            for page in ActivityPage.objects.filter(translation_key__in=keys, locale_id=default)
-        }
-    for activity in activities:
-        if activity.locale_id == default:
-            activity._api_canonical = activity
-        else:
-            activity._api_canonical = sources.get(activity.translation_key, activity)
-    counted = [*SEAT_STATUSES, AanmeldingStatus.WAITLISTED]
-    rows = (
-        Aanmelding.objects.filter(
-            activity_id__in={a._api_canonical.pk for a in activities}, status__in=counted
-        )
-        .values_list("activity_id", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    counts = {}
-    for activity_id, status, n in rows:
-        counts.setdefault(activity_id, {})[status] = n
-    for activity in activities:
-        canonical = activity._api_canonical
-        mine = counts.get(canonical.pk, {})
-        activity._api_seats = Availability(
-            capacity=canonical.capacity,
-            taken=sum(mine.get(status, 0) for status in SEAT_STATUSES),
-            waiting=mine.get(AanmeldingStatus.WAITLISTED, 0),
-        )
-
-
-# Municipalities -----------------------------------------------------------------------------------
-
-
-class GemeentePageURL(fields.ObjectField):
-    """The absolute URL of the municipality's section page in the requested language, or null."""
-
-    def to_representation(self, gemeente):
-        page = gemeente._api_page
-        return fields.page_url(page, self.context) if page is not None else None
-
-
-class PracticeCount(fields.ObjectField):
-    """How many public practices in the requested language name the municipality."""
-
-    def to_representation(self, gemeente):
-        return gemeente._api_practice_count
-
-
-GEMEENTE_FIELDS = ["cbs_code", "name", "display_name", "provincie", "is_gids", "is_active"]
-GEMEENTE_EXTRA = ["page", "practice_count"]
-
-
-class GemeentenAPIViewSet(StrictParametersMixin, GezondInAPIMixin, BaseAPIViewSet):
-    """The active municipalities. ``locale=`` chooses the language of ``page`` and
-    ``practice_count`` (default: the site's default language)."""
-
-    name = "gemeenten"
-    model = Gemeente
-    base_serializer_class = GezondInSerializer
-    body_fields = [
-        "id",
-        *GEMEENTE_FIELDS,
-        APIField("page", serializer=GemeentePageURL()),
-        APIField("practice_count", serializer=PracticeCount()),
-    ]
-    listing_default_fields = ["id", "type", "detail_url", *GEMEENTE_FIELDS, *GEMEENTE_EXTRA]
-    filter_backends = [
-        filters.CBSCodeFilter,
-        filters.ProvincieFieldFilter,
-        filters.IsGidsFilter,
-        filters.OrderingFilter,
-    ]
-    extra_parameters = frozenset(["locale"])
-    detail_parameters = DETAIL_PARAMETERS | {"locale"}
-    find_query_parameters = frozenset(["id", "cbs_code"])
-    ordering_fields = ["id", "name", "display_name", "cbs_code", "provincie"]
-
-    def get_queryset(self):
-        return Gemeente.objects.active().order_by("name", "id")
-
-    def find_object(self, queryset, request):
-        if "cbs_code" in request.GET:
-            return queryset.get(cbs_code=request.GET["cbs_code"].strip().upper())
-        return super().find_object(queryset, request)
-
-    def language(self):
-        if "locale" in self.request.GET:
-            return filters.checked_language(self.request)
-        return settings.LANGUAGE_CODE
-
-    def prepare_items(self, items):
-        """Each municipality's section page and practice count in the language, in two
-        queries."""
-        if not self.wants("page", "practice_count"):
-            return items
-        language_id = locale_id(self.language())
-        ids = [gemeente.pk for gemeente in items]
-        site = Site.find_for_request(fields.django_request(self.request))
-        sections = {
-            page.gemeente_id: page
-            for page in public_pages(self.request, GemeentePage, site).filter(
-                locale_id=language_id, gemeente_id__in=ids
-            )
-        }
-        practices = public_pages(self.request, PraktijkvoorbeeldPage, site).filter(
-            locale_id=language_id
-        )
-        through, source, target = filters.through_columns(KennisPage._meta.get_field("gemeenten"))
-        counts = dict(
-            through.objects.filter(
-                **{f"{target}_id__in": ids, f"{source}_id__in": practices.values("pk")}
-            )
-            .values_list(f"{target}_id")
-            .annotate(n=Count(f"{source}_id"))
-            .order_by()
-        )
-        for gemeente in items:
-            gemeente._api_page = sections.get(gemeente.pk)
-            gemeente._api_practice_count = counts.get(gemeente.pk, 0)
-        return items
 
 
 # Generic pages ------------------------------------------------------------------------------------
@@ -625,7 +419,22 @@ class IndexView(APIView):
 
 class GezondInAPIRouter(WagtailAPIRouter):
     """Wagtail's router with an index at its root, a JSON 404 for unknown URLs below it, and
-    messages in English whatever the visitor's language."""
+    messages in English whatever the visitor's language.
+
+    Endpoints are kept in the order of their ``order`` (then of registration): the index lists
+    them in that order, and the router finds an object's endpoint by model, first match first,
+    so specific endpoints come before the generic pages endpoint (``order=1000``)."""
+
+    def __init__(self, url_namespace):
+        super().__init__(url_namespace)
+        self._orders = {}
+
+    def register_endpoint(self, name, class_, order=100):
+        """Add (or replace) the endpoint ``name`` at /api/v2/<name>/."""
+        self._orders[name] = order
+        self._endpoints[name] = class_
+        ranked = sorted(self._endpoints, key=lambda key: self._orders.get(key, 100))
+        self._endpoints = {key: self._endpoints[key] for key in ranked}
 
     def endpoint_names(self):
         return list(self._endpoints)
@@ -665,10 +474,6 @@ class GezondInAPIRouter(WagtailAPIRouter):
 
 
 api_router = GezondInAPIRouter("gezondin_api")
-# The router finds an object's endpoint by model, first match first: specific endpoints before
-# the generic pages endpoint.
-api_router.register_endpoint("praktijkvoorbeelden", PraktijkvoorbeeldenAPIViewSet)
-api_router.register_endpoint("kennisartikelen", KennisartikelenAPIViewSet)
-api_router.register_endpoint("activiteiten", ActiviteitenAPIViewSet)
-api_router.register_endpoint("gemeenten", GemeentenAPIViewSet)
-api_router.register_endpoint("pages", PagesEndpoint)
+# Last: the feature apps' endpoints for specific page types come first (kennisbank.api,
+# leerkringen.api, registered from their AppConfig.ready()).
+api_router.register_endpoint("pages", PagesEndpoint, order=1000)

@@ -186,3 +186,28 @@ def test_dashboard_panel_and_page_button(client, users, circles):
     client.force_login(users["super"])
     edit = client.get(f"/admin/pages/{circles['a'].pk}/edit/").content.decode()
     assert url(circles["a"]) in edit
+
+
+@pytest.mark.parametrize("where", ["/admin/aanmeldingen/", "/admin/"])
+def test_seat_counts_cost_the_same_queries_for_any_number_of_activities(
+    client, users, agenda, where
+):
+    """The sign-up index and the dashboard panel count the seats of all their activities at
+    once (leerkringen.services.availabilities), not one activity at a time."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(users["super"])
+    sign_up(make_activity(agenda, title="Leerkring 1", slug="kring-1", capacity=3), 1)
+
+    def queries():
+        client.get(where)  # warm the caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(where).status_code == 200
+        return len(captured)
+
+    one = queries()
+    for n in range(2, 6):
+        activity = make_activity(agenda, title=f"Leerkring {n}", slug=f"kring-{n}", capacity=3)
+        sign_up(activity, n)
+    assert queries() == one

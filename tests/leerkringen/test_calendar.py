@@ -192,3 +192,61 @@ def test_json_ld_cannot_close_the_script_element(client, agenda):
     assert "</script><script>alert(1)" not in html
     assert ld_of(client.get(page.url))["name"] == page.title
     assert "<" not in json_ld({"a": "</script>"})
+
+
+# Where a meeting takes place: one rule (ActivityPage.place_of) ------------------------------------
+
+ADDRESS = "Stadskantoor, Stationsplein 1, 3511 ED Utrecht"
+PAGE_ADDRESS = "Stadskantoor, Stationsplein 1 3511 ED Utrecht"  # the page keeps the lines
+
+
+@pytest.mark.parametrize(
+    ("mode", "api_location", "attendance", "ics_location", "ld_types", "mail_line", "page_line"),
+    [
+        ("fysiek", ADDRESS, "physical", ADDRESS, ["Place"], ADDRESS, PAGE_ADDRESS),
+        (
+            "hybride",
+            ADDRESS,
+            "hybrid",
+            f"{ADDRESS} / Online",
+            ["Place", "VirtualLocation"],
+            f"{ADDRESS} (en online)",
+            f"{PAGE_ADDRESS} en online",
+        ),
+        # An online activity takes place nowhere, even when a meeting still has a location.
+        ("online", None, "online", "Online", ["VirtualLocation"], "Online", "Online"),
+    ],
+)
+def test_the_api_calendar_json_ld_mails_and_page_agree_where_a_meeting_is(
+    client, agenda, mode, api_location, attendance, ics_location, ld_types, mail_line, page_line
+):
+    from leerkringen.emails import MailKind, build_message
+
+    page = make_activity(agenda, mode=mode, capacity=10)
+
+    item = client.get(f"/api/v2/activiteiten/{page.pk}/").json()
+    assert item["meetings"][0]["location"] == api_location
+    assert item["meetings"][0]["attendance"] == attendance
+
+    (event,) = check_calendar(parse(client.get(page.url + "ics/")))
+    assert str(event["LOCATION"]) == ics_location
+
+    response = client.get(page.url)
+    location = ld_of(response)["location"]
+    locations = location if isinstance(location, list) else [location]
+    assert [place["@type"] for place in locations] == ld_types
+    where = BeautifulSoup(response.content.decode(), "html.parser").select(".lk-meeting__facts dd")[
+        1
+    ]
+    assert " ".join(where.get_text(" ").split()) == page_line
+
+    aanmelding, _ = services.request_signup(
+        page, {"name": "Deelnemer", "email": "deelnemer@example.nl"}, "nl"
+    )
+    services.confirm(aanmelding)
+    message = build_message(aanmelding, MailKind.SEAT_CONFIRMED)
+    lines = [line.strip() for line in message.body.splitlines()]
+    assert mail_line in lines
+    if mode == "online":
+        assert "Stadskantoor" not in message.body
+        assert "Stadskantoor" not in message.alternatives[0][0]
