@@ -22,9 +22,12 @@ SEPARATOR = b"\n" + b"-" * 79 + b"\n"
 
 
 def mails_to(mail_dir, address):
-    """The messages to ``address`` the file-based backend wrote, as email.message objects."""
+    """The messages to ``address`` the file-based backend wrote, as email.message objects, oldest
+    first. By the files' modification time: the backend names a file by the second it was
+    opened and a random number, so two mails within a second sort by chance by name."""
     messages = []
-    for path in sorted(Path(mail_dir).glob("*.log")):
+    paths = sorted(Path(mail_dir).glob("*.log"), key=lambda path: path.stat().st_mtime_ns)
+    for path in paths:
         for raw in path.read_bytes().split(SEPARATOR):
             if raw.strip():
                 message = email.message_from_bytes(raw, policy=email.policy.default)
