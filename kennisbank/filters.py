@@ -1,4 +1,4 @@
-"""The kennisbank's filters (django-filter), behind the URL contract of DESIGN.md section 4.
+"""The kennisbank's filters (django-filter), behind the URL contract in docs/kennisbank.md.
 
 Every filter is a GET parameter: `thema`, `spoor`, `pijler`, `doelgroep`, `domein`, `levensfase`
 (term slugs), `gemeente` (CBS codes), `provincie`, `erkenning`, `type` — each repeatable, values

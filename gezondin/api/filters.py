@@ -12,18 +12,17 @@ must be (no control characters, a bounded length, one value unless repeatable, a
 and :class:`Pagination` bounds ``limit`` and ``offset``: each message names the parameter.
 """
 
-import datetime
 import re
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 
+from gezondin.dates import parse_moment
 from gezondin.models import Provincie
 from gezondin.search_terms import search_terms
 from gezondin.terms import gemeente_labels, term_names
@@ -199,25 +198,6 @@ class GemeenteFilter(ParameterFilter):
 
 
 # Dates and kinds ----------------------------------------------------------------------------------
-
-
-def parse_moment(value):
-    """An ISO 8601 date (start of that day in the site's time zone) or datetime (without an
-    offset: in the site's time zone)."""
-    # An unencoded "+02:00" arrives as " 02:00".
-    value = re.sub(r" (\d\d:?\d\d)$", r"+\1", value.strip())
-    try:
-        moment = parse_datetime(value)
-        if moment is None:
-            day = parse_date(value)
-            if day is None:
-                return None
-            moment = datetime.datetime.combine(day, datetime.time.min)
-    except ValueError:  # well formed, but not a real date ("2024-02-30")
-        return None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment
 
 
 class UpdatedSinceFilter(ParameterFilter):

@@ -1,7 +1,7 @@
 """Finding practices: facets, search and their combination, through the kennisbank page.
 
-The DESIGN.md section 4 contract: q, thema, spoor, pijler, doelgroep, domein, levensfase, gemeente,
-provincie, erkenning, type, sort, page — as GET parameters, never a 500.
+The URL contract of docs/kennisbank.md ("Finding"): q, thema, spoor, pijler, doelgroep, domein,
+levensfase, gemeente, provincie, erkenning, type, sort, page — as GET parameters, never a 500.
 """
 
 import re
