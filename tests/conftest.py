@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from wagtail.models import Locale, Page, Site
 
+from tests.caches import BACKENDS, use_backend
 from tests.factories import HomePageFactory
 
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
@@ -58,6 +59,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(params=BACKENDS)
+def cache_backend(request, tmp_path, monkeypatch):
+    """The test runs on the file cache, the local-memory cache and Redis, with the default
+    timeout passing during the test (tests/caches.py)."""
+    with use_backend(request.param, tmp_path, monkeypatch) as backend:
+        yield backend
 
 
 def on_postgres():

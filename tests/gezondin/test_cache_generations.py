@@ -8,12 +8,6 @@ clock of the file and local-memory caches is controlled here; Redis keeps its ow
 with a timeout of one second and waits for it.
 """
 
-# The fixtures imported from test_api are the tests' parameters.
-# ruff: noqa: F811
-
-import os
-import time
-import uuid
 from types import SimpleNamespace
 
 import pytest
@@ -26,88 +20,10 @@ from wagtail.models import PageViewRestriction
 from gezondin import terms
 from kennisbank.models import PraktijkvoorbeeldPage
 from kennisbank.search import RESULTS_VERSION_KEY
+from tests.caches import DEFAULT_TIMEOUT, Clock
 from tests.gezondin.conftest import API, get
 
 pytestmark = pytest.mark.django_db
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
-REQUIRE_REDIS = os.environ.get("REQUIRE_REDIS") == "1"
-DEFAULT_TIMEOUT = 60  # seconds: the cache's default timeout in these tests (Redis: 1)
-
-
-class Clock:
-    """time.time() for the file and local-memory cache backends, moved on by the test."""
-
-    def __init__(self):
-        self.now = time.time()
-
-    def time(self):
-        return self.now
-
-
-def redis_reachable():
-    try:
-        import redis
-
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-        return True
-    except Exception:  # noqa: BLE001 - any failure means "not reachable"
-        return False
-
-
-@pytest.fixture(params=["file", "locmem", "redis"])
-def backend(request, tmp_path, monkeypatch):
-    """The default cache replaced by one of the three backends; `advance(seconds)` lets that
-    much time pass for it."""
-    clock = Clock()
-    fake_time = SimpleNamespace(time=clock.time)
-    for module in (cache_base, filebased, locmem):
-        monkeypatch.setattr(module, "time", fake_time)
-
-    def advance(seconds):
-        clock.now += seconds
-
-    if request.param == "file":
-        config = {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "cache"),
-            "TIMEOUT": DEFAULT_TIMEOUT,
-        }
-    elif request.param == "locmem":
-        config = {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "generations",
-            "TIMEOUT": DEFAULT_TIMEOUT,
-        }
-    else:
-        if not redis_reachable():
-            if REQUIRE_REDIS:
-                pytest.fail(f"REQUIRE_REDIS=1 but no Redis server answers at {REDIS_URL}")
-            pytest.skip(f"no Redis server answers at {REDIS_URL} (set REQUIRE_REDIS=1 to fail)")
-        # A prefix of this test's own: other test runs (xdist workers, a second checkout) may
-        # use the same Redis at the same time, with the same primary keys.
-        prefix = f"gezondin-test-generations-{uuid.uuid4().hex}"
-        config = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-            "TIMEOUT": 1,
-        }
-
-        def advance(seconds):  # Redis expires keys by its own clock
-            time.sleep(1.5)
-
-    with override_settings(CACHES={"default": config}):
-        if request.param == "redis":
-            yield SimpleNamespace(name=request.param, advance=advance)
-            # Not cache.clear(): on Redis that empties the whole database, other runs' keys too.
-            client = cache._cache.get_client(write=True)
-            for key in client.scan_iter(match=f"{prefix}:*"):
-                client.delete(key)
-        else:
-            cache.clear()
-            yield SimpleNamespace(name=request.param, advance=advance)
-            cache.clear()
 
 
 def listed(client, content):
@@ -136,22 +52,24 @@ def make_private(content, how):
 
 
 @pytest.mark.parametrize("how", ["unpublished", "login", "password"])
-def test_a_hidden_practice_stays_hidden_after_the_default_timeout(client, content, backend, how):
+def test_a_hidden_practice_stays_hidden_after_the_default_timeout(
+    client, content, cache_backend, how
+):
     assert all(listed(client, content).values())  # and now it is cached
     assert content.practice.title in client.get(content.section.url).content.decode()
     make_private(content, how)
     hidden = dict.fromkeys(["kennisbank", "kennisbank search", "api", "api search"], False)
     assert listed(client, content) == hidden
-    backend.advance(2 * DEFAULT_TIMEOUT)  # every entry stored with the default timeout is gone
+    cache_backend.advance(2 * DEFAULT_TIMEOUT)  # every entry with the default timeout is gone
     assert listed(client, content) == hidden
-    backend.advance(2 * DEFAULT_TIMEOUT)
+    cache_backend.advance(2 * DEFAULT_TIMEOUT)
     assert listed(client, content) == hidden
     if how == "unpublished":  # its municipality's page is still public
         section = client.get(content.section.url).content.decode()
         assert content.practice.title not in section
 
 
-def test_a_lost_generation_is_replaced_by_a_new_one(client, content, backend):
+def test_a_lost_generation_is_replaced_by_a_new_one(client, content, cache_backend):
     """Culled or evicted generations (the caches' MAX_ENTRIES, Redis's maxmemory policy) do not
     bring back what was cached under an earlier one."""
     assert all(listed(client, content).values())
@@ -161,13 +79,13 @@ def test_a_lost_generation_is_replaced_by_a_new_one(client, content, backend):
     assert not any(listed(client, content).values())
 
 
-def test_generations_never_repeat(backend):
+def test_generations_never_repeat(cache_backend):
     seen = set()
     for key in (terms.CACHE_VERSION_KEY, RESULTS_VERSION_KEY):
         for _ in range(3):
             seen.add(terms.generation(key))
             terms.next_generation(key)
-            backend.advance(2 * DEFAULT_TIMEOUT)
+            cache_backend.advance(2 * DEFAULT_TIMEOUT)
             seen.add(terms.generation(key))
             cache.delete(key)
     assert len(seen) == 12

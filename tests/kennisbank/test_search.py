@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from gezondin.models import Doelgroep, Gemeente, Thema
 from kennisbank.models import KennisartikelPage, KennisbankPage, PraktijkvoorbeeldPage
+from tests.caches import DEFAULT_TIMEOUT
 from tests.conftest import on_postgres
 
 pytestmark = pytest.mark.django_db
@@ -357,7 +358,9 @@ def test_modelsearch_internals_for_sqlite_ranking_are_there(db):
     assert ranking.relevance_scores(kennis_queryset(), "schulden") == {}
 
 
-def test_counts_and_cards_follow_publishing(client, practices, terms, kennisbank):
+def test_counts_and_cards_follow_publishing(client, practices, terms, kennisbank, cache_backend):
+    """On every cache backend production uses, with its default timeout passing between the
+    steps (tests/caches.py)."""
     before = client.get(URL, {"thema": "wonen"})
     assert facet_counts(before, "thema") == {"armoede-en-schulden": 3, "wonen": 2}
     assert b"4 resultaten" in client.get(URL).content
@@ -370,6 +373,7 @@ def test_counts_and_cards_follow_publishing(client, practices, terms, kennisbank
     after = client.get(URL, {"thema": "wonen"})
     assert facet_counts(after, "thema") == {"armoede-en-schulden": 3, "wonen": 3}
     assert "Buurtkamer voor jonge ouders" in titles(after)
+    cache_backend.advance(2 * DEFAULT_TIMEOUT)
 
     # A new title shows on the (cached) card once it is published.
     new.title = "Buurtkamer voor jonge ouders en kinderen"
@@ -380,15 +384,25 @@ def test_counts_and_cards_follow_publishing(client, practices, terms, kennisbank
     gone = client.get(URL, {"thema": "wonen"})
     assert facet_counts(gone, "thema") == {"armoede-en-schulden": 3, "wonen": 2}
     assert b"4 resultaten" in client.get(URL).content
+    cache_backend.advance(2 * DEFAULT_TIMEOUT)
+    assert "Buurtkamer voor jonge ouders en kinderen" not in titles(client.get(URL))
+    assert facet_counts(client.get(URL, {"thema": "wonen"}), "thema")["wonen"] == 2
 
 
-def test_a_renamed_theme_shows_on_the_cached_cards(client, practices, terms):
-    assert "Wonen" in client.get(URL).content.decode()
+def test_a_renamed_theme_shows_on_the_cached_cards(client, practices, terms, cache_backend):
+    def tags():
+        html = BeautifulSoup(client.get(URL).content, "html.parser")
+        return {li.get_text(" ", strip=True) for li in html.select(".kb-card .kb-tag")}
+
+    assert "Thema: Wonen" in tags()
     terms["wonen"].name = "Wonen en leefomgeving"
     terms["wonen"].save()
-    html = BeautifulSoup(client.get(URL).content, "html.parser")
-    tags = {li.get_text(" ", strip=True) for li in html.select(".kb-card .kb-tag")}
-    assert "Thema: Wonen en leefomgeving" in tags
+    assert "Thema: Wonen en leefomgeving" in tags()
+    cache_backend.advance(2 * DEFAULT_TIMEOUT)
+    terms["wonen"].name = "Wonen"
+    terms["wonen"].save()
+    assert "Thema: Wonen en leefomgeving" not in tags()
+    assert "Thema: Wonen" in tags()
 
 
 def test_a_repeated_selection_is_counted_once(client, practices, django_assert_max_num_queries):

@@ -24,6 +24,7 @@ from leerkringen.models import (
     StudiedagPage,
     WebinarPage,
 )
+from tests.caches import DEFAULT_TIMEOUT
 from tests.leerkringen.conftest import (
     form_data,
     link_to,
@@ -513,6 +514,28 @@ def test_a_client_over_its_budget_is_told_when_to_try_again(client, leerkring, s
     assert other.status_code == 302
     clock.advance(600)
     assert sign_up(client, leerkring, email="pieter@example.org").status_code == 302
+
+
+def test_a_spent_budget_holds_for_the_whole_hour_on_every_cache(
+    client, leerkring, settings, clock, cache_backend
+):
+    """On the caches production uses, a count stays until its window ends, also after the
+    cache's default timeout passed (the file cache stores an incremented value with it), and a
+    new window starts afresh."""
+    settings.LEERKRINGEN_SIGNUPS_PER_CLIENT = 2
+    clock.now = int(cache_backend.clock.now // 3600) * 3600 + 600  # the caches' clock too
+
+    def advance(seconds):
+        cache_backend.advance(seconds)
+        clock.advance(seconds)
+
+    assert sign_up(client, leerkring, email="a@example.org").status_code == 302
+    advance(2 * DEFAULT_TIMEOUT)
+    assert sign_up(client, leerkring, email="b@example.org").status_code == 302
+    advance(2 * DEFAULT_TIMEOUT)
+    assert sign_up(client, leerkring, email="c@example.org").status_code == 429
+    advance(3600 - 600 - 4 * DEFAULT_TIMEOUT)  # the next hour
+    assert sign_up(client, leerkring, email="c@example.org").status_code == 302
 
 
 def test_only_valid_submissions_count(client, leerkring, settings, clock):

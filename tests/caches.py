@@ -1,0 +1,115 @@
+"""The cache backends production uses, for the tests whose behaviour depends on the cache.
+
+``cache_backend`` (a fixture in tests/conftest.py) runs a test once on each of the file cache,
+the local-memory cache and Redis, with the default cache replaced and a default timeout short
+enough to pass during the test: ``cache_backend.advance(seconds)`` lets time pass. The clock of
+the file and local-memory caches is controlled (``cache_backend.clock``); Redis expires keys by
+its own clock, so there the default timeout is one second and ``advance`` waits for it (and moves
+the controlled clock too, for code that reads it). Without a Redis server the Redis case skips,
+unless REQUIRE_REDIS=1 (as .ci/run sets), when it fails.
+"""
+
+import os
+import time
+import uuid
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import cache
+from django.core.cache.backends import base as cache_base
+from django.core.cache.backends import filebased, locmem
+from django.test import override_settings
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
+REQUIRE_REDIS = os.environ.get("REQUIRE_REDIS") == "1"
+DEFAULT_TIMEOUT = 60  # seconds: the caches' default timeout in these tests (Redis: 1)
+BACKENDS = ["file", "locmem", "redis"]
+
+
+class Clock:
+    """time.time() for the file and local-memory cache backends, moved on by the test."""
+
+    def __init__(self):
+        self.now = time.time()
+
+    def time(self):
+        return self.now
+
+
+def redis_reachable():
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+        return True
+    except Exception:  # noqa: BLE001 - any failure means "not reachable"
+        return False
+
+
+def use_backend(name, tmp_path, monkeypatch):
+    """Context manager: the default cache is ``name`` (file, locmem or redis) while it is open;
+    yields SimpleNamespace(name, clock, advance)."""
+    clock = Clock()
+    fake_time = SimpleNamespace(time=clock.time)
+    for module in (cache_base, filebased, locmem):
+        monkeypatch.setattr(module, "time", fake_time)
+
+    def advance(seconds):
+        clock.now += seconds
+
+    prefix = f"gezondin-test-{uuid.uuid4().hex}"
+    if name == "file":
+        config = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+            "TIMEOUT": DEFAULT_TIMEOUT,
+        }
+    elif name == "locmem":
+        config = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": prefix,
+            "TIMEOUT": DEFAULT_TIMEOUT,
+        }
+    else:
+        if not redis_reachable():
+            if REQUIRE_REDIS:
+                pytest.fail(f"REQUIRE_REDIS=1 but no Redis server answers at {REDIS_URL}")
+            pytest.skip(f"no Redis server answers at {REDIS_URL} (set REQUIRE_REDIS=1 to fail)")
+        # A prefix of this test's own: other test runs (xdist workers, a second checkout) may
+        # use the same Redis at the same time, with the same primary keys.
+        config = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+            "TIMEOUT": 1,
+        }
+
+        def advance(seconds):  # Redis expires keys by its own clock
+            clock.now += seconds
+            time.sleep(1.5)
+
+    return _Using(name, config, prefix, SimpleNamespace(name=name, clock=clock, advance=advance))
+
+
+class _Using:
+    def __init__(self, name, config, prefix, value):
+        self.name, self.config, self.prefix, self.value = name, config, prefix, value
+        self.override = override_settings(CACHES={"default": config})
+
+    def __enter__(self):
+        self.override.enable()
+        if self.name != "redis":
+            cache.clear()
+        return self.value
+
+    def __exit__(self, *exc):
+        try:
+            if self.name == "redis":
+                # Not cache.clear(): on Redis that empties the whole database, other runs' keys.
+                client = cache._cache.get_client(write=True)
+                for key in client.scan_iter(match=f"{self.prefix}:*"):
+                    client.delete(key)
+            else:
+                cache.clear()
+        finally:
+            self.override.disable()
