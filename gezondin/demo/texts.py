@@ -21,7 +21,24 @@ A text file looks like this::
   ``*italic*``, ``## Kop`` (a heading block, h2) and ``### Kop`` (h3).
 - In StreamFields (:func:`stream`) a blockquote is a quote block; a last paragraph starting with
   ``-- `` names who said it. A paragraph starting with ``TIP:``, ``LET OP:`` or ``INFO:`` is a
-  callout of that kind.
+  callout of that kind. Blocks with fields of their own are fenced blocks named after the block,
+  holding its fields in YAML::
+
+      ```accordion
+      title: Veelgestelde vragen        # optional
+      items:
+      - question: Wat kost het?
+        answer: Niets. (Markdown)
+      ```
+
+      ```call-to-action
+      title: Meer weten?
+      text: Lees wat het programma doet.
+      link_text: Over GezondIn
+      page: over-gezondin               # the key of a demo page, or url: https://...
+      ```
+
+- A line ending in two spaces is a line break (``<br/>``), as in any Markdown.
 
 :func:`read` reads a file, :func:`rich` turns a section into rich-text HTML, :func:`stream` into
 raw StreamField data.
@@ -31,13 +48,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import markdown
 import yaml
 
-from .builder import callout, heading, paragraph, quote
+from .builder import accordion, call_to_action, callout, heading, paragraph, quote
 
 CALLOUT_PREFIXES = {"TIP:": "tip", "LET OP:": "let-op", "INFO:": "info"}
 ATTRIBUTION_PREFIX = "-- "
@@ -45,6 +63,7 @@ ATTRIBUTION_PREFIX = "-- "
 _RENAME = {"strong": "b", "em": "i"}
 _BLOCKS = {"p", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr"}
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_FENCE = re.compile(r"^```([a-z-]+)[ \t]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 _SECTION = re.compile(r"^# ([a-z_]+)[ \t]*$", re.MULTILINE)
 
 
@@ -75,6 +94,8 @@ def _elements(text: str) -> list[ET.Element]:
         for child in element:
             if child.tag in _BLOCKS and not (child.tail or "").strip():
                 child.tail = None
+            elif child.tag == "br" and child.tail:
+                child.tail = child.tail.lstrip()
     for element in root.iter():
         if element.text:
             element.text = _LINE_BREAK.sub(" ", element.text)
@@ -85,7 +106,10 @@ def _elements(text: str) -> list[ET.Element]:
 
 def _html(element: ET.Element) -> str:
     element.tail = None
-    return ET.tostring(element, encoding="unicode", short_empty_elements=False)
+    for br in element.iter("br"):
+        br.text = None
+    html = ET.tostring(element, encoding="unicode")
+    return html.replace("<br />", "<br/>")
 
 
 def _inner_text(element: ET.Element) -> str:
@@ -115,9 +139,9 @@ def _quote(element: ET.Element) -> dict:
     return quote(" ".join(paragraphs), attribution)
 
 
-def stream(text: str) -> list[dict]:
-    """Raw StreamField data for a Markdown text: headings, quotes and callouts are blocks of their
-    own; the paragraphs and lists between them form one paragraph block."""
+def _markdown_blocks(text: str) -> list[dict]:
+    """Headings, quotes and callouts are blocks of their own; the paragraphs and lists between
+    them form one paragraph block."""
     result: list[dict] = []
     pending: list[str] = []
 
@@ -140,3 +164,29 @@ def stream(text: str) -> list[dict]:
             pending.append(_html(element))
     flush()
     return result
+
+
+def _fenced(kind: str, data: dict, page_id: Callable[[str], int | None]) -> dict | None:
+    if kind == "accordion":
+        items = [(item["question"], rich(item["answer"])) for item in data["items"]]
+        return accordion(items, title=data.get("title", ""))
+    if kind == "call-to-action":
+        page = page_id(data["page"]) if data.get("page") else None
+        return call_to_action(
+            data["title"], data["text"], data["link_text"], page=page, url=data.get("url", "")
+        )
+    raise ValueError(f"unknown fenced block {kind!r}")
+
+
+def stream(text: str, page_id: Callable[[str], int | None] = lambda key: None) -> list[dict]:
+    """Raw StreamField data for a Markdown text. ``page_id`` gives the id of a demo page by its
+    key, for links in fenced blocks; a call to action whose page is unknown is left out."""
+    text = text or ""
+    result: list[dict | None] = []
+    position = 0
+    for match in _FENCE.finditer(text):
+        result += _markdown_blocks(text[position : match.start()])
+        result.append(_fenced(match.group(1), yaml.safe_load(match.group(2)), page_id))
+        position = match.end()
+    result += _markdown_blocks(text[position:])
+    return [block for block in result if block is not None]
