@@ -11,6 +11,7 @@ from collections import Counter
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management.base import CommandError
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Revision
 
@@ -18,6 +19,7 @@ from gezondin.demo.site import DEFAULT_ADMIN_PASSWORD
 from gezondin.demo.texts import read
 from gezondin.models import Gemeente, HomePage, Thema
 from gezondin.roles import NATIONAL_GROUP_NAME
+from kennisbank.demo import steps
 from kennisbank.demo.content import ARTICLES, DOSSIERS, PRACTICES, SECTIONS, rich, stream
 from kennisbank.models import (
     VOCABULARY_FIELDS,
@@ -233,6 +235,13 @@ class TestKennisbankDemo:
         word = max(pages[0].title.replace(":", " ").split(), key=len)
         found = PraktijkvoorbeeldPage.objects.live().search(word)
         assert pages[0].pk in {page.pk for page in found}
+
+    def test_practices_without_the_benchmark_generator_is_a_clear_error(self, monkeypatch):
+        # As in an installed plugin without the repository's tests/ folder.
+        monkeypatch.setattr(steps, "GENERATOR", "tests.bench.not_there")
+
+        with pytest.raises(CommandError, match="benchmark generator"):
+            run_load_demo("--practices", "3")
 
     def test_generated_practices_are_deterministic(self):
         run_load_demo("--practices", "3")
