@@ -47,10 +47,6 @@ class Term:
     texts: dict[str, tuple[str, str]]
 
 
-def term(slug: str, nl: tuple[str, str], en: tuple[str, str]) -> Term:
-    return Term(slug=slug, texts={"nl": nl, "en": en})
-
-
 def ensure_terms(ctx: DemoContext, model, terms: Iterable[Term]) -> dict[str, Any]:
     """Each term in the default language and its translations; sort order follows the list.
 
@@ -287,19 +283,3 @@ def call_to_action(
             "link": {"page": page, "url": url, "text": link_text},
         },
     }
-
-
-def html_list(items: Iterable[str], ordered: bool = False) -> str:
-    tag = "ol" if ordered else "ul"
-    return f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{tag}>"
-
-
-def by_language(**builders: Callable[[DemoContext], list[dict]]):
-    """A ``PageSpec.body`` from one builder per language code (``nl=..., en=...``); languages
-    without a builder get the default language's body."""
-
-    def body(ctx: DemoContext, language: str) -> list[dict]:
-        builder = builders.get(language) or builders[ctx.default_locale.language_code]
-        return builder(ctx)
-
-    return body

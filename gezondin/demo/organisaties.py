@@ -1,27 +1,22 @@
-"""Partner organisations: national ones under their own name, local ones invented (example.nl)."""
+"""Partner organisations: national ones under their own name, local ones invented (example.nl).
+
+They are listed in ``gezondin/demo/content/organisaties.yaml``: ``name`` (the stable key),
+``sector`` (an ``Organisatie.Sector`` value) and ``website``.
+"""
+
+from pathlib import Path
+
+import yaml
 
 from gezondin.models import Organisatie
 
 from .registry import CREATED, PRESENT, DemoContext, register_step
 
-Sector = Organisatie.Sector
-
+SOURCE = Path(__file__).resolve().parent / "content" / "organisaties.yaml"
 # (name, sector, website); the name is the stable key.
 ORGANISATIES = [
-    ("Pharos", Sector.KENNIS, "https://www.pharos.nl"),
-    ("Platform31", Sector.KENNIS, "https://www.platform31.nl"),
-    ("RIVM", Sector.RIJK, "https://www.rivm.nl"),
-    ("GGD Amsterdam", Sector.GGD, "https://www.ggd.amsterdam.nl"),
-    ("Nibud", Sector.KENNIS, "https://www.nibud.nl"),
-    ("Stichting Lezen & Schrijven", Sector.KENNIS, "https://www.lezenenschrijven.nl"),
-    ("Welzijn Noord", Sector.WELZIJN, "https://welzijnnoord.example.nl"),
-    ("Woonstichting Thuis in de Wijk", Sector.WONEN, "https://thuisindewijk.example.nl"),
-    ("Werkplein Rivierenland-Midden", Sector.WERK_INKOMEN, "https://werkplein.example.nl"),
-    ("Gezondheidscentrum De Brug", Sector.ZORG, "https://gcdebrug.example.nl"),
-    ("Sportief Oost – buurtsportcoaches", Sector.SPORT, "https://sportiefoost.example.nl"),
-    ("Kindcentrum De Vlieger", Sector.ONDERWIJS, "https://kcdevlieger.example.nl"),
-    ("Bewonerscollectief Zonnewijk", Sector.BEWONERS, "https://zonnewijk.example.nl"),
-    ("Zorgverzekeraar Regio Midden", Sector.ZORGVERZEKERAAR, "https://zrm.example.nl"),
+    (item["name"], Organisatie.Sector(item["sector"]), item.get("website", ""))
+    for item in yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
 ]
 
 

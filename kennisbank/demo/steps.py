@@ -8,6 +8,7 @@ municipality), created only when missing and never overwritten, so a second run 
 from __future__ import annotations
 
 import datetime
+import importlib
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -57,7 +58,6 @@ from .content import (
     rich,
     stream,
 )
-from .generator import generate_practices
 
 NATIONAL_EDITOR = "redactie-landelijk"
 INDEX_KIND = "Kennisbank pages"
@@ -554,12 +554,29 @@ def _set_picks(ctx: DemoContext, dossier: content.Dossier, page: ThemaPage, lang
 # 590: --practices N ------------------------------------------------------------------------------
 
 
+# The benchmark generator is test code: it comes with a checkout of the repository (run from its
+# root, where ``tests`` is importable), not with the installed plugin.
+GENERATOR = "tests.bench.generator"
+
+
+def _generator():
+    try:
+        return importlib.import_module(GENERATOR)
+    except ModuleNotFoundError as error:
+        if error.name not in ("tests", "tests.bench", GENERATOR):
+            raise
+        raise CommandError(
+            f"--practices needs the benchmark generator ({GENERATOR}), which comes with a "
+            "checkout of the GezondIn repository: run manage.py from its root"
+        ) from None
+
+
 @register_step("kennisbank-generated-practices", order=590, provides={"practices"})
 def load_generated_practices(ctx: DemoContext) -> None:
     """``--practices N``: N generated practices for benchmarks (``demo-praktijk-00001`` ...)."""
     wanted = ctx.options.get("practices") or 0
     if not wanted:
         return
-    generate_practices(ctx, wanted)
+    _generator().generate_practices(ctx, wanted)
     # Written in bulk without the page_published signal: drop cached counts explicitly.
     invalidate_results()

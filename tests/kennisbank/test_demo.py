@@ -5,19 +5,22 @@ The demo is loaded once for the class, in a transaction rolled back afterwards; 
 in its own savepoint, so the tests that load again leave nothing behind for the others.
 """
 
+import datetime
 from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management.base import CommandError
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Revision
 
 from gezondin.demo.site import DEFAULT_ADMIN_PASSWORD
+from gezondin.demo.texts import read
 from gezondin.models import Gemeente, HomePage, Thema
 from gezondin.roles import NATIONAL_GROUP_NAME
+from kennisbank.demo import steps
 from kennisbank.demo.content import ARTICLES, DOSSIERS, PRACTICES, SECTIONS, rich, stream
-from kennisbank.demo.generator import SLUG_PREFIX
 from kennisbank.models import (
     VOCABULARY_FIELDS,
     GemeenteIndexPage,
@@ -27,6 +30,7 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     ThemaPage,
 )
+from tests.bench.generator import SLUG_PREFIX
 from tests.conftest import run_load_demo
 
 pytestmark = pytest.mark.django_db
@@ -232,6 +236,13 @@ class TestKennisbankDemo:
         found = PraktijkvoorbeeldPage.objects.live().search(word)
         assert pages[0].pk in {page.pk for page in found}
 
+    def test_practices_without_the_benchmark_generator_is_a_clear_error(self, monkeypatch):
+        # As in an installed plugin without the repository's tests/ folder.
+        monkeypatch.setattr(steps, "GENERATOR", "tests.bench.not_there")
+
+        with pytest.raises(CommandError, match="benchmark generator"):
+            run_load_demo("--practices", "3")
+
     def test_generated_practices_are_deterministic(self):
         run_load_demo("--practices", "3")
         first = {page.slug: (page.title, page.get_parent().pk) for page in generated()}
@@ -243,22 +254,19 @@ class TestKennisbankDemo:
         assert again == first
 
 
-def test_markup_helpers():
+def test_markdown_helpers():
     assert rich("Een *klein* **voorbeeld** & meer.") == (
         "<p>Een <i>klein</i> <b>voorbeeld</b> &amp; meer.</p>"
     )
     assert rich("- een\n- twee\n  lang") == "<ul><li>een</li><li>twee lang</li></ul>"
     blocks = stream(
-        """
-        ## Kop
-        Tekst onder de kop.
-
-        > Een citaat
-        > over twee regels.
-        -- Wijkverpleegkundige
-
-        TIP: Doe het zo.
-        """
+        "## Kop\n"
+        "Tekst onder de kop.\n\n"
+        "> Een citaat\n"
+        "> over twee regels.\n"
+        ">\n"
+        "> -- Wijkverpleegkundige\n\n"
+        "TIP: Doe het zo.\n"
     )
     assert [block["type"] for block in blocks] == [
         "heading",
@@ -266,11 +274,26 @@ def test_markup_helpers():
         "quote",
         "callout",
     ]
+    assert blocks[0]["value"] == {"text": "Kop", "level": "h2"}
+    assert blocks[1]["value"] == "<p>Tekst onder de kop.</p>"
     assert blocks[2]["value"] == {
         "text": "Een citaat over twee regels.",
         "attribution": "Wijkverpleegkundige",
     }
-    assert blocks[3]["value"]["kind"] == "tip"
+    assert blocks[3]["value"] == {"kind": "tip", "text": "<p>Doe het zo.</p>"}
+
+
+def test_a_content_file_has_front_matter_and_named_sections(tmp_path):
+    path = tmp_path / "voorbeeld.nl.md"
+    path.write_text(
+        "---\nslug: voorbeeld\nthemas: [leefstijl]\nstart: 2024-05-01\n---\n"
+        "# intro\nKort.\n\n# approach\n## Aanpak\nZo.\n",
+        encoding="utf-8",
+    )
+    meta, sections = read(path)
+    start = datetime.date(2024, 5, 1)
+    assert meta == {"slug": "voorbeeld", "themas": ["leefstijl"], "start": start}
+    assert sections == {"intro": "Kort.", "approach": "## Aanpak\nZo."}
 
 
 def test_demo_content_is_consistent():

@@ -33,6 +33,7 @@ from wagtail.search.backends import get_search_backends
 from gezondin.demo import CREATED, PRESENT, DemoContext
 from gezondin.demo.builder import demo_key, stream_value
 from gezondin.models import Gemeente, Organisatie
+from kennisbank.demo.content import months_ago, rich, stream
 from kennisbank.filters import VOCABULARY_MODELS
 from kennisbank.models import (
     PRACTICE_NEEDS,
@@ -46,8 +47,6 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     PraktijkvoorbeeldPartner,
 )
-
-from .content import months_ago, rich, stream
 
 KIND = "Generated practices"
 SLUG_PREFIX = "demo-praktijk-"
@@ -407,7 +406,7 @@ def _texts(rng: random.Random, place: str) -> dict:
     approach = ["## Hoe we het aanpakten", *_pick(rng, STEPS, 2, 4)]
     if rng.random() < 0.5:
         text, who = rng.choice(QUOTES)
-        approach.append(f"> {text}\n-- {who}, {place}")
+        approach.append(f"> {text}\n>\n> -- {who}, {place}")
     if rng.random() < 0.6:
         approach.append("TIP: " + rng.choice(TIPS))
     approach += ["### Vervolg", rng.choice(STEPS)]
