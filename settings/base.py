@@ -152,6 +152,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves the uploads itself (settings/urls.py) when DEBUG is on or SERVE_MEDIA says so
+# (the browser tests' server runs with DEBUG off); in production the web server or the object
+# storage serves them.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 _media_backend = env("MEDIA_STORAGE", "filesystem")
 if _media_backend == "s3":

@@ -112,6 +112,8 @@ def site_env(database, media_root, **extra):
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "MEDIA_ROOT": str(media_root),
+        # runserver serves the uploads too: pages with images are checked with their images.
+        "SERVE_MEDIA": "1",
         "PYTHONUNBUFFERED": "1",
         **extra,
     }

@@ -209,6 +209,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 _csp_console = {}
+_broken = {}
 
 
 @pytest.fixture
@@ -223,8 +224,16 @@ def page(browser):
             messages.append(f"console: {message.text}")
 
     page.on("console", on_console)
+    broken = _broken[id(page)] = []
+
+    def on_response(response):
+        if response.status >= 400 and not response.request.is_navigation_request():
+            broken.append(f"{response.status} {response.url}")
+
+    page.on("response", on_response)
     yield page
     _csp_console.pop(id(page), None)
+    _broken.pop(id(page), None)
     context.close()
 
 
@@ -236,6 +245,15 @@ def csp_violations(page):
     messages.clear()
     page.evaluate("window.__cspViolations = []")
     return found
+
+
+def broken_resources(page):
+    """The style sheets, scripts, images and other resources that failed to load (HTTP 4xx/5xx)
+    since the last call; the page's own document does not count."""
+    found = _broken.get(id(page), [])
+    result = list(found)
+    found.clear()
+    return result
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -7,6 +7,7 @@ import pytest
 
 from tests.browser.conftest import (
     axe_violations,
+    broken_resources,
     csp_violations,
     describe_violations,
     save_screenshot,
@@ -31,6 +32,7 @@ def test_every_page_type_has_no_axe_violations(demo_site, page, width):
     page.set_viewport_size({"width": width, "height": 900})
     failures = {}
     csp_failures = {}
+    broken = {}
     urls = dict(demo_site["pages"])
     urls["search[nl]"] = "/nl/zoeken/?q=gezondheid"
     urls["search[en]"] = "/en/search/?q=health"
@@ -47,10 +49,13 @@ def test_every_page_type_has_no_axe_violations(demo_site, page, width):
         blocked = csp_violations(page)
         if blocked:
             csp_failures[f"{name} {path}"] = "\n".join(f"    {line}" for line in blocked)
+        if missing := broken_resources(page):
+            broken[f"{name} {path}"] = missing
     assert not failures, "axe violations:\n" + "\n".join(f"{k}:\n{v}" for k, v in failures.items())
     assert not csp_failures, "CSP violations:\n" + "\n".join(
         f"{k}:\n{v}" for k, v in csp_failures.items()
     )
+    assert not broken, f"resources that failed to load: {broken}"
 
 
 def test_the_listener_sees_a_csp_violation(demo_site, page):

@@ -6,6 +6,8 @@ would (landmarks, headings, focus order, attributes).
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.loader import get_template
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -70,6 +72,14 @@ def footer_pages(home_page, locales):
 def test_html_lang_follows_the_language_of_the_url(client, home_page):
     assert soup(client.get("/nl/")).html["lang"] == "nl"
     assert soup(client.get("/en/")).html["lang"] == "en"
+
+
+def test_every_page_names_an_icon_the_site_serves(client, home_page):
+    """Without one, browsers ask for /favicon.ico on every page and get a 404."""
+    icon = soup(client.get("/nl/")).select_one("head link[rel=icon]")
+    assert icon is not None
+    assert icon["href"].startswith(settings.STATIC_URL)
+    assert finders.find(icon["href"].removeprefix(settings.STATIC_URL))
 
 
 def test_head_has_hreflang_alternates_for_both_languages_and_x_default(client, home_page):
