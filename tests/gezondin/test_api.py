@@ -4,14 +4,7 @@ endpoints and their fields, absolute URLs for the requesting host, languages, qu
 Privacy is in test_api_privacy.py, filters and bad input in test_api_filters.py; the fixtures
 and helpers they share are in conftest.py.
 
-The tree:
-
-    home ─ Kennisbank ─ "Wonen zonder zorgen" (wonen; Utrecht; a person who consented)
-         │            ├ "Gezond opgroeien in Zuid" (opgroeien; Rotterdam)
-         │            ├ handreiking (armoede; published by GGD Amsterdam), factsheet (wonen)
-         └ Gemeenten ─ Gemeente Amsterdam ─ "Schuldhulp aan de keukentafel" (armoede, jongeren;
-                                              Amsterdam; a partner, a team mailbox, an approach
-                                              with a page link, an image and a document)
+The tree the fixtures build is drawn in conftest.py.
 """
 
 import datetime
