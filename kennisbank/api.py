@@ -96,7 +96,7 @@ class KennisartikelenAPIViewSet(KennisEndpoint):
     model = KennisartikelPage
     kinds = [kind for kind, _label in ARTICLE_KINDS]
     filter_backends = [filters.KindFilter, *KennisEndpoint.filter_backends]
-    prefetches = [*KennisEndpoint.prefetches, "source_organisation"]
+    prefetches = [*KennisEndpoint.prefetches, "source_organisatie"]
     ordering_fields = [*PAGE_ORDERING, "publication_date"]
 
 

@@ -107,7 +107,7 @@ class Selection:
         ids = self.search.newest_ids(FEED_LIMIT)
         items = (
             KennisPage.objects.filter(pk__in=ids)
-            .annotate(source_name=F("kennisartikelpage__source_organisation__name"))
+            .annotate(source_name=F("kennisartikelpage__source_organisatie__name"))
             .select_related("locale")
             .prefetch_related(
                 Prefetch("themas", queryset=Thema.objects.only("slug")),

@@ -165,7 +165,7 @@ def praktijkvoorbeeld_page(page, request, site):
 @register("kennisbank.KennisartikelPage")
 def kennisartikel_page(page, request, site):
     def authors(gemeenten):
-        organisation = page.source_organisation
+        organisation = page.source_organisatie
         if organisation is None:
             return []
         return [

@@ -390,7 +390,7 @@ class KennisartikelPage(KennisPage):
     """Knowledge beside practices: an article, guide (handreiking), factsheet or instrument."""
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
-    source_organisation = models.ForeignKey(
+    source_organisatie = models.ForeignKey(
         "gezondin.Organisatie",
         verbose_name=_("uitgegeven door"),
         null=True,
@@ -405,7 +405,7 @@ class KennisartikelPage(KennisPage):
         *KennisPage.api_fields,
         api.stream("body"),
         "publication_date",
-        api.APIField("source_organisation", serializer=api.Organisation()),
+        api.APIField("source_organisatie", serializer=api.Organisatie()),
     ]
 
     content_panels = [
@@ -413,7 +413,7 @@ class KennisartikelPage(KennisPage):
         FieldPanel("kind", widget=forms.Select(choices=ARTICLE_KINDS)),
         FieldPanel("intro"),
         FieldPanel("body"),
-        FieldRowPanel([FieldPanel("source_organisation"), FieldPanel("publication_date")]),
+        FieldRowPanel([FieldPanel("source_organisatie"), FieldPanel("publication_date")]),
         FieldPanel("gemeenten"),
         KennisPage.vocabulary_panel(),
     ]

@@ -12,7 +12,6 @@ from django.db.models import Prefetch
 
 from gezondin.api import fields, filters
 from gezondin.api.views import (
-    LOOKUP_FIELDS,
     PAGE_ORDERING,
     PageTypeEndpoint,
     api_router,
@@ -49,7 +48,7 @@ class ActivityDates(fields.ObjectField):
         }
 
 
-class Meetings(fields.ObjectField):
+class Bijeenkomsten(fields.ObjectField):
     """The meetings in date order, without anything about who attends."""
 
     def to_representation(self, activity):
@@ -139,7 +138,6 @@ class ActiviteitenAPIViewSet(PageTypeEndpoint):
         "themas",
         Prefetch("bijeenkomsten", queryset=Bijeenkomst.objects.select_related("host_gemeente")),
     ]
-    lookup_fields = {**LOOKUP_FIELDS, "bijeenkomsten": ["meetings"]}
     ordering_fields = [*PAGE_ORDERING, "first_starts_at", "last_ends_at"]
 
     def filter_gemeente(self, queryset, codes):
@@ -151,7 +149,7 @@ class ActiviteitenAPIViewSet(PageTypeEndpoint):
         return queryset.filter(pk__in=hosted.values("page_id"))
 
     def prepare_items(self, items):
-        if self.wants("meetings"):  # a study day's venue is on StudiedagPage
+        if self.wants("bijeenkomsten"):  # a study day's venue is on StudiedagPage
             items = specific_in_bulk(items)
         items = super().prepare_items(items)
         if self.wants("capacity", "seats_available", "registration_open"):

@@ -165,7 +165,7 @@ def build_message(aanmelding, kind, bijeenkomst=None):
             "aanmelding": aanmelding,
             "activity": activity,
             "activity_url": activity_url,
-            "meetings": meetings,
+            "bijeenkomsten": meetings,
             "bijeenkomst": bijeenkomst,
             "join_url": join_url,
             "cancellation_deadline": canonical.effective_cancellation_deadline,

@@ -88,10 +88,10 @@ class Place:
 
     @property
     def attendance(self):
-        """ "online", "physical" or "hybrid"."""
+        """How the meeting can be attended, as a Mode value: "online", "fysiek" or "hybride"."""
         if self.online and self.physical:
-            return "hybrid"
-        return "online" if self.online else "physical"
+            return Mode.HYBRIDE.value
+        return Mode.ONLINE.value if self.online else Mode.FYSIEK.value
 
 
 class ActivityType(models.TextChoices):
@@ -372,7 +372,7 @@ class ActivityPage(RoutablePageMixin, BasePage):
         "for_whom",
         api.terms("themas"),
         api.deferred("dates", "leerkringen.api.ActivityDates"),
-        api.deferred("meetings", "leerkringen.api.Meetings"),
+        api.deferred("bijeenkomsten", "leerkringen.api.Bijeenkomsten"),
         api.deferred("capacity", "leerkringen.api.Capacity"),
         api.deferred("seats_available", "leerkringen.api.SeatsAvailable"),
         api.deferred("registration_open", "leerkringen.api.RegistrationOpen"),

@@ -53,7 +53,7 @@ def activity_context(request, page, form=None):
     meetings = page.meetings()
     seats = services.availability(canonical)
     return {
-        "meetings": meetings,
+        "bijeenkomsten": meetings,
         "seats": seats,
         "event_json_ld": event_json_ld(request, page, meetings, seats),
         "ics_url": _route_url(request, page, "ics"),
@@ -210,7 +210,7 @@ def _details(request, aanmelding, template, **extra):
     context = {
         "aanmelding": aanmelding,
         "activity": activity,
-        "meetings": activity.meetings(),
+        "bijeenkomsten": activity.meetings(),
         "token": token,
         "cancellation_deadline": canonical.effective_cancellation_deadline,
         "can_cancel": _can_cancel(aanmelding, canonical),

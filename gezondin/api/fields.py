@@ -269,7 +269,7 @@ class Gemeenten(ObjectField):
         ]
 
 
-class Organisation(ObjectField):
+class Organisatie(ObjectField):
     """An organisation as {"name", "website"}, or null."""
 
     def to_representation(self, obj):

@@ -469,7 +469,7 @@ def _article_spec(ctx: DemoContext, key: str, article: content.Article) -> PageS
         attrs={
             "kind": article.kind,
             "publication_date": article.published,
-            "source_organisation": ctx.objects["organisaties"].get(article.source),
+            "source_organisatie": ctx.objects["organisaties"].get(article.source),
         },
         body=lambda ctx, language: stream(bodies.get(language, bodies["nl"])),
     )

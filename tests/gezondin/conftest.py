@@ -145,7 +145,7 @@ def content(home_page, locales):
             slug="handreiking-schulden",
             kind="handreiking",
             themas=[terms.armoede],
-            source_organisation=ggd,
+            source_organisatie=ggd,
             publication_date=datetime.date(2024, 3, 1),
             body=json.dumps([{"type": "paragraph", "value": "<p>Vijf stappen.</p>"}]),
         )

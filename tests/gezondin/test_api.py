@@ -213,7 +213,7 @@ def test_article_fields(client, content):
     assert data["meta"]["type"] == "kennisbank.KennisartikelPage"
     assert data["kind"] == "handreiking"
     assert data["publication_date"] == "2024-03-01"
-    assert data["source_organisation"] == {
+    assert data["source_organisatie"] == {
         "name": "GGD Amsterdam",
         "website": "https://www.ggd.amsterdam.example",
     }
@@ -222,7 +222,7 @@ def test_article_fields(client, content):
     assert data["themas"] == [{"slug": "armoede-en-schulden", "name": "Armoede en schulden"}]
     assert data["gemeenten"] == []
     factsheet = get(client, f"{API}kennisartikelen/{content.factsheet.pk}/")
-    assert factsheet["source_organisation"] is None
+    assert factsheet["source_organisatie"] is None
     assert factsheet["publication_date"] is None
 
 
@@ -344,13 +344,13 @@ def test_activity_fields(client, activities):
     start = timezone.localtime(meeting.starts_at).isoformat()
     end = timezone.localtime(meeting.ends_at).isoformat()
     assert data["dates"] == {"start": start, "end": end}
-    assert data["meetings"] == [
+    assert data["bijeenkomsten"] == [
         {
             "start": start,
             "end": end,
             "timezone": "Europe/Amsterdam",
             "topic": "Bijeenkomst over casus 1",
-            "attendance": "physical",
+            "attendance": "fysiek",
             "location": "Stadskantoor, Stationsplein 1, 3511 ED Utrecht",
             "host_gemeente": {"cbs_code": "GM0344", "name": "Utrecht"},
         }
@@ -366,12 +366,14 @@ def test_webinar_study_day_and_past_activity(client, activities):
     assert webinar["kind"] == "webinar"
     assert webinar["speakers"] == "Fatima El Amrani"
     assert webinar["capacity"] is None and webinar["seats_available"] is None
-    assert webinar["meetings"][0]["attendance"] == "online"
-    assert webinar["meetings"][0]["location"] is None
-    assert webinar["meetings"][0]["host_gemeente"] is None
+    assert webinar["bijeenkomsten"][0]["attendance"] == "online"
+    assert webinar["bijeenkomsten"][0]["location"] is None
+    assert webinar["bijeenkomsten"][0]["host_gemeente"] is None
 
     studiedag = get(client, f"{API}activiteiten/{activities.studiedag.pk}/")
-    assert studiedag["meetings"][0]["location"] == "Jaarbeurs, Jaarbeursplein 6, 3521 AL Utrecht"
+    assert (
+        studiedag["bijeenkomsten"][0]["location"] == "Jaarbeurs, Jaarbeursplein 6, 3521 AL Utrecht"
+    )
     assert studiedag["venue_name"] == "Jaarbeurs"
 
     past = get(client, f"{API}activiteiten/{activities.past.pk}/")
@@ -390,7 +392,7 @@ def test_activity_listing_has_the_same_items_as_details(client, activities):
         assert {name: item[name] for name in shared} == {name: detail[name] for name in shared}
     # The listing's items are the specific types: a study day's venue is its meetings' place.
     studiedag = next(i for i in data["items"] if i["id"] == activities.studiedag.pk)
-    assert studiedag["meetings"][0]["location"].startswith("Jaarbeurs")
+    assert studiedag["bijeenkomsten"][0]["location"].startswith("Jaarbeurs")
 
 
 def test_english_activity_shares_the_seats_of_the_dutch_one(

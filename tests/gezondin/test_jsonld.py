@@ -105,7 +105,7 @@ def tree(home_page, terms):
             parent=kennisbank,
             title="Handreiking bereik",
             slug="handreiking",
-            source_organisation=ggd,
+            source_organisatie=ggd,
             publication_date=datetime.date(2024, 5, 2),
             themas=[terms["armoede"]],
         )

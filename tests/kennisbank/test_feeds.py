@@ -106,7 +106,7 @@ def items(kennisbank, terms):
                 slug="wat-werkt",
                 kind="factsheet",
                 intro="<p>Een overzicht van onderzoek naar schulden.</p>",
-                source_organisation=ggd,
+                source_organisatie=ggd,
                 themas=[terms["armoede"]],
             ),
             days_ago=5,

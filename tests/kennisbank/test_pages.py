@@ -150,7 +150,7 @@ def tree(home_page, terms):
             parent=kennisbank,
             title="Handreiking bereik",
             slug="handreiking-bereik",
-            source_organisation=ggd,
+            source_organisatie=ggd,
             publication_date=datetime.date(2024, 5, 2),
             themas=[terms["armoede"]],
         )

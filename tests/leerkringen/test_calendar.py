@@ -203,11 +203,11 @@ PAGE_ADDRESS = "Stadskantoor, Stationsplein 1 3511 ED Utrecht"  # the page keeps
 @pytest.mark.parametrize(
     ("mode", "api_location", "attendance", "ics_location", "ld_types", "mail_line", "page_line"),
     [
-        ("fysiek", ADDRESS, "physical", ADDRESS, ["Place"], ADDRESS, PAGE_ADDRESS),
+        ("fysiek", ADDRESS, "fysiek", ADDRESS, ["Place"], ADDRESS, PAGE_ADDRESS),
         (
             "hybride",
             ADDRESS,
-            "hybrid",
+            "hybride",
             f"{ADDRESS} / Online",
             ["Place", "VirtualLocation"],
             f"{ADDRESS} (en online)",
@@ -225,8 +225,8 @@ def test_the_api_calendar_json_ld_mails_and_page_agree_where_a_meeting_is(
     page = make_activity(agenda, mode=mode, capacity=10)
 
     item = client.get(f"/api/v2/activiteiten/{page.pk}/").json()
-    assert item["meetings"][0]["location"] == api_location
-    assert item["meetings"][0]["attendance"] == attendance
+    assert item["bijeenkomsten"][0]["location"] == api_location
+    assert item["bijeenkomsten"][0]["attendance"] == attendance
 
     (event,) = check_calendar(parse(client.get(page.url + "ics/")))
     assert str(event["LOCATION"]) == ics_location
