@@ -40,11 +40,11 @@ def _body(bodies: dict[str, str]) -> Callable[[DemoContext, str], list[dict]]:
     return body
 
 
-def page_spec(key: str, model) -> PageSpec:
-    """The demo page ``key`` from its text files."""
+def page_spec(key: str, model, folder: Path = CONTENT) -> PageSpec:
+    """The demo page ``key`` from its text files in ``folder`` (a feature app passes its own)."""
     texts, bodies, attrs = {}, {}, {}
     for language in LANGUAGES:
-        path = CONTENT / f"{key}.{language}.md"
+        path = folder / f"{key}.{language}.md"
         if not path.exists():
             continue
         meta, sections = read(path)

@@ -2,6 +2,23 @@
 two webinars and a study day, some in the future and some in the past (with a summary and
 materials), one nearly full, and English translations of two activities.
 
+The texts are files in ``leerkringen/demo/content/``, in Markdown with YAML front matter (the
+format: :mod:`gezondin.demo.texts`):
+
+- ``agenda.<lang>.md`` — the agenda page: ``title``, ``slug`` (and ``show_in_menus`` in the
+  Dutch file); section ``intro``.
+- ``activities/<n>-<key>.nl.md`` — an activity, loaded in the order of the file names: ``key``
+  (its identity), ``type`` (``leerkring``, ``webinar``, ``studiedag``), ``themas`` (slugs), the
+  page's plain fields by their names (``title``, ``slug``, ``mode``, ``for_whom``,
+  ``organiser_name``, ``capacity``, ``speakers``, ``venue_name``, ...), ``programme`` (a study
+  day's slots: ``starts``, ``ends``, ``title``, ``speaker``), ``materials`` (blocks, each
+  ``{block type: value}``), ``full: true`` (filled with demo sign-ups up to one free seat) and
+  ``bijeenkomsten``: each with ``day`` (days after today), ``starts`` and ``ends`` (``"13:30"``,
+  quoted), ``topic``, ``host_gemeente`` (a CBS code), ``location_name``, ``address``,
+  ``online``. Sections (rich text): ``intro``, ``what_to_bring``, ``summary``.
+- ``activities/<n>-<key>.en.md`` (optional) — the English translation: the translated plain
+  fields, ``topics`` (the meetings' topics in order) and the translated sections.
+
 Everything is found again by a stable translation key (``demo_key("page", key)``) and created only
 when missing, so a second run creates nothing. Dates are relative to the day of the first run.
 """
@@ -10,13 +27,16 @@ from __future__ import annotations
 
 import datetime
 from contextlib import contextmanager
+from pathlib import Path
 from unittest import mock
 
 from django.utils import timezone
 from wagtail.models import Page
 
 from gezondin.demo import CREATED, PRESENT, DemoContext, register_step
-from gezondin.demo.builder import PageSpec, demo_key, ensure_page, publish_pending_pages
+from gezondin.demo.builder import demo_key, ensure_page, has_field, publish_pending_pages
+from gezondin.demo.pages import page_spec
+from gezondin.demo.texts import read, rich
 from gezondin.models import Gemeente, Thema
 from leerkringen import services
 from leerkringen.models import (
@@ -24,7 +44,6 @@ from leerkringen.models import (
     AgendaPage,
     Bijeenkomst,
     LeerkringPage,
-    Mode,
     StudiedagPage,
     WebinarPage,
 )
@@ -33,318 +52,101 @@ AGENDA_KIND = "Agenda"
 ACTIVITY_KIND = "Activiteiten"
 SIGNUP_KIND = "Demo-aanmeldingen"
 
-TILBURG, HEERLEN, UTRECHT = "GM0855", "GM0917", "GM0344"
-JOIN_URL = "https://webinar.example.nl/join/gezondin-armoede-2026-demo"
-FULL_CAPACITY = 12
-FULL_SIGNUPS = 11
+CONTENT = Path(__file__).resolve().parent / "content"
+MODELS = {"leerkring": LeerkringPage, "webinar": WebinarPage, "studiedag": StudiedagPage}
+# The front matter that is not a field of the page.
+NOT_FIELDS = ("key", "type", "themas", "bijeenkomsten", "programme", "materials", "full", "topics")
+RICH_SECTIONS = ("intro", "what_to_bring", "summary")
+
+AGENDA = page_spec("agenda", AgendaPage, folder=CONTENT)
 
 
-def p(*paragraphs: str) -> str:
-    return "".join(f"<p>{text}</p>" for text in paragraphs)
+def _activity_files() -> list[tuple[Path, Path | None]]:
+    """The Dutch file of each activity, in file name order, with its English file (if any)."""
+    files = []
+    for path in sorted((CONTENT / "activities").glob("*.nl.md")):
+        english = path.with_name(path.name.removesuffix(".nl.md") + ".en.md")
+        files.append((path, english if english.exists() else None))
+    return files
 
 
-AGENDA = PageSpec(
-    key="agenda",
-    model=AgendaPage,
-    texts={
-        "nl": {
-            "title": "Agenda",
-            "slug": "agenda",
-            "intro": p(
-                "Leerkringen, webinars en studiedagen voor professionals en beleidsmakers die "
-                "werken aan gezondheid in gemeenten. Deelname is gratis."
-            ),
-        },
-        "en": {
-            "title": "Events",
-            "slug": "events",
-            "intro": p(
-                "Learning circles, webinars and study days for professionals and policy makers "
-                "working on health in municipalities. Taking part is free."
-            ),
-        },
-    },
-    attrs={"show_in_menus": True},
-)
+def _texts(meta: dict, sections: dict) -> dict:
+    """The page's fields from a file: the plain front matter and the rich-text sections."""
+    fields = {name: value for name, value in meta.items() if name not in NOT_FIELDS}
+    fields |= {name: rich(sections[name]) for name in RICH_SECTIONS if name in sections}
+    return fields
 
 
-def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+def _slot(slot: dict) -> dict:
+    value = {"starts": "", "ends": "", "title": "", "speaker": "", "description": ""} | slot
+    return {"type": "slot", "value": value}
+
+
+def _load_activities() -> list[dict]:
+    """The demo activities: key, model, themes, fields, meetings (as front matter), whether to
+    fill it, and the English texts (or None)."""
+    activities = []
+    for path, english in _activity_files():
+        meta, sections = read(path)
+        fields = _texts(meta, sections)
+        if "programme" in meta:
+            fields["programme"] = [_slot(slot) for slot in meta["programme"]]
+        if "materials" in meta:
+            fields["materials"] = [
+                {"type": kind, "value": value}
+                for block in meta["materials"]
+                for kind, value in block.items()
+            ]
+        translation = None
+        if english is not None:
+            en_meta, en_sections = read(english)
+            translation = {
+                "fields": _texts(en_meta, en_sections),
+                "topics": en_meta.get("topics", []),
+            }
+        activities.append(
+            {
+                "key": meta["key"],
+                "model": MODELS[meta["type"]],
+                "themas": meta.get("themas", []),
+                "fields": fields,
+                "meetings": meta.get("bijeenkomsten", []),
+                "full": meta.get("full", False),
+                "en": translation,
+            }
+        )
+    return activities
+
+
+ACTIVITIES = _load_activities()
+# The nearly full activity: one seat stays free. Its webinar's join link (tests check that no page
+# shows it) is the one webinar join link in the files.
+FULL_CAPACITY = next(spec["fields"]["capacity"] for spec in ACTIVITIES if spec["full"])
+FULL_SIGNUPS = FULL_CAPACITY - 1
+JOIN_URL = next(spec["fields"]["join_url"] for spec in ACTIVITIES if "join_url" in spec["fields"])
+
+
+def _at(day: datetime.date, time: str) -> datetime.datetime:
+    hour, minute = (int(part) for part in time.split(":"))
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
-def _meeting(day, start, end, topic="", host=None, location="", address="", online=False):
-    return Bijeenkomst(
-        starts_at=_at(day, *start),
-        ends_at=_at(day, *end),
-        topic=topic,
-        host_gemeente=host,
-        location_name=location,
-        address=address,
-        online=online,
-    )
-
-
-def _activities(today: datetime.date, hosts: dict) -> list[dict]:
-    """The demo activities: key, model, fields, meetings, themes and (optionally) English texts."""
-
-    def day(offset):
-        return today + datetime.timedelta(days=offset)
-
-    tilburg, heerlen, utrecht = hosts.get(TILBURG), hosts.get(HEERLEN), hosts.get(UTRECHT)
-    return [
-        {
-            "key": "leerkring-armoede-en-gezondheid",
-            "model": LeerkringPage,
-            "themas": ["armoede-en-schulden", "werk-en-bestaanszekerheid"],
-            "fields": {
-                "title": "Leerkring Armoede en gezondheid",
-                "slug": "leerkring-armoede-en-gezondheid",
-                "intro": p(
-                    "Vier bijeenkomsten over de vraag hoe gemeenten geldzorgen en gezondheid in "
-                    "samenhang aanpakken, met intervisie op casussen uit de eigen praktijk."
-                ),
-                "for_whom": "Beleidsmedewerkers gezondheid en sociaal domein, schuldhulpverleners "
-                "en medewerkers van de GGD.",
-                "mode": Mode.FYSIEK,
-                "organiser_name": "GezondIn en Pharos",
-                "contact_email": "leerkringen@gezondin.example.nl",
-                "capacity": FULL_CAPACITY,
-                "max_per_gemeente": 3,
-                "what_to_bring": p(
-                    "Iedere deelnemer brengt één casus in: een huishouden, een wijk of een "
-                    "beleidsvraag waarin geldzorgen en gezondheid samenkomen."
-                ),
-                "facilitator_names": "Sanne de Vries (Pharos) en Ahmed Yilmaz (GGD Hart voor "
-                "Brabant)",
-            },
-            "meetings": [
-                _meeting(
-                    day(21),
-                    (13, 30),
-                    (16, 30),
-                    "Kennismaking en eerste casussen",
-                    tilburg,
-                    "Stadskantoor Tilburg, zaal 2.14",
-                    "Stadhuisplein 130\n5038 TC Tilburg",
-                ),
-                _meeting(
-                    day(49),
-                    (13, 30),
-                    (16, 30),
-                    "Vroegsignalering van schulden",
-                    heerlen,
-                    "Raadhuis Heerlen",
-                    "Geleenstraat 27\n6411 HP Heerlen",
-                ),
-                _meeting(
-                    day(77),
-                    (13, 30),
-                    (16, 30),
-                    "Stress, gezondheid en dienstverlening",
-                    utrecht,
-                    "Stadskantoor Utrecht",
-                    "Stadsplateau 1\n3521 AZ Utrecht",
-                ),
-                _meeting(
-                    day(105),
-                    (13, 30),
-                    (16, 30),
-                    "Wat nemen we mee?",
-                    tilburg,
-                    "Stadskantoor Tilburg, zaal 2.14",
-                    "Stadhuisplein 130\n5038 TC Tilburg",
-                ),
-            ],
-            "en": {
-                "title": "Learning circle Poverty and health",
-                "slug": "learning-circle-poverty-and-health",
-                "intro": p(
-                    "Four meetings on how municipalities tackle money worries and health "
-                    "together, with peer consultation on cases from practice."
-                ),
-            },
-            "full": True,
-        },
-        {
-            "key": "leerkring-gezonde-wijk",
-            "model": LeerkringPage,
-            "themas": ["sociale-basis-in-de-wijk", "gezonde-fysieke-leefomgeving"],
-            "fields": {
-                "title": "Leerkring De gezonde wijk",
-                "slug": "leerkring-de-gezonde-wijk",
-                "intro": p(
-                    "Een leerkring van vier gemeenten over wijkgericht werken aan gezondheid: "
-                    "van wijkanalyse tot een gezamenlijke aanpak met bewoners."
-                ),
-                "for_whom": "Wijkcoördinatoren, beleidsmedewerkers en opbouwwerkers.",
-                "mode": Mode.HYBRIDE,
-                "organiser_name": "GezondIn",
-                "capacity": 20,
-                "summary": p(
-                    "In vier bijeenkomsten bespraken twintig deelnemers hoe je bewoners vanaf het "
-                    "begin betrekt bij een wijkaanpak. De belangrijkste les: begin bij wat al "
-                    "werkt in de wijk, en maak afspraken over wie wat doet voordat er geld is.",
-                    "De deelnemers schreven samen een handreiking voor de eerste honderd dagen "
-                    "van een wijkaanpak.",
-                ),
-                "materials": [
-                    {
-                        "type": "link",
-                        "value": {
-                            "text": "Handreiking: de eerste honderd dagen van een wijkaanpak",
-                            "url": "https://www.gezondin.example.nl/handreiking-wijkaanpak",
-                            "description": "Opgesteld door de deelnemers van de leerkring.",
-                        },
-                    }
-                ],
-            },
-            "meetings": [
-                _meeting(
-                    day(-160),
-                    (9, 30),
-                    (12, 30),
-                    "Wijkanalyse",
-                    heerlen,
-                    "Wijkcentrum De Nieuwe Nor",
-                    "Pancratiusplein 46\n6411 JZ Heerlen",
-                    online=True,
-                ),
-                _meeting(
-                    day(-130),
-                    (9, 30),
-                    (12, 30),
-                    "Bewoners aan zet",
-                    tilburg,
-                    "Buurthuis De Poort",
-                    "Hasseltstraat 2\n5046 LH Tilburg",
-                    online=True,
-                ),
-                _meeting(
-                    day(-100),
-                    (9, 30),
-                    (12, 30),
-                    "Samenwerken met de woningcorporatie",
-                    utrecht,
-                    "Wijkbureau Overvecht",
-                    "Zamenhofdreef 25\n3562 JT Utrecht",
-                    online=True,
-                ),
-                _meeting(
-                    day(-70),
-                    (9, 30),
-                    (12, 30),
-                    "Terugblik en handreiking",
-                    heerlen,
-                    "Raadhuis Heerlen",
-                    "Geleenstraat 27\n6411 HP Heerlen",
-                    online=True,
-                ),
-            ],
-        },
-        {
-            "key": "webinar-geldzorgen-bespreekbaar",
-            "model": WebinarPage,
-            "themas": ["armoede-en-schulden"],
-            "fields": {
-                "title": "Webinar: geldzorgen bespreekbaar maken",
-                "slug": "webinar-geldzorgen-bespreekbaar-maken",
-                "intro": p(
-                    "Hoe vraag je naar geldzorgen zonder dat iemand zich schaamt? Twee sprekers "
-                    "uit de praktijk delen wat werkt in het gesprek aan de balie en bij de "
-                    "huisarts."
-                ),
-                "for_whom": "Baliemedewerkers, praktijkondersteuners en wijkteams.",
-                "speakers": "Marieke Janssen (Nibud)\nDr. Youssef Amrani, huisarts in Heerlen",
-                "organiser_name": "GezondIn en Nibud",
-                "join_url": JOIN_URL,
-                "capacity": 250,
-            },
-            "meetings": [_meeting(day(14), (15, 0), (16, 15), online=True)],
-            "en": {
-                "title": "Webinar: talking about money worries",
-                "slug": "webinar-talking-about-money-worries",
-                "intro": p(
-                    "How do you ask about money worries without shame? Two speakers from "
-                    "practice share what works at the counter and at the GP."
-                ),
-            },
-        },
-        {
-            "key": "webinar-laaggeletterdheid",
-            "model": WebinarPage,
-            "themas": ["gezondheidsvaardigheden-en-laaggeletterdheid"],
-            "fields": {
-                "title": "Webinar: gezondheidsvaardigheden in de gemeente",
-                "slug": "webinar-gezondheidsvaardigheden-in-de-gemeente",
-                "intro": p(
-                    "Eén op de vier Nederlanders heeft moeite met informatie over gezondheid. "
-                    "Wat betekent dat voor brieven, websites en loketten van de gemeente?"
-                ),
-                "speakers": "Linda Bakker (Stichting Lezen & Schrijven)",
-                "organiser_name": "GezondIn",
-                "recording_url": "https://vimeo.com/76979871",
-                "summary": p(
-                    "Linda Bakker liet zien hoe drie gemeenten hun brieven herschreven met "
-                    "inwoners. Het aantal vragen aan het loket daalde met een derde.",
-                ),
-            },
-            "meetings": [_meeting(day(-45), (12, 0), (13, 0), online=True)],
-        },
-        {
-            "key": "studiedag-gezond-opgroeien",
-            "model": StudiedagPage,
-            "themas": ["gezond-opgroeien-kansrijke-start"],
-            "fields": {
-                "title": "Studiedag Kansrijke start",
-                "slug": "studiedag-kansrijke-start",
-                "intro": p(
-                    "Een dag over de eerste duizend dagen van een kind: wat gemeenten, "
-                    "verloskundigen en jeugdgezondheidszorg samen kunnen doen."
-                ),
-                "for_whom": "Beleidsmedewerkers jeugd en gezondheid, JGZ en geboortezorg.",
-                "mode": Mode.FYSIEK,
-                "organiser_name": "GezondIn",
-                "capacity": 80,
-                "venue_name": "Jaarbeurs Meeting Center",
-                "venue_address": "Jaarbeursplein 6\n3521 AL Utrecht",
-                "programme": [
-                    _slot("09:30", "10:00", "Inloop en koffie"),
-                    _slot(
-                        "10:00",
-                        "10:45",
-                        "Opening: waarom de eerste duizend dagen tellen",
-                        "Prof. dr. Eva Mulder, Erasmus MC",
-                    ),
-                    _slot("11:00", "12:30", "Werksessies: coalities in de praktijk"),
-                    _slot("12:30", "13:30", "Lunch"),
-                    _slot("13:30", "15:00", "Casussen uit Tilburg en Heerlen"),
-                    _slot("15:00", "15:30", "Afsluiting en borrel"),
-                ],
-            },
-            "meetings": [
-                _meeting(
-                    day(60),
-                    (9, 30),
-                    (15, 30),
-                    location="Jaarbeurs Meeting Center",
-                    address="Jaarbeursplein 6\n3521 AL Utrecht",
-                )
-            ],
-        },
-    ]
-
-
-def _slot(starts, ends, title, speaker=""):
-    return {
-        "type": "slot",
-        "value": {
-            "starts": starts,
-            "ends": ends,
-            "title": title,
-            "speaker": speaker,
-            "description": "",
-        },
-    }
+def _meetings(meetings: list[dict], today: datetime.date, hosts: dict) -> list[Bijeenkomst]:
+    items = []
+    for meeting in meetings:
+        day = today + datetime.timedelta(days=meeting["day"])
+        items.append(
+            Bijeenkomst(
+                starts_at=_at(day, meeting["starts"]),
+                ends_at=_at(day, meeting["ends"]),
+                topic=meeting.get("topic", ""),
+                host_gemeente=hosts.get(meeting.get("host_gemeente")),
+                location_name=meeting.get("location_name", ""),
+                address=meeting.get("address", ""),
+                online=meeting.get("online", False),
+            )
+        )
+    return items
 
 
 @contextmanager
@@ -354,15 +156,14 @@ def _no_mail():
         yield
 
 
-def _ensure_activity(ctx: DemoContext, spec: dict, agenda: Page) -> Page:
+def _ensure_activity(ctx: DemoContext, spec: dict, agenda: Page, meetings: list) -> Page:
     key = demo_key("page", spec["key"])
     existing = spec["model"].objects.filter(locale=ctx.default_locale, translation_key=key).first()
     if existing is not None:
         ctx.record(ACTIVITY_KIND, PRESENT, existing, existing.title)
         return existing
-    fields = dict(spec["fields"])
-    page = spec["model"](locale=ctx.default_locale, translation_key=key, **fields)
-    page.bijeenkomsten = spec["meetings"]
+    page = spec["model"](locale=ctx.default_locale, translation_key=key, **spec["fields"])
+    page.bijeenkomsten = meetings
     page.themas = list(Thema.objects.filter(locale=ctx.default_locale, slug__in=spec["themas"]))
     agenda.add_child(instance=page)
     page.save_revision().publish()
@@ -372,17 +173,25 @@ def _ensure_activity(ctx: DemoContext, spec: dict, agenda: Page) -> Page:
 
 
 def _ensure_translation(ctx: DemoContext, page: Page, texts: dict) -> None:
+    """The English copy of ``page`` with the English texts and meeting topics."""
+    fields = texts["fields"]
     for locale in ctx.translation_locales:
         if locale.language_code != "en":
             continue
         if page.get_translation_or_none(locale) is not None:
-            ctx.record(ACTIVITY_KIND, PRESENT, label=f"{texts['title']} [en]")
+            ctx.record(ACTIVITY_KIND, PRESENT, label=f"{fields['title']} [en]")
             continue
         translation = page.copy_for_translation(locale).specific
-        translation.title = texts["title"]
-        translation.draft_title = texts["title"]
-        translation.intro = texts["intro"]
-        translation.slug = texts["slug"]
+        for name, value in fields.items():
+            if not has_field(type(translation), name):
+                raise ValueError(f"{type(translation).__name__} has no field {name!r}")
+            setattr(translation, name, value)
+        translation.draft_title = translation.title
+        if texts["topics"]:
+            meetings = sorted(translation.bijeenkomsten.all(), key=lambda m: m.starts_at)
+            for meeting, topic in zip(meetings, texts["topics"], strict=True):
+                meeting.topic = topic
+            translation.bijeenkomsten = meetings
         translation.save()
         translation.save_revision().publish()
         ctx.record(ACTIVITY_KIND, CREATED, translation, f"{translation.title} [en]")
@@ -420,11 +229,13 @@ def load_agenda(ctx: DemoContext) -> None:
     agenda = {language: AgendaPage.objects.get(pk=page.pk) for language, page in agenda.items()}
     ctx.objects.setdefault("leerkringen", {})["agenda"] = agenda
 
-    hosts = Gemeente.objects.in_bulk([TILBURG, HEERLEN, UTRECHT], field_name="cbs_code")
+    codes = {m.get("host_gemeente") for spec in ACTIVITIES for m in spec["meetings"]} - {None}
+    hosts = Gemeente.objects.in_bulk(list(codes), field_name="cbs_code")
     today = timezone.localdate()
-    for spec in _activities(today, hosts):
-        page = _ensure_activity(ctx, spec, AgendaPage.objects.get(pk=agenda[default].pk))
-        if "en" in spec and "en" in agenda:
+    for spec in ACTIVITIES:
+        meetings = _meetings(spec["meetings"], today, hosts)
+        page = _ensure_activity(ctx, spec, AgendaPage.objects.get(pk=agenda[default].pk), meetings)
+        if spec["en"] is not None and "en" in agenda:
             _ensure_translation(ctx, page, spec["en"])
-        if spec.get("full"):
+        if spec["full"]:
             _fill_up(ctx, page)

@@ -5,6 +5,7 @@ The demo is loaded once for the class, in a transaction rolled back afterwards.
 """
 
 import pytest
+from django.utils.html import escape
 from wagtail.models import Page
 
 from leerkringen import services
@@ -51,6 +52,24 @@ class TestAgendaDemo:
         for page in en:
             assert page.get_parent().specific.title == "Events"
             assert page.slug != page.get_translation(page.locale.get_default()).slug
+
+    def test_english_activities_are_in_english_down_to_the_meeting_topics(self, client):
+        en = ActivityPage.objects.live().filter(locale__language_code="en").specific()
+        topics_seen = 0
+        for page in en:
+            dutch = page.get_translation(page.locale.get_default()).specific
+            for name in ("for_whom", "what_to_bring", "speakers", "organiser_name"):
+                if getattr(dutch, name, ""):
+                    assert getattr(page, name) != getattr(dutch, name), (page.slug, name)
+            topics = [meeting.topic for meeting in page.meetings()]
+            dutch_topics = [meeting.topic for meeting in dutch.meetings()]
+            assert len(topics) == len(dutch_topics)
+            assert not (set(topics) & set(dutch_topics)) - {""}, page.slug
+            html = client.get(page.get_url()).content.decode()
+            for topic in filter(None, topics):
+                assert escape(topic) in html
+                topics_seen += 1
+        assert topics_seen >= 4
 
     def test_one_activity_nearly_full(self):
         page = LeerkringPage.objects.get(
