@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE
 
+from gezondin import add_gezondin_apps
+
 from .csp import style_hashes
 from .env import env, env_bool, env_int, env_list
 
@@ -18,43 +20,34 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-INSTALLED_APPS = [
-    # GezondIn
-    "gezondin",
-    "kennisbank",
-    "leerkringen",
-    # Wagtail and what it needs
-    "wagtail_localize",
-    "wagtail_localize.locales",  # replaces wagtail.locales
-    "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
-    "wagtail.contrib.routable_page",
-    "wagtail.contrib.sitemaps",
-    "wagtail.api.v2",
-    "rest_framework",
-    "wagtail.embeds",
-    "wagtail.sites",
-    "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
-    "wagtail.search",
-    "wagtail.admin",
-    "wagtail",
-    "modelcluster",
-    "taggit",
-    "django_filters",
-    "django_tasks",
-    "django_tasks_db",
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
-]
+# The site's own apps, then GezondIn's (before the Wagtail apps) and what the plugin and its
+# sharing URLs need, added the way a host site adds them (docs/installing.md).
+INSTALLED_APPS = add_gezondin_apps(
+    [
+        "wagtail.contrib.forms",
+        "wagtail.contrib.redirects",
+        "wagtail.embeds",
+        "wagtail.sites",
+        "wagtail.users",
+        "wagtail.snippets",
+        "wagtail.documents",
+        "wagtail.images",
+        "wagtail.search",
+        "wagtail.admin",
+        "wagtail",
+        "modelcluster",
+        "taggit",
+        "django_tasks",
+        "django_tasks_db",
+        "django.contrib.admin",
+        "django.contrib.auth",
+        "django.contrib.contenttypes",
+        "django.contrib.sessions",
+        "django.contrib.messages",
+        "django.contrib.staticfiles",
+    ],
+    sharing=True,
+)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -18,6 +18,22 @@ class BasePage(Page):
     """Fields and behaviour every GezondIn page shares: an introduction used on the page,
     in listings and as the meta description when no search description is set."""
 
+    # The link to Wagtail's Page row, declared here instead of left to Django so that its reverse
+    # accessor carries the app label: Page.gezondin_homepage, Page.kennisbank_kennisbankpage, ...
+    # A host's own page models (a `wagtail start` project has home.HomePage, i.e. Page.homepage)
+    # can then have any name (fields.E304/E305 otherwise). Every concrete page model directly
+    # below BasePage gets its own copy, with %(app_label)s and %(class)s filled in. auto_created
+    # as Django's own link is, so the migration that introduced it changes nothing in the database.
+    page_ptr = models.OneToOneField(
+        Page,
+        on_delete=models.CASCADE,
+        parent_link=True,
+        auto_created=True,
+        primary_key=True,
+        serialize=False,
+        related_name="%(app_label)s_%(class)s",
+    )
+
     # Related objects the page's own template always reads, fetched with the page when it is
     # served (e.g. a practice's shared-copy record): one query instead of two.
     serve_select_related = ()
