@@ -102,6 +102,8 @@ def host_venv(dist, tmp_path_factory):
             venv / "bin" / "python",
             "install",
             "--quiet",
+            # The host compiles what it imports; compiling all of Wagtail up front costs time.
+            "--no-compile",
             *source,
             "--constraint",
             constraints,

@@ -89,7 +89,10 @@ def add_page(client, parent, model, data):
     form = client.get(url)
     check(form.status_code == 200, f"GET {url}: {form.status_code} (may not add it here?)")
     data = {"comments": inline_formset([]), **data, "action-publish": "action-publish"}
-    response = client.post(url, nested_form_data(data))
+    # Lists are multiple choices (sent as repeated fields); nested_form_data would number them.
+    choices = {key: value for key, value in data.items() if isinstance(value, list)}
+    fields = {key: value for key, value in data.items() if key not in choices}
+    response = client.post(url, {**nested_form_data(fields), **choices})
     page = model.objects.child_of(parent).filter(slug=data["slug"]).first()
     if page is None:
         errors = ""
