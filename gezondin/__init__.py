@@ -42,13 +42,13 @@ def _is_wagtail_app(entry):
 def add_gezondin_apps(apps, *, sharing=False):
     """``apps`` (a host's INSTALLED_APPS) with what GezondIn needs, as a new list.
 
-    The plugin's apps go before the first Wagtail app, so their templates win; wagtail.locales
-    becomes wagtail_localize.locales where it stands; the other needed apps the host lacks are
-    added (the Wagtail ones with the plugin's apps, the others at the end). Nothing already in
+    The plugin's apps go before the first Wagtail app, so their templates win, followed by the
+    Wagtail apps it needs that the host lacks (wagtail_localize.locales instead of
+    wagtail.locales, which is left out); the others go at the end. Nothing already in
     the list is added twice and the host's own order is kept. ``sharing=True`` also adds what
     gezondin.urls.shared needs (SHARING_APPS).
     """
-    result = list(dict.fromkeys(REPLACED_APPS.get(_app_name(entry), entry) for entry in apps))
+    result = list(dict.fromkeys(entry for entry in apps if _app_name(entry) not in REPLACED_APPS))
     present = {_app_name(entry) for entry in result}
     wanted = [*PLUGIN_APPS, *NEEDED_APPS, *(SHARING_APPS if sharing else [])]
     missing = [app for app in wanted if app not in present]

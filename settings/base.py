@@ -206,6 +206,11 @@ if env("SEARCH_URL"):
 
 # Wagtail
 WAGTAIL_SITE_NAME = "GezondIn"
+# Where the kennisbank, the agenda and the overview of municipalities may be created. The plugin
+# allows any page type (a host puts them in its own tree); the reference site has one fixed
+# layout, home page -> sections, which its navigation, sitemaps and the demo follow: editors
+# are offered these page types only directly under the home page (docs/installing.md).
+GEZONDIN_PARENT_PAGE_TYPES = ["gezondin.HomePage"]
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

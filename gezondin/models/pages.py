@@ -1,11 +1,13 @@
 """Home page and the general content page."""
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from gezondin.api import fields as api
@@ -78,6 +80,29 @@ class BasePage(Page):
         from django.utils.html import strip_tags
 
         return self.search_description or strip_tags(self.intro).strip()
+
+
+class SectionPageMixin:
+    """A section a host site puts into its own page tree: the kennisbank, the agenda, the
+    overview of municipalities (docs/installing.md).
+
+    Where it may be created is not fixed in the class but read from the setting
+    ``GEZONDIN_PARENT_PAGE_TYPES``: a list of page types ("app_label.ModelName"), or None (the
+    default) for under any page type. Wagtail reads ``parent_page_types`` once per class; the
+    setting is read each time, so it can differ per site and per test.
+    """
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        names = getattr(settings, "GEZONDIN_PARENT_PAGE_TYPES", None)
+        if names is None:
+            return get_page_models()
+        return [resolve_model_string(name) for name in names]
+
+
+def section_page_models():
+    """The page models of every installed app that are sections (SectionPageMixin)."""
+    return [model for model in get_page_models() if issubclass(model, SectionPageMixin)]
 
 
 class HomePage(BasePage):
