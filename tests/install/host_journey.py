@@ -26,7 +26,7 @@ from django.apps import apps  # noqa: E402
 from django.core import mail  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
-from django.urls import reverse  # noqa: E402
+from django.urls import Resolver404, resolve, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 from wagtail.test.utils.form_data import (  # noqa: E402
@@ -213,6 +213,13 @@ check(
     "meet.example.org" not in text(get(visitor, webinar.get_url())),
     "the webinar page shows the join link",
 )
+# The sharing URLs outside the language prefix (gezondin.urls.shared), where the host has them.
+for url in ["/robots.txt", "/sitemap.xml", "/api/v2/pages/?type=kennisbank.PraktijkvoorbeeldPage"]:
+    try:
+        resolve(urlsplit(url).path)
+    except Resolver404:
+        continue
+    get(visitor, url, contains=["Buurtcoaches" if url.startswith("/api/") else ""])
 step("visit the pages")
 
 page_html = text(get(visitor, webinar.get_url()))
