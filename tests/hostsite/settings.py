@@ -1,7 +1,9 @@
-"""A minimal host Wagtail site that adds the GezondIn apps the way the README tells integrators to.
+"""A minimal host Wagtail site that adds the GezondIn apps the way docs/installing.md tells
+integrators to.
 
-Nothing from the reference site (settings/, templates/) is used: the host has its own base.html,
-URLs and no whitenoise, dj-database-url or task database.
+Nothing from the reference site (settings/, templates/) is used: the host has its own home page
+model (home.HomePage, as every `wagtail start` project), base.html and URLs, and no whitenoise,
+dj-database-url or task database.
 """
 
 from pathlib import Path
@@ -15,9 +17,10 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 ROOT_URLCONF = "tests.hostsite.urls"
 
-# The list `wagtail start` writes (its own apps home and search left out), with GezondIn added
-# as docs/installing.md says.
+# The list `wagtail start` writes (its search app left out), with GezondIn added as
+# docs/installing.md says.
 INSTALLED_APPS = [
+    "tests.hostsite.home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
