@@ -33,7 +33,7 @@ def guide_block(marker):
 
 
 def settings_step():
-    return guide_block("add_gezondin_apps(INSTALLED_APPS)")
+    return guide_block("INSTALLED_APPS = add_gezondin_apps(")
 
 
 def urls_step():
