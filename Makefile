@@ -10,13 +10,14 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
-.PHONY: help install run serve test test-fast test-browser lint format migrations-check migrations \
+.PHONY: help install run serve test test-fast test-browser test-install lint format migrations-check migrations \
 	demo demo-reset messages lock bench clean
 
 help:
 	@echo "make run               install, migrate, load the demo and serve at http://$(HOST):$(PORT)/"
 	@echo "make test              install and run the whole test suite"
-	@echo "make test-fast         the suite without the layers that start a server (edit-test loop)"
+	@echo "make test-fast         the suite without the layers that start a server or install (edit-test loop)"
+	@echo "make test-install      build the wheel, install it beside a new wagtail start project, use it"
 	@echo "make lint              ruff (lint and format check)"
 	@echo "make format            ruff: fix imports and format"
 	@echo "make migrations-check  fail when a model change has no migration"
@@ -54,10 +55,14 @@ test: install
 	$(PYTEST) $(PYTEST_ARGS)
 
 test-fast: install
-	$(PYTEST) -m "not browser and not server" $(PYTEST_ARGS)
+	$(PYTEST) -m "not browser and not server and not install" $(PYTEST_ARGS)
 
 test-browser: install
 	REQUIRE_BROWSER=1 $(PYTEST) tests/browser $(PYTEST_ARGS)
+
+# Needs a package index (PyPI) or INSTALL_WHEELHOUSE=<dir of wheels>; about a minute and a half.
+test-install: install
+	REQUIRE_INSTALL=1 $(PYTEST) tests/install $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.core import checks as django_checks
 from django.utils.translation import gettext_lazy as _
+
+from gezondin import checks
 
 
 class GezondInConfig(AppConfig):
@@ -9,6 +12,9 @@ class GezondInConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # What a host site must set up (docs/installing.md): gezondin.E0xx / W0xx.
+        for check in checks.CHECKS:
+            django_checks.register(check)
         # Imported here, not at the top: gezondin.terms imports the models, which Django loads
         # only after every AppConfig (this module is imported while INSTALLED_APPS is read).
         from gezondin import terms

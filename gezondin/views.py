@@ -44,7 +44,7 @@ def search(request):
     )
 
 
-# Sitemaps and robots.txt (outside the language prefix, see settings/urls.py) ----------------------
+# Sitemaps and robots.txt (outside the language prefix, see gezondin/urls/shared.py) --------------
 
 
 def sitemap_index(request):

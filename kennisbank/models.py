@@ -30,7 +30,7 @@ from wagtail.search import index
 
 from gezondin.api import fields as api
 from gezondin.blocks import SECTION_FEATURES, BaseStreamBlock
-from gezondin.models import BasePage
+from gezondin.models import BasePage, SectionPageMixin
 from gezondin.validators import WebAddressField
 
 STALE_AFTER = datetime.timedelta(days=365)
@@ -490,11 +490,11 @@ class ThemaPage(BasePage):
         return context
 
 
-class GemeenteIndexPage(BasePage):
+class GemeenteIndexPage(SectionPageMixin, BasePage):
     """The overview of municipalities with a section on this site."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["gezondin.HomePage"]
+    # Under which page types: the setting GEZONDIN_PARENT_PAGE_TYPES (SectionPageMixin).
     subpage_types = ["kennisbank.GemeentePage"]
     max_count_per_parent = 1
     template = "kennisbank/gemeente_index_page.html"
@@ -570,7 +570,7 @@ class GemeentePage(BasePage):
         return context
 
 
-class KennisbankPage(RoutablePageMixin, BasePage):
+class KennisbankPage(SectionPageMixin, RoutablePageMixin, BasePage):
     """The kennisbank's filterable, searchable index of practices and knowledge pages.
 
     The filters are GET parameters (q, thema, spoor, pijler, doelgroep, domein, levensfase,
@@ -580,7 +580,7 @@ class KennisbankPage(RoutablePageMixin, BasePage):
     """
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["gezondin.HomePage"]
+    # Under which page types: the setting GEZONDIN_PARENT_PAGE_TYPES (SectionPageMixin).
     subpage_types = [
         "kennisbank.PraktijkvoorbeeldPage",
         "kennisbank.KennisartikelPage",

@@ -48,7 +48,13 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from gezondin.models import VOCABULARIES, Gemeente, HomePage, Organisatie
+from gezondin.models import (
+    VOCABULARIES,
+    Gemeente,
+    HomePage,
+    Organisatie,
+    section_page_models,
+)
 from gezondin.roles import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME
 from kennisbank.harvest.models import HarvestSource
 from kennisbank.models import GemeenteIndexPage, GemeentePage
@@ -161,13 +167,25 @@ def _write(stdout: Any, message: str) -> None:
 # National editors and the workflow ---------------------------------------------------------------
 
 
+def _national_pages() -> list[Page]:
+    """Where the national editors' page permissions go: every GezondIn home page, and every
+    section page that is not below one (a section a host site put in its own tree)."""
+    homes = list(HomePage.objects.order_by("path"))
+    sections = Page.objects.type(*section_page_models()).order_by("path")
+    for home in homes:
+        sections = sections.exclude(path__startswith=home.path)
+    return [*homes, *sections]
+
+
 def ensure_national_editors() -> Group:
     """The group GezondIn-redactie with its permissions; adds what is missing, removes nothing.
 
     Page permissions go on every GezondIn home page, i.e. on the root of each locale's tree, and
     not on Wagtail's tree root: GezondIn may run inside a host site whose other pages are none of
-    the national editors' business. A locale added later is covered the next time this runs
-    (:func:`setup_gemeente` calls it, and so does the demo loader).
+    the national editors' business. In such a site, without a GezondIn home page, they go on each
+    of the plugin's sections (kennisbank, agenda, overview of municipalities) instead. A locale
+    or section added later is covered the next time this runs (:func:`setup_gemeente` calls it,
+    and so does the demo loader).
     """
     group, _created = Group.objects.get_or_create(name=NATIONAL_GROUP_NAME)
 
@@ -191,8 +209,8 @@ def ensure_national_editors() -> Group:
     )
     group.permissions.add(*wanted)
 
-    for home in HomePage.objects.order_by("path"):
-        _grant_page_permissions(group, home, NATIONAL_PAGE_PERMISSIONS)
+    for page in _national_pages():
+        _grant_page_permissions(group, page, NATIONAL_PAGE_PERMISSIONS)
 
     _grant_collection_permissions(
         group, Collection.get_first_root_node(), NATIONAL_COLLECTION_PERMISSIONS

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.core import checks as django_checks
 from django.utils.translation import gettext_lazy as _
 
+from gezondin import public_urls
 from leerkringen import checks
 
 
@@ -12,6 +13,9 @@ class LeerkringenConfig(AppConfig):
 
     def ready(self):
         django_checks.register(checks.check_public_address, deploy=True)
+        # The sign-up pages behind the links in e-mails and the agenda's .ics come with the
+        # host's include("gezondin.urls").
+        public_urls.register("leerkringen.urls")
         # Imported here, not at the top: they import the models, which Django loads only after
         # every AppConfig. They register the agenda's API endpoint and JSON-LD with the core.
         from leerkringen import api, jsonld  # noqa: F401 - imported to register

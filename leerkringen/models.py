@@ -43,7 +43,7 @@ from gezondin.blocks import (
     LinkBlock,
     VideoBlock,
 )
-from gezondin.models import BasePage, Gemeente
+from gezondin.models import BasePage, Gemeente, SectionPageMixin
 from gezondin.validators import WebAddressField
 from kennisbank.models import default_language_terms
 
@@ -155,7 +155,7 @@ class ProgrammeBlock(blocks.StreamBlock):
 # The agenda ---------------------------------------------------------------------------------
 
 
-class AgendaPage(RoutablePageMixin, BasePage):
+class AgendaPage(SectionPageMixin, RoutablePageMixin, BasePage):
     """The agenda: upcoming learning circles, webinars and study days (one per language).
 
     Besides the page itself it serves, for the same selection as the page (its filter
@@ -167,7 +167,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
     """
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["gezondin.HomePage"]
+    # Under which page types: the setting GEZONDIN_PARENT_PAGE_TYPES (SectionPageMixin).
     subpage_types = [
         "leerkringen.LeerkringPage",
         "leerkringen.WebinarPage",

@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE
 
+from gezondin import add_gezondin_apps
+
 from .csp import style_hashes
 from .env import env, env_bool, env_int, env_list
 
@@ -18,43 +20,34 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-INSTALLED_APPS = [
-    # GezondIn
-    "gezondin",
-    "kennisbank",
-    "leerkringen",
-    # Wagtail and what it needs
-    "wagtail_localize",
-    "wagtail_localize.locales",  # replaces wagtail.locales
-    "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
-    "wagtail.contrib.routable_page",
-    "wagtail.contrib.sitemaps",
-    "wagtail.api.v2",
-    "rest_framework",
-    "wagtail.embeds",
-    "wagtail.sites",
-    "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
-    "wagtail.search",
-    "wagtail.admin",
-    "wagtail",
-    "modelcluster",
-    "taggit",
-    "django_filters",
-    "django_tasks",
-    "django_tasks_db",
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
-]
+# The site's own apps, then GezondIn's (before the Wagtail apps) and what the plugin and its
+# sharing URLs need, added the way a host site adds them (docs/installing.md).
+INSTALLED_APPS = add_gezondin_apps(
+    [
+        "wagtail.contrib.forms",
+        "wagtail.contrib.redirects",
+        "wagtail.embeds",
+        "wagtail.sites",
+        "wagtail.users",
+        "wagtail.snippets",
+        "wagtail.documents",
+        "wagtail.images",
+        "wagtail.search",
+        "wagtail.admin",
+        "wagtail",
+        "modelcluster",
+        "taggit",
+        "django_tasks",
+        "django_tasks_db",
+        "django.contrib.admin",
+        "django.contrib.auth",
+        "django.contrib.contenttypes",
+        "django.contrib.sessions",
+        "django.contrib.messages",
+        "django.contrib.staticfiles",
+    ],
+    sharing=True,
+)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -213,6 +206,11 @@ if env("SEARCH_URL"):
 
 # Wagtail
 WAGTAIL_SITE_NAME = "GezondIn"
+# Where the kennisbank, the agenda and the overview of municipalities may be created. The plugin
+# allows any page type (a host puts them in its own tree); the reference site has one fixed
+# layout, home page -> sections, which its navigation, sitemaps and the demo follow: editors
+# are offered these page types only directly under the home page (docs/installing.md).
+GEZONDIN_PARENT_PAGE_TYPES = ["gezondin.HomePage"]
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

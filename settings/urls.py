@@ -8,18 +8,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from gezondin import views as gezondin_views
-from gezondin.api import api_router
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # The read API, outside the language prefix (docs/api.md)
-    path("api/v2/", api_router.urls),
-    # Sitemaps and robots.txt, outside the language prefix (docs/sharing.md)
-    path("robots.txt", gezondin_views.robots_txt, name="gezondin_robots"),
-    path("sitemap.xml", gezondin_views.sitemap_index, name="gezondin_sitemap_index"),
-    path("<slug:section>/sitemap.xml", gezondin_views.sitemap, name="gezondin_sitemap"),
+    # Outside the language prefix: the read API (docs/api.md), sitemaps and robots.txt
+    # (docs/sharing.md).
+    path("", include("gezondin.urls.shared")),
 ]
 
 if settings.DEBUG:
@@ -38,8 +32,8 @@ if settings.SERVE_MEDIA and not settings.MEDIA_URL.startswith(("http://", "https
 
 # Public pages under /nl/ and /en/; "/" redirects to the visitor's language.
 urlpatterns += i18n_patterns(
+    # Every public URL of the plugin: site search, sign-up links, the agenda's .ics.
     path("", include("gezondin.urls")),
-    path("", include("leerkringen.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

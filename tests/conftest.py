@@ -22,31 +22,57 @@ from tests.factories import HomePageFactory
 
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
 
-# Layers by folder (docs/testing.md): `make test-fast` leaves out the ones that start a server.
-SERVER_LAYERS = {"browser": "browser", "integration": "server", "hostsite": "server"}
+# Layers by folder (docs/testing.md): `make test-fast` leaves out the ones that start a server
+# or build and install the package.
+SLOW_LAYERS = {
+    "browser": "browser",
+    "integration": "server",
+    "hostsite": "server",
+    "install": "install",
+}
+# Layers whose tests share one expensive session fixture: one xdist worker takes each whole.
+ONE_WORKER_LAYERS = ("tests/browser/", "tests/install/")
 
 
 def pytest_collection_modifyitems(config, items):
     """Mark each test with its layer (by folder)."""
     for item in items:
         parts = item.nodeid.split("/")
-        layer = SERVER_LAYERS.get(parts[1]) if len(parts) > 2 and parts[0] == "tests" else None
+        layer = SLOW_LAYERS.get(parts[1]) if len(parts) > 2 and parts[0] == "tests" else None
         if layer:
             item.add_marker(getattr(pytest.mark, layer))
 
 
+def pytest_terminal_summary(terminalreporter):
+    """The install layer's steps and their durations (tests/install), when it ran."""
+    timings = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "install_timings":
+                    timings.update(value)
+    if timings:
+        terminalreporter.write_sep("-", "install layer: seconds per step")
+        for step, seconds in timings.items():
+            terminalreporter.write_line(f"{seconds:7.1f}  {step}")
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """With `make test` (pytest-xdist), hand out whole test modules, and the browser layer as one
-    unit: its session fixture (the demo site served in a subprocess, and Chromium) is then built
-    once per run, on one worker, while the other workers take the remaining modules. Modules
-    stay whole because several load the demo once per module or class."""
+    """With `make test` (pytest-xdist), hand out whole test modules, and the browser and install
+    layers each as one unit: their session fixtures (the demo site served in a subprocess and
+    Chromium; the built wheel and the host site's virtualenv) are then built once per run, on one
+    worker, while the other workers take the remaining modules. Modules stay whole because
+    several load the demo once per module or class."""
     from xdist.scheduler import LoadScopeScheduling
 
     class LayerScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid):
             module = nodeid.split("::", 1)[0]
-            return "tests/browser" if module.startswith("tests/browser/") else module
+            for layer in ONE_WORKER_LAYERS:
+                if module.startswith(layer):
+                    return layer.rstrip("/")
+            return module
 
     return LayerScheduling(config, log)
 

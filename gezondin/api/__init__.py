@@ -6,7 +6,8 @@
 - gezondin.api.filters: the query parameters (thema, gemeente, provincie, updated_since, type,
   upcoming, locale, order), each strict: a malformed or unknown value is a 400 with a message.
 - gezondin.api.views: ``api_router``, the endpoint base classes and the generic pages endpoint,
-  mounted in settings/urls.py outside the language prefixes: ``path("api/v2/", api_router.urls)``.
+  mounted outside the language prefixes at ``api/v2/`` by gezondin.urls.shared (or, for the API
+  alone, gezondin.api.urls).
 
 The feature apps register their endpoints and fields themselves (kennisbank.api: practices,
 knowledge pages, municipalities; leerkringen.api: activities with their meetings and seats); the

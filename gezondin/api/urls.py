@@ -1,7 +1,8 @@
 """The read API's URLs, mounted at /api/v2/ outside the language prefixes.
 
-The reference site mounts ``api_router.urls`` itself (settings/urls.py); a host site can instead
-add ``path("", include("gezondin.api.urls"))`` to its URLconf, outside ``i18n_patterns``.
+gezondin.urls.shared includes the API with the sitemaps and robots.txt; a host site that wants
+the API alone adds ``path("", include("gezondin.api.urls"))`` to its URLconf, outside
+``i18n_patterns``.
 
 API responses also report this module as their URLconf (``request.urlconf``, see
 gezondin.api.views.GezondInAPIRouter) to the middleware that handles them afterwards: it has no

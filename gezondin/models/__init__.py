@@ -1,4 +1,4 @@
-from .pages import BasePage, HomePage, StandardPage
+from .pages import BasePage, HomePage, SectionPageMixin, StandardPage, section_page_models
 from .settings import GezondInSettings
 from .snippets import (
     VOCABULARIES,
@@ -25,9 +25,11 @@ __all__ = [
     "Organisatie",
     "Pijler",
     "Provincie",
+    "SectionPageMixin",
     "Spoor",
     "StandardPage",
     "Thema",
     "VOCABULARIES",
     "Vocabulary",
+    "section_page_models",
 ]

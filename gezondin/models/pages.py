@@ -1,11 +1,13 @@
 """Home page and the general content page."""
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from gezondin.api import fields as api
@@ -17,6 +19,22 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 class BasePage(Page):
     """Fields and behaviour every GezondIn page shares: an introduction used on the page,
     in listings and as the meta description when no search description is set."""
+
+    # The link to Wagtail's Page row, declared here instead of left to Django so that its reverse
+    # accessor carries the app label: Page.gezondin_homepage, Page.kennisbank_kennisbankpage, ...
+    # A host's own page models (a `wagtail start` project has home.HomePage, i.e. Page.homepage)
+    # can then have any name (fields.E304/E305 otherwise). Every concrete page model directly
+    # below BasePage gets its own copy, with %(app_label)s and %(class)s filled in. auto_created
+    # as Django's own link is, so the migration that introduced it changes nothing in the database.
+    page_ptr = models.OneToOneField(
+        Page,
+        on_delete=models.CASCADE,
+        parent_link=True,
+        auto_created=True,
+        primary_key=True,
+        serialize=False,
+        related_name="%(app_label)s_%(class)s",
+    )
 
     # Related objects the page's own template always reads, fetched with the page when it is
     # served (e.g. a practice's shared-copy record): one query instead of two.
@@ -62,6 +80,29 @@ class BasePage(Page):
         from django.utils.html import strip_tags
 
         return self.search_description or strip_tags(self.intro).strip()
+
+
+class SectionPageMixin:
+    """A section a host site puts into its own page tree: the kennisbank, the agenda, the
+    overview of municipalities (docs/installing.md).
+
+    Where it may be created is not fixed in the class but read from the setting
+    ``GEZONDIN_PARENT_PAGE_TYPES``: a list of page types ("app_label.ModelName"), or None (the
+    default) for under any page type. Wagtail reads ``parent_page_types`` once per class; the
+    setting is read each time, so it can differ per site and per test.
+    """
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        names = getattr(settings, "GEZONDIN_PARENT_PAGE_TYPES", None)
+        if names is None:
+            return get_page_models()
+        return [resolve_model_string(name) for name in names]
+
+
+def section_page_models():
+    """The page models of every installed app that are sections (SectionPageMixin)."""
+    return [model for model in get_page_models() if issubclass(model, SectionPageMixin)]
 
 
 class HomePage(BasePage):

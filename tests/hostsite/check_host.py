@@ -1,7 +1,9 @@
 """Run by tests/hostsite/test_hostsite.py in a subprocess with DJANGO_SETTINGS_MODULE set to the
-minimal host site: migrates an in-memory database, creates GezondIn pages and renders them."""
+minimal host site: checks and migrates an in-memory database, puts GezondIn's sections under the
+host's own home page (home.HomePage) and renders them."""
 
 import sys
+from io import StringIO
 
 import django
 
@@ -14,34 +16,48 @@ def main():
     from django.test.utils import setup_test_environment
     from wagtail.models import Locale, Page, Site
 
-    from gezondin.models import HomePage, StandardPage
+    from kennisbank.models import GemeenteIndexPage, KennisbankPage
+    from leerkringen.models import AgendaPage
+    from tests.hostsite.home.models import HomePage
 
     setup_test_environment()
-    call_command("migrate", verbosity=0, interactive=False)
     problems = []
+    checks = StringIO()
+    call_command("check", stdout=checks, stderr=checks)  # raises on an error
+    if "gezondin." in checks.getvalue():
+        problems.append(f"manage.py check: {checks.getvalue()}")
+    call_command("migrate", verbosity=0, interactive=False)
 
     root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Gemeente Voorbeeld", slug="start"))
+    home = root.add_child(
+        instance=HomePage(
+            title="Gemeente Voorbeeld", slug="start", body="<p>Welkom bij de gemeente.</p>"
+        )
+    )
     site = Site.objects.get(is_default_site=True)
     welcome = site.root_page
     site.root_page = home
     site.save()
     welcome.delete()
-    home.add_child(
-        instance=StandardPage(
-            title="Aanpak gezondheidsverschillen",
-            slug="aanpak",
-            intro="<p>Zo werkt onze gemeente aan gezondheid.</p>",
-            body=[("heading", {"text": "Onze aanpak", "level": "h2"})],
-        )
-    )
+    for model, title, slug in [
+        (KennisbankPage, "Kennisbank", "kennisbank"),
+        (AgendaPage, "Agenda", "agenda"),
+        (GemeenteIndexPage, "Gemeenten", "gemeenten"),
+    ]:
+        if not model.can_create_at(home):
+            problems.append(f"{model.__name__} cannot be created under the host's home page")
+            continue
+        section = home.add_child(instance=model(title=title, slug=slug))
+        section.save_revision().publish()
     Locale.objects.get_or_create(language_code="en")
 
     client = Client()
     for url, expected in [
-        ("/nl/", "Gemeente Voorbeeld"),
-        ("/nl/aanpak/", "Onze aanpak"),
-        ("/nl/zoeken/?q=aanpak", "Aanpak gezondheidsverschillen"),
+        ("/nl/", "Welkom bij de gemeente."),
+        ("/nl/kennisbank/", "Kennisbank"),
+        ("/nl/agenda/", "Agenda"),
+        ("/nl/gemeenten/", "Gemeenten"),
+        ("/nl/zoeken/?q=agenda", "Agenda"),
     ]:
         response = client.get(url)
         body = response.content.decode()
@@ -52,6 +68,9 @@ def main():
             problems.append(f"{url}: not rendered inside the host's base.html")
         if expected not in body:
             problems.append(f"{url}: {expected!r} missing")
+    calendar = client.get("/nl/agenda/agenda.ics")
+    if calendar.status_code != 200 or b"BEGIN:VCALENDAR" not in calendar.content:
+        problems.append(f"/nl/agenda/agenda.ics: status {calendar.status_code}")
 
     for static_path in ["gezondin/css/gezondin.css"]:
         if not finders.find(static_path):

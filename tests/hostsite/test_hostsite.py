@@ -1,4 +1,6 @@
-"""The GezondIn apps render inside another Wagtail site with its own base.html and settings."""
+"""The GezondIn apps install into another Wagtail site (its own home.HomePage, base.html and
+settings, set up as docs/installing.md says): check is clean, the sections live under the
+host's home page and render inside its base.html."""
 
 import os
 import subprocess

@@ -6,6 +6,5 @@ from wagtail.admin import urls as wagtailadmin_urls
 urlpatterns = [path("cms/", include(wagtailadmin_urls))]
 urlpatterns += i18n_patterns(
     path("", include("gezondin.urls")),
-    path("", include("leerkringen.urls")),
     path("", include(wagtail_urls)),
 )

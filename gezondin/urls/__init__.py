@@ -1,0 +1,25 @@
+"""Every public URL of the GezondIn plugin, for inside the language prefix.
+
+A host site adds, inside ``i18n_patterns(...)`` and before Wagtail's own include::
+
+    path("", include("gezondin.urls")),
+
+That brings the core's site search (namespace ``gezondin``) and the URLs the feature apps
+registered in gezondin.public_urls: leerkringen's sign-up pages behind the links in e-mails and
+the agenda's .ics feed (namespace ``leerkringen``). The URLs that belong outside the language
+prefix (the read API, sitemaps, robots.txt) are in gezondin.urls.shared.
+"""
+
+from django.urls import include, path
+from django.utils.translation import pgettext_lazy
+
+from gezondin import public_urls, views
+
+core_patterns = [
+    path(pgettext_lazy("URL", "zoeken/"), views.search, name="search"),
+]
+
+urlpatterns = [
+    path("", include((core_patterns, "gezondin"))),
+    *(path("", include(module)) for module in public_urls.registered()),
+]
