@@ -9,10 +9,13 @@ that fails later. Registered in GezondInConfig.ready().
 - gezondin.E004: WAGTAIL_I18N_ENABLED is off.
 - gezondin.E005 / E006 / W003: language settings Wagtail rejects, a LANGUAGE_CODE that is no
   content language, no Dutch among the content languages.
+- gezondin.E007: ``gezondin.urls.shared`` is included but the apps it needs are not installed
+  (the sitemaps and the API would answer with a server error).
 - gezondin.W004: the database has no Locale for the default language (a site migrated before it
   used GezondIn's language settings): ``manage.py gezondin_adopt_locale``.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Warning
 from django.core.exceptions import ImproperlyConfigured
@@ -20,6 +23,8 @@ from django.db import DatabaseError
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+
+from gezondin import SHARING_APPS
 
 LOCALE_MIDDLEWARE = "django.middleware.locale.LocaleMiddleware"
 INCLUDE = 'path("", include("gezondin.urls"))'
@@ -190,4 +195,23 @@ def check_default_locale(app_configs=None, **kwargs):
     ]
 
 
-CHECKS = [check_urls, check_middleware, check_languages, check_default_locale]
+def check_sharing(app_configs=None, **kwargs):
+    try:
+        reverse("gezondin_sitemap_index")
+    except NoReverseMatch:
+        return []  # the site does not share: nothing more is needed
+    missing = [name for name in SHARING_APPS if not apps.is_installed(name)]
+    if not missing:
+        return []
+    return [
+        Error(
+            "gezondin.urls.shared is included, but the apps its sitemaps and API need are not "
+            "installed: " + ", ".join(missing) + ".",
+            hint="Use INSTALLED_APPS = add_gezondin_apps(INSTALLED_APPS, sharing=True), or add "
+            "those apps, or leave out the include of gezondin.urls.shared.",
+            id="gezondin.E007",
+        )
+    ]
+
+
+CHECKS = [check_urls, check_middleware, check_languages, check_default_locale, check_sharing]

@@ -2,6 +2,7 @@
 system checks (gezondin.E0xx / W0xx) that say what is missing."""
 
 import pytest
+from django.apps import apps
 from django.conf import settings as django_settings
 from django.conf.urls.i18n import i18n_patterns
 from django.core.checks import run_checks
@@ -209,3 +210,25 @@ def test_a_database_without_the_default_languages_locale_is_pointed_at_the_comma
     # Only the Dutch locale exists (Wagtail's migration made it); the default is now English.
     (warning,) = [message for message in run_checks() if message.id == "gezondin.W004"]
     assert "gezondin_adopt_locale" in warning.hint
+
+
+class SharingWithoutItsApps:
+    urlpatterns = [
+        path("", include("gezondin.urls.shared")),
+        *i18n_patterns(path("", include("gezondin.urls")), path("", include(wagtail_urls))),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_sharing_urls_without_their_apps_are_reported(monkeypatch):
+    installed = apps.is_installed
+    monkeypatch.setattr(
+        apps, "is_installed", lambda name: name != "django.contrib.sitemaps" and installed(name)
+    )
+    with override_settings(ROOT_URLCONF=SharingWithoutItsApps):
+        (error,) = [message for message in run_checks() if message.id == "gezondin.E007"]
+        assert "django.contrib.sitemaps" in error.msg
+        assert "sharing=True" in error.hint
+    # Without the shared include, nothing is asked of the installed apps.
+    with override_settings(ROOT_URLCONF=KeepingTheHostsUrls):
+        assert "gezondin.E007" not in gezondin_check_ids()
