@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count
+from django.db.models import CharField, Count, F, Value
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -154,37 +154,43 @@ class AgendaSelection:
 
     @cached_property
     def count(self):
-        return self.filterset.qs.count()
+        # The page lists every activity of the selection: counting them reads no more rows.
+        return len(self.filterset.qs)
 
-    def _counts(self, name):
-        """{value: number of activities} of one facet, over the results of the other filters."""
+    def _count_query(self, name):
+        """(facet, value, count) rows of one facet over the results of the other filters, as a
+        queryset to combine with the others (the month is counted apart, see month_counts)."""
         subset = self.filterset.apply(self.filterset.queryset, skip=name).values("pk")
         if name in ("type", "mode"):
             column = "kind" if name == "type" else "mode"
-            rows = (
-                ActivityPage.objects.filter(pk__in=subset)
-                .order_by()
-                .values_list(column)
-                .annotate(n=Count("pk"))
-            )
+            rows, counted = ActivityPage.objects.filter(pk__in=subset), "pk"
         elif name == "thema":
             through, source, target = through_columns(ActivityPage._meta.get_field("themas"))
-            rows = (
-                through.objects.filter(**{f"{source}__in": subset})
-                .order_by()
-                .values_list(f"{target}__slug")
-                .annotate(n=Count(source, distinct=True))
-            )
-        elif name == "provincie":
-            rows = (
-                Bijeenkomst.objects.filter(page__in=subset, host_gemeente__isnull=False)
-                .order_by()
-                .values_list("host_gemeente__provincie")
-                .annotate(n=Count("page", distinct=True))
-            )
-        else:  # maand
-            return month_counts(ActivityPage.objects.filter(pk__in=subset))
-        return dict(rows)
+            rows = through.objects.filter(**{f"{source}__in": subset})
+            column, counted = f"{target}__slug", source
+        else:  # provincie: where the meetings take place
+            rows = Bijeenkomst.objects.filter(page__in=subset, host_gemeente__isnull=False)
+            column, counted = "host_gemeente__provincie", "page"
+        return (
+            rows.order_by()
+            .annotate(facet=Value(name, output_field=CharField()), value=F(column))
+            .values("facet", "value")
+            .annotate(n=Count(counted, distinct=True))
+            .values_list("facet", "value", "n")
+        )
+
+    @cached_property
+    def _all_counts(self):
+        """{facet: {value: count}}: the four facets in one query (UNION ALL), the months in
+        another."""
+        names = [name for name in FACETS if name != "maand"]
+        parts = [self._count_query(name) for name in names]
+        counts = {name: {} for name in names}
+        for name, value, n in parts[0].union(*parts[1:], all=True):
+            counts[name][value] = n
+        months = self.filterset.apply(self.filterset.queryset, skip="maand")
+        counts["maand"] = month_counts(months)
+        return counts
 
     def _labels(self, name, counts):
         if name == "type":
@@ -204,7 +210,7 @@ class AgendaSelection:
         that have activities, and the chosen ones."""
         facets = []
         for name in FACETS:
-            counts = self._counts(name)
+            counts = self._all_counts[name]
             extra = {"widget": SELECT, "all_label": _("Alle maanden")} if name == "maand" else {}
             label = self.filterset.filters[name].label
             labels = self._labels(name, counts)
