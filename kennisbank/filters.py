@@ -13,6 +13,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gezondin.facets import FacetedFilterSet
 from gezondin.models.snippets import (
     Doelgroep,
     Domein,
@@ -76,7 +77,7 @@ def m2m_through(field_name):
     return through, term_fk
 
 
-class KennisbankFilterSet(django_filters.FilterSet):
+class KennisbankFilterSet(FacetedFilterSet, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Zoeken in de kennisbank"), method="filter_nothing", max_length=MAX_QUERY_LENGTH
     )
@@ -145,17 +146,3 @@ class KennisbankFilterSet(django_filters.FilterSet):
     def filter_erkenning(self, queryset, name, value):
         practices = PraktijkvoorbeeldPage.objects.filter(erkenning__in=value)
         return queryset.filter(pk__in=practices.values("pk"))
-
-    # Combining -------------------------------------------------------------------------------
-
-    def apply(self, queryset, skip=None):
-        """The queryset with every valid filter applied, except the one named `skip`.
-
-        Facet counts use this: the counts of one facet's options are taken over the results of
-        all other filters, so choosing a second option of the same facet widens the results by
-        exactly the count shown.
-        """
-        for name, value in self.form.cleaned_data.items():
-            if name != skip:
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset

@@ -26,14 +26,17 @@ from django.db.models import CharField, Count, F, Prefetch, Value, prefetch_rela
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from gezondin import terms as cached_terms
+from gezondin.facets import chosen_count, chosen_filters, facet
 from gezondin.models.snippets import Provincie
 from gezondin.search_terms import display_query, search_terms
 from gezondin.terms import gemeente_labels, locale_id, public_q, term_names
 from kennisbank.filters import (
     FACETS,
+    SORT_CHOICES,
     SORT_NEWEST,
     SORT_RELEVANCE,
     SORT_TITLE,
@@ -214,6 +217,16 @@ class KennisbankSearch:
         return sort or (SORT_RELEVANCE if self.query else SORT_NEWEST)
 
     @property
+    def sort_facet(self):
+        """The sort orders for the finder's select ("best match" only when searching)."""
+        options = [
+            {"value": value, "label": label, "selected": value == self.sort}
+            for value, label in SORT_CHOICES
+            if value != SORT_RELEVANCE or self.query
+        ]
+        return {"name": "sort", "label": _("Sorteren op"), "options": options}
+
+    @property
     def has_filters(self):
         return any(self.data.getlist(name) for name in MULTI_VALUE)
 
@@ -366,8 +379,8 @@ class KennisbankSearch:
             return self._cached["counts"]
         parts = [self._count_query(name) for name in FACETS]
         counts = {name: {} for name in FACETS}
-        for facet, value, n in parts[0].union(*parts[1:], all=True):
-            counts[facet][value] = n
+        for name, value, n in parts[0].union(*parts[1:], all=True):
+            counts[name][value] = n
         return self._remember(counts=counts)
 
     # Cache of the aggregates -----------------------------------------------------------------
@@ -424,63 +437,45 @@ class KennisbankSearch:
 
     @cached_property
     def facets(self):
-        """Each filter with its options: value, label, count, selected. Options with no match
-        are left out unless selected; municipalities are sorted by name, others keep their
-        editorial order."""
+        """Each filter with its options (gezondin.facets.facet): value, label, count, selected.
+        Options with no match are left out unless selected; municipalities are sorted by name,
+        others keep their editorial order."""
         facets = []
         for name, label in FACETS.items():
-            counts = self._all_counts[name]
-            selected = set(self.data.getlist(name))
-            options = []
-            for value, option_label in self._labels(name).items():
-                count = counts.get(value, 0)
-                if count or value in selected:
-                    options.append(
-                        {
-                            "value": value,
-                            "label": option_label,
-                            "count": count,
-                            "selected": value in selected,
-                        }
-                    )
-            hidden = 0
+            item = facet(
+                name, label, self._labels(name), self._all_counts[name], self.data.getlist(name)
+            )
             if name == "gemeente":
+                options = item["options"]
+                hidden = 0
                 if len(options) > MAX_GEMEENTE_OPTIONS:
                     # Keep the page small however many municipalities have results: the chosen
                     # ones and those with the most results; a province narrows the list.
                     ranked = sorted(options, key=lambda o: (not o["selected"], -o["count"]))
-                    options = ranked[: max(MAX_GEMEENTE_OPTIONS, len(selected))]
+                    options = ranked[: max(MAX_GEMEENTE_OPTIONS, item["selected_count"])]
                     hidden = len(ranked) - len(options)
                 options.sort(key=lambda option: option["label"])
-            facets.append(
-                {
-                    "name": name,
-                    "label": label,
-                    "options": options,
-                    "selected_count": len(selected),
-                    "hidden_count": hidden,
-                }
-            )
+                item["options"] = options
+                if hidden:
+                    item["note"] = ngettext(
+                        "Nog %(counter)s gemeente met minder resultaten; kies een provincie om "
+                        "de lijst te verkleinen.",
+                        "Nog %(counter)s gemeenten met minder resultaten; kies een provincie om "
+                        "de lijst te verkleinen.",
+                        hidden,
+                    ) % {"counter": hidden}
+            facets.append(item)
         return facets
+
+    @property
+    def chosen_count(self):
+        """How many filter values are chosen (the search and the sort order not counted)."""
+        return chosen_count(self.facets)
 
     @cached_property
     def active_filters(self):
         """The chosen values with the URL that removes each one (page number reset)."""
-        active = []
-        labels = {}
-        for name in MULTI_VALUE:
-            for value in self.data.getlist(name):
-                labels.setdefault(name, self._labels(name))
-                remaining = self.data.copy()
-                remaining.setlist(name, [v for v in self.data.getlist(name) if v != value])
-                active.append(
-                    {
-                        "name": name,
-                        "facet_label": FACETS[name],
-                        "label": labels[name].get(value, value),
-                        "remove_url": "?" + remaining.urlencode() if remaining else "?",
-                    }
-                )
+        active = chosen_filters(self.data, FACETS, self._labels)
         if self.query:
             remaining = self.data.copy()
             del remaining["q"]

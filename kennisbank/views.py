@@ -6,7 +6,6 @@ models, so the models import this module when a page is served (see ``_views`` t
 """
 
 from kennisbank.feeds import FeedLinks, KennisbankAtomFeed, KennisbankRssFeed
-from kennisbank.filters import SORT_CHOICES
 from kennisbank.queries import gemeente_profile, related_practices, thema_dossier
 from kennisbank.search import KennisbankSearch
 
@@ -24,11 +23,10 @@ def gemeente_context(request, page):
 
 
 def kennisbank_context(request, page):
-    """The kennisbank's index: its search (filters, facets, results), sort options and feeds."""
+    """The kennisbank's index: its search (filters, facets, sort orders, results) and feeds."""
     search = KennisbankSearch(request, index_page=page)
     return {
         "search": search,
-        "sort_choices": SORT_CHOICES,
         "feed_links": FeedLinks(page, search, request),
     }
 

@@ -98,7 +98,7 @@ def _item(activity, request, themes):
 def feed_data(agenda, request, url_name="feed_url"):
     """Everything the feed of ``agenda`` shows for ``request`` (its GET parameters);
     ``url_name`` names the feed's own URL in AgendaPage.subscribe_urls."""
-    selection = agenda.selection(request, with_form=False)
+    selection = agenda.selection(request)
     activities = [a for a in selection.activities[:MAX_ITEMS] if a.first_starts_at]
     language = get_language() or agenda.locale.language_code
     themes = _theme_names([a.pk for a in activities], language)

@@ -13,13 +13,16 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.db.models import CharField, Count, F, Value
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from gezondin.facets import SELECT, FacetedFilterSet, chosen_count, chosen_filters, facet
 from gezondin.models.snippets import Provincie, Thema
-from gezondin.terms import term_options
+from gezondin.terms import term_names, term_options, through_columns
 from leerkringen.models import ActivityPage, ActivityType, Bijeenkomst, Mode
 
 MULTI_VALUE = ("type", "thema", "mode", "provincie")
@@ -40,16 +43,28 @@ def parse_month(value):
     return timezone.make_aware(start), timezone.make_aware(end)
 
 
-def month_options(queryset):
-    """[(YYYY-MM, "maart 2026")] of the months with a meeting of an activity in `queryset`."""
-    starts = Bijeenkomst.objects.filter(page__in=queryset.values("pk")).values_list(
-        "starts_at", flat=True
+def month_of(moment):
+    """The "YYYY-MM" of a moment, in the current time zone."""
+    return timezone.localtime(moment).strftime("%Y-%m")
+
+
+def month_label(value):
+    """ "maart 2026" for "2026-03" (in the active language)."""
+    return date_format(datetime.date(int(value[:4]), int(value[5:7]), 1), "F Y")
+
+
+def month_counts(queryset):
+    """{"YYYY-MM": number of activities in ``queryset`` with a meeting in that month}."""
+    rows = Bijeenkomst.objects.filter(page__in=queryset.values("pk")).values_list(
+        "page_id", "starts_at"
     )
-    months = sorted({timezone.localtime(moment).date().replace(day=1) for moment in starts})
-    return [(day.strftime("%Y-%m"), date_format(day, "F Y")) for day in months]
+    pages = {}
+    for page_id, starts_at in rows:
+        pages.setdefault(month_of(starts_at), set()).add(page_id)
+    return {month: len(ids) for month, ids in sorted(pages.items())}
 
 
-class AgendaFilterSet(django_filters.FilterSet):
+class AgendaFilterSet(FacetedFilterSet, django_filters.FilterSet):
     type = django_filters.MultipleChoiceFilter(
         label=_("Soort"),
         choices=ActivityType.choices,
@@ -68,20 +83,17 @@ class AgendaFilterSet(django_filters.FilterSet):
         method="filter_provincie",
         widget=forms.CheckboxSelectMultiple,
     )
-    # No max_length: a CharField puts it on its widget as `maxlength`, which is invalid on the
-    # <select> it renders as. clean_parameters lets only well-formed months through anyway.
+    # No max_length: clean_parameters lets only well-formed months through anyway. The finder
+    # shows it as a <select> of the months that have activities (AgendaSelection.facets).
     maand = django_filters.CharFilter(label=_("Maand"), method="filter_maand")
 
     class Meta:
         model = ActivityPage
         fields = []
 
-    def __init__(self, data=None, *args, language_code, months=(), **kwargs):
+    def __init__(self, data=None, *args, language_code, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.filters["thema"].extra["choices"] = term_options(Thema, language_code)
-        self.filters["maand"].extra["widget"] = forms.Select(
-            choices=[("", _("Alle maanden")), *months]
-        )
 
     def filter_thema(self, queryset, name, value):
         return queryset.filter(themas__slug__in=value).distinct()
@@ -122,6 +134,10 @@ def active_filters(data):
     return any(data.getlist(name) for name in (*MULTI_VALUE, "maand"))
 
 
+# The agenda's facets in the order the finder shows them (the month last, as a select).
+FACETS = ("type", "thema", "mode", "provincie", "maand")
+
+
 @dataclass
 class AgendaSelection:
     """What the agenda lists for a set of GET parameters: upcoming or (``archive``) past
@@ -130,10 +146,94 @@ class AgendaSelection:
     archive: bool
     data: QueryDict
     filterset: AgendaFilterSet
+    language_code: str = "nl"
 
     @property
     def activities(self):
         return self.filterset.qs
+
+    @cached_property
+    def count(self):
+        # The page lists every activity of the selection: counting them reads no more rows.
+        return len(self.filterset.qs)
+
+    def _count_query(self, name):
+        """(facet, value, count) rows of one facet over the results of the other filters, as a
+        queryset to combine with the others (the month is counted apart, see month_counts)."""
+        subset = self.filterset.apply(self.filterset.queryset, skip=name).values("pk")
+        if name in ("type", "mode"):
+            column = "kind" if name == "type" else "mode"
+            rows, counted = ActivityPage.objects.filter(pk__in=subset), "pk"
+        elif name == "thema":
+            through, source, target = through_columns(ActivityPage._meta.get_field("themas"))
+            rows = through.objects.filter(**{f"{source}__in": subset})
+            column, counted = f"{target}__slug", source
+        else:  # provincie: where the meetings take place
+            rows = Bijeenkomst.objects.filter(page__in=subset, host_gemeente__isnull=False)
+            column, counted = "host_gemeente__provincie", "page"
+        return (
+            rows.order_by()
+            .annotate(facet=Value(name, output_field=CharField()), value=F(column))
+            .values("facet", "value")
+            .annotate(n=Count(counted, distinct=True))
+            .values_list("facet", "value", "n")
+        )
+
+    @cached_property
+    def _all_counts(self):
+        """{facet: {value: count}}: the four facets in one query (UNION ALL), the months in
+        another."""
+        names = [name for name in FACETS if name != "maand"]
+        parts = [self._count_query(name) for name in names]
+        counts = {name: {} for name in names}
+        for name, value, n in parts[0].union(*parts[1:], all=True):
+            counts[name][value] = n
+        months = self.filterset.apply(self.filterset.queryset, skip="maand")
+        counts["maand"] = month_counts(months)
+        return counts
+
+    def _labels(self, name, counts):
+        if name == "type":
+            return dict(ActivityType.choices)
+        if name == "mode":
+            return dict(Mode.choices)
+        if name == "provincie":
+            return dict(Provincie.choices)
+        if name == "thema":
+            return term_names(Thema, self.language_code)
+        months = sorted({*counts, *self.data.getlist("maand")})
+        return {month: month_label(month) for month in months}
+
+    @cached_property
+    def facets(self):
+        """The filters with their options and counts (gezondin.facets.facet); only options
+        that have activities, and the chosen ones."""
+        facets = []
+        for name in FACETS:
+            counts = self._all_counts[name]
+            extra = {"widget": SELECT, "all_label": _("Alle maanden")} if name == "maand" else {}
+            label = self.filterset.filters[name].label
+            labels = self._labels(name, counts)
+            facets.append(facet(name, label, labels, counts, self.data.getlist(name), **extra))
+        return facets
+
+    @property
+    def chosen_count(self):
+        return chosen_count(self.facets)
+
+    @cached_property
+    def chosen_filters(self):
+        """The chosen values, each with the query string that removes it (the finder's chips)."""
+        params = self.data.copy()
+        if self.archive:
+            params[ARCHIVE_PARAMETER] = "1"
+        labels = {name: self.filterset.filters[name].label for name in FACETS}
+        return chosen_filters(params, labels, lambda name: self._labels(name, {}))
+
+    @property
+    def clear_url(self):
+        """The agenda without filters (still the archive when this is the archive)."""
+        return f"?{ARCHIVE_PARAMETER}=1" if self.archive else "?"
 
     @property
     def filters_active(self):
@@ -147,12 +247,13 @@ class AgendaSelection:
         return params.urlencode()
 
 
-def select(agenda, params, language_code, *, with_form=True):
-    """The agenda's selection for ``params`` (a QueryDict, e.g. request.GET). Without
-    ``with_form`` the month choices of the form are not looked up (feeds show no form)."""
+def select(agenda, params, language_code):
+    """The agenda's selection for ``params`` (a QueryDict, e.g. request.GET). Its facets are
+    counted only when asked for (the page shows them, the feeds do not)."""
     archive = is_archive(params)
     base = agenda.past() if archive else agenda.upcoming()
     data = clean_parameters(params, language_code)
-    months = month_options(base) if with_form else ()
-    filterset = AgendaFilterSet(data, queryset=base, language_code=language_code, months=months)
-    return AgendaSelection(archive=archive, data=data, filterset=filterset)
+    filterset = AgendaFilterSet(data, queryset=base, language_code=language_code)
+    return AgendaSelection(
+        archive=archive, data=data, filterset=filterset, language_code=language_code
+    )

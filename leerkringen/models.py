@@ -204,10 +204,10 @@ class AgendaPage(SectionPageMixin, RoutablePageMixin, BasePage):
             .specific()
         )
 
-    def selection(self, request, *, with_form=True):
+    def selection(self, request):
         """What the page and its feeds list for this request's GET parameters (a
         leerkringen.filters.AgendaSelection)."""
-        return _views().agenda_selection(request, self, with_form=with_form)
+        return _views().agenda_selection(request, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -216,6 +216,7 @@ class AgendaPage(SectionPageMixin, RoutablePageMixin, BasePage):
             {
                 "activities": selection.activities,
                 "filter": selection.filterset,
+                "selection": selection,
                 "filters_active": selection.filters_active,
                 "archive": selection.archive,
                 **self.subscribe_urls(request, selection.query_string()),

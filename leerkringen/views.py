@@ -125,10 +125,10 @@ def signup_sent(request, page):
 # The agenda's selection, feeds and calendars (the routes of AgendaPage and ActivityPage) -------
 
 
-def agenda_selection(request, agenda, *, with_form=True):
+def agenda_selection(request, agenda):
     """What an agenda page and its feeds list for the request's GET parameters."""
     language = get_language() or agenda.locale.language_code
-    return filters.select(agenda, request.GET, language, with_form=with_form)
+    return filters.select(agenda, request.GET, language)
 
 
 def agenda_atom_feed(request, agenda):

@@ -168,6 +168,44 @@ def test_facet_counts_leave_out_their_own_filter(client, practices):
     assert facet_counts(response, "provincie") == {"noord-brabant": 1, "limburg": 1}
 
 
+@pytest.mark.parametrize(
+    ("params", "heading", "button"),
+    [
+        ({"thema": "wonen"}, "2 resultaten", "Toon 2 resultaten"),
+        (
+            {"q": "betalingsachterstand"},
+            "1 resultaat voor ‘betalingsachterstand’",
+            "Toon 1 resultaat",
+        ),
+        ({"q": "zzzonbekend"}, "0 resultaten voor ‘zzzonbekend’", "Toon 0 resultaten"),
+    ],
+)
+def test_counts_have_plural_forms(client, practices, params, heading, button):
+    html = BeautifulSoup(client.get(URL, params).content, "html.parser")
+    assert html.select_one("#kennisbank-results-heading").get_text(strip=True) == heading
+    assert html.select_one(".finder__apply-count").get_text(strip=True) == button
+
+
+def test_without_javascript_the_filters_are_a_form_with_an_apply_button(client, practices):
+    response = client.get(URL, {"thema": ["wonen", "armoede-en-schulden"], "sort": "titel"})
+    html = BeautifulSoup(response.content, "html.parser")
+    form = html.select_one("form.finder")
+    assert form["method"] == "get" and form["action"] == URL
+    panel = form.select_one("details.finder__panel")
+    # "Filters (2)": the toggle counts the chosen values, not the sort order.
+    assert " ".join(panel.summary.get_text(" ").split()) == "Filters (2) , 2 gekozen"
+    assert panel.select_one(".finder__apply-plain").get_text(strip=True) == "Filters toepassen"
+    # The sort order is chosen in the panel too; "best match" only when searching.
+    sort = panel.select_one("select[name=sort]")
+    assert [o["value"] for o in sort.select("option")] == ["nieuwste", "titel"]
+    assert sort.select_one("option[selected]")["value"] == "titel"
+    # The button beside the count that JavaScript shows on a phone says the same.
+    opener = html.select_one("#kennisbank-results-heading ~ [data-finder-open]")
+    assert opener["aria-controls"] == panel.select_one("[data-finder-sheet]")["id"]
+    assert opener["aria-expanded"] == "false"
+    assert " ".join(opener.get_text(" ").split()) == "Filters (2) , 2 gekozen"
+
+
 def test_active_filters_can_be_removed_one_by_one(client, practices):
     response = client.get(URL, {"thema": "wonen", "doelgroep": "jongeren"})
     html = BeautifulSoup(response.content, "html.parser")
