@@ -13,5 +13,6 @@ class LeerkringenConfig(AppConfig):
     def ready(self):
         django_checks.register(checks.check_public_address, deploy=True)
         # Imported here, not at the top: they import the models, which Django loads only after
-        # every AppConfig. They register the agenda's API endpoint and JSON-LD with the core.
-        from leerkringen import api, jsonld  # noqa: F401 - imported to register
+        # every AppConfig. They register the agenda's API endpoint, home page section and JSON-LD
+        # with the core.
+        from leerkringen import api, home, jsonld  # noqa: F401 - imported to register
