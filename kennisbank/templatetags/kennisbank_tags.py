@@ -199,6 +199,34 @@ def term_links(context, item, field):
     ]
 
 
+# A kennisbank item's vocabularies as its pages show them, in the order of the kennisbank's filters,
+# each named as its filter is (one name per vocabulary: "Pijler", not "Succesfactor"; see
+# docs/decisions.md), in the singular and the plural.
+VOCABULARY_LABELS = {
+    "themas": (_("Thema"), _("Thema's")),
+    "doelgroepen": (_("Doelgroep"), _("Doelgroepen")),
+    "levensfasen": (_("Levensfase"), _("Levensfasen")),
+    "sporen": (_("Spoor"), _("Sporen")),
+    "pijlers": (_("Pijler"), _("Pijlers")),
+    "domeinen": (_("Beleidsdomein"), _("Beleidsdomeinen")),
+}
+
+
+@register.simple_tag(takes_context=True)
+def vocabulary_rows(context, item):
+    """``{% vocabulary_rows page as rows %}``: [{"field", "label", "links"}] for each vocabulary
+    the item has terms of, in the kennisbank's filter order; ``label`` is singular for one term,
+    plural for more; ``links`` as ``term_links`` gives them (a theme to its dossier)."""
+    rows = []
+    for field, (singular, plural) in VOCABULARY_LABELS.items():
+        links = term_links(context, item, field)
+        if links:
+            rows.append(
+                {"field": field, "label": singular if len(links) == 1 else plural, "links": links}
+            )
+    return rows
+
+
 @register.simple_tag
 def term_list(links):
     """``{% term_list links %}``: the result of ``term_links`` as an inline list of links (plain

@@ -3,7 +3,8 @@ two webinars and a study day, some in the future and some in the past (with a su
 materials), one nearly full, and English translations of two activities.
 
 Everything is found again by a stable translation key (``demo_key("page", key)``) and created only
-when missing, so a second run creates nothing. Dates are relative to the day of the first run.
+when missing, so a second run creates nothing. Dates are relative to the day of the first run,
+on working days.
 """
 
 from __future__ import annotations
@@ -88,7 +89,11 @@ def _activities(today: datetime.date, hosts: dict) -> list[dict]:
     """The demo activities: key, model, fields, meetings, themes and (optionally) English texts."""
 
     def day(offset):
-        return today + datetime.timedelta(days=offset)
+        # Meetings are on working days: one that would fall in a weekend moves to the Monday.
+        date = today + datetime.timedelta(days=offset)
+        while date.weekday() >= 5:  # Saturday, Sunday
+            date += datetime.timedelta(days=1)
+        return date
 
     tilburg, heerlen, utrecht = hosts.get(TILBURG), hosts.get(HEERLEN), hosts.get(UTRECHT)
     return [
@@ -410,13 +415,29 @@ def _fill_up(ctx: DemoContext, page: Page) -> None:
             ctx.report.add(SIGNUP_KIND, CREATED)
 
 
+def _after_the_kennisbank(ctx: DemoContext, pages: list[Page]) -> None:
+    """Put a new agenda page right after the kennisbank in the menu (not last): the two things
+    people come for side by side. Only pages made in this run move; an editor's order stays."""
+    kennisbanks = ctx.objects.get("kennisbank", {}).get("index", {}).get("kennisbank", {})
+    for page in pages:
+        target = kennisbanks.get(page.locale.language_code)
+        if target is None:
+            continue
+        target, page = Page.objects.get(pk=target.pk), Page.objects.get(pk=page.pk)
+        if target.is_sibling_of(page):
+            page.move(target, pos="right")
+
+
 @register_step("leerkringen-agenda", order=600)
 def load_agenda(ctx: DemoContext) -> None:
     """The agenda page (in the main menu) and its activities."""
     home = ctx.objects["pages"]["home"]
     default = ctx.default_locale.language_code
+    before = len(ctx.objects.get("pending_pages", []))
     agenda = ensure_page(ctx, AGENDA, home[default], kind=AGENDA_KIND)
+    created = {page.pk for _spec, _language, page in ctx.objects["pending_pages"][before:]}
     publish_pending_pages(ctx)
+    _after_the_kennisbank(ctx, [page for page in agenda.values() if page.pk in created])
     agenda = {language: AgendaPage.objects.get(pk=page.pk) for language, page in agenda.items()}
     ctx.objects.setdefault("leerkringen", {})["agenda"] = agenda
 
