@@ -16,8 +16,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # The read API, outside the language prefix (docs/api.md)
     path("api/v2/", api_router.urls),
-    # Sitemaps and robots.txt, outside the language prefix (docs/sharing.md)
+    # Sitemaps, robots.txt and the web manifest, outside the language prefix (docs/sharing.md)
     path("robots.txt", gezondin_views.robots_txt, name="gezondin_robots"),
+    path("manifest.webmanifest", gezondin_views.web_manifest, name="gezondin_manifest"),
     path("sitemap.xml", gezondin_views.sitemap_index, name="gezondin_sitemap_index"),
     path("<slug:section>/sitemap.xml", gezondin_views.sitemap, name="gezondin_sitemap"),
 ]
