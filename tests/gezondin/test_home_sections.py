@@ -81,9 +81,7 @@ def test_the_home_page_renders_the_sections_and_links_their_style_sheets(
         order=1,
         stylesheet="kennisbank/css/kennisbank.css",
     )(lambda request, page: {"url": f"/{page.locale.language_code}/delen/"})
-    registry.register("empty", template="does-not-exist.html", order=2)(
-        lambda request, page: None
-    )
+    registry.register("empty", template="does-not-exist.html", order=2)(lambda request, page: None)
     html = BeautifulSoup(client.get("/nl/").content.decode(), "html.parser")
     link = html.select_one("#main .home-share a")
     assert link["href"] == "/nl/delen/"
