@@ -192,8 +192,7 @@ def term_links(context, item, field):
         {
             "name": name,
             "slug": slug,
-            "url": dossiers.get(slug)
-            or (f"{base}?{urlencode({parameter: slug})}" if base else ""),
+            "url": dossiers.get(slug) or (f"{base}?{urlencode({parameter: slug})}" if base else ""),
         }
         for slug, name in entries
     ]
