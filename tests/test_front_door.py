@@ -21,7 +21,7 @@ from gezondin.models import GezondInSettings, HomePage, Thema
 from kennisbank.models import KennisbankPage, KennisType, PraktijkvoorbeeldPage, ThemaPage
 from leerkringen.demo import steps as demo_steps
 from leerkringen.models import ActivityPage, AgendaPage, Bijeenkomst
-from tests.kennisbank.factories import PraktijkvoorbeeldPageFactory
+from tests.kennisbank.factories import PraktijkvoorbeeldPageFactory, ThemaPageFactory
 from tests.leerkringen.factories import make_activity
 
 pytestmark = pytest.mark.django_db
@@ -308,6 +308,29 @@ class TestFrontDoor:
                     params,
                 )
             ).select(".kb-dossier-banner"), params
+
+    def test_a_new_dossier_is_linked_at_once_and_forgotten_when_unpublished(self, client):
+        """The dossier URLs are cached; publishing or unpublishing a dossier renews them."""
+        kennisbank = KennisbankPage.objects.get(locale__language_code="nl")
+        client.get("/nl/")  # fills the cache
+        slug = next(
+            link["href"].split("thema=")[1]
+            for link in soup(client.get("/nl/")).select(".home-themes__link")
+            if "thema=" in link["href"]
+        )
+        thema = Thema.objects.get(locale__language_code="nl", slug=slug)
+        dossier = ThemaPageFactory(parent=kennisbank, thema=thema, slug="nieuw-dossier")
+        dossier.save_revision().publish()
+        url = url_of(dossier)
+        hrefs = [a["href"] for a in soup(client.get("/nl/")).select(".home-themes__link")]
+        assert url in hrefs
+        banner = soup(client.get(url_of(kennisbank), {"thema": slug})).select_one(
+            ".kb-dossier-banner a"
+        )
+        assert banner["href"] == url
+        dossier.unpublish()
+        hrefs = [a["href"] for a in soup(client.get("/nl/")).select(".home-themes__link")]
+        assert url not in hrefs
 
     def test_theme_chips_on_cards_link_to_the_dossier(self, client):
         dossiers = dossier_urls("nl")
