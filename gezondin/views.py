@@ -1,14 +1,15 @@
-"""The site-wide search page; the sitemaps and robots.txt."""
+"""The site-wide search page; the sitemaps, robots.txt and the web manifest."""
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.contrib.sitemaps import views as sitemap_views
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from gezondin.search_terms import display_query, search_terms
 from gezondin.sitemaps import LanguageSitemap, sitemap_languages
@@ -44,7 +45,8 @@ def search(request):
     )
 
 
-# Sitemaps and robots.txt (outside the language prefix, see gezondin/urls/shared.py) --------------
+# Sitemaps, robots.txt (gezondin/urls/shared.py) and the web manifest (the reference site's
+# settings/urls.py), outside the language prefix ----------------------------------------------
 
 
 def sitemap_index(request):
@@ -94,4 +96,40 @@ def robots_txt(request):
             "sitemap_url": request.build_absolute_uri(sitemap_url) if sitemap_url else "",
         },
         content_type="text/plain; charset=utf-8",
+    )
+
+
+# The site's colours (gezondin.css: --gi-color-primary, --gi-color-background).
+THEME_COLOUR = "#154273"
+BACKGROUND_COLOUR = "#ffffff"
+
+
+def web_manifest(request):
+    """``/manifest.webmanifest``: the site's name, language, start page, colours and icon (the
+    same SVG as the favicon), for browsers that add a site to a home screen or a tab strip."""
+    site = Site.find_for_request(request)
+    name = (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "GezondIn")
+    manifest = {
+        "name": name,
+        "short_name": name,
+        "lang": translation.get_supported_language_variant(settings.LANGUAGE_CODE),
+        "dir": "ltr",
+        "start_url": "/",
+        "scope": "/",
+        "display": "browser",
+        "theme_color": THEME_COLOUR,
+        "background_color": BACKGROUND_COLOUR,
+        "icons": [
+            {
+                "src": static("gezondin/img/favicon.svg"),
+                "type": "image/svg+xml",
+                "sizes": "any",
+                "purpose": "any",
+            }
+        ],
+    }
+    return JsonResponse(
+        manifest,
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
     )

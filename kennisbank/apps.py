@@ -9,8 +9,9 @@ class KennisbankConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: these modules import the models, which Django loads only
-        # after every AppConfig (this module is imported while INSTALLED_APPS is read). api and
-        # jsonld register the kennisbank's endpoints and structured data with the core.
-        from kennisbank import api, jsonld, signals  # noqa: F401 - api, jsonld register
+        # after every AppConfig (this module is imported while INSTALLED_APPS is read). api, home
+        # and jsonld register the kennisbank's endpoints, home page sections and structured data
+        # with the core.
+        from kennisbank import api, home, jsonld, signals  # noqa: F401 - api, home, jsonld register
 
         signals.connect()

@@ -78,8 +78,8 @@ def _tag_context(page, request):
 
 def _themes(page, request):
     """The page's themes as DefinedTerms, named in the visitor's language, each with the URL of
-    the kennisbank filtered on it. Read through the kennisbank's tags, which keep the page's
-    links for its template."""
+    its dossier, or of the kennisbank filtered on it where it has none (the links the page shows).
+    Read through the kennisbank's tags, which keep the page's links for its template."""
     return [
         compact(
             {

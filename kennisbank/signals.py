@@ -14,7 +14,13 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from gezondin import terms
 from kennisbank.filters import m2m_through
 from kennisbank.harvest import signals as harvest_signals
-from kennisbank.models import VOCABULARY_FIELDS, GemeentePage, KennisbankPage, KennisPage
+from kennisbank.models import (
+    VOCABULARY_FIELDS,
+    GemeentePage,
+    KennisbankPage,
+    KennisPage,
+    ThemaPage,
+)
 from kennisbank.search import invalidate_results
 
 LINKED_FIELDS = [*VOCABULARY_FIELDS.values(), "gemeenten"]
@@ -50,10 +56,10 @@ def copy_links_to_translations(sender, instance, **kwargs):
 
 
 def forget_cached_urls(sender, instance=None, **kwargs):
-    """Cached URLs of the kennisbank and municipality pages (kennisbank_tags) go stale when such
-    a page is published, unpublished, moved or deleted."""
+    """Cached URLs of the kennisbank, dossiers and municipality pages (kennisbank_tags) go stale
+    when such a page is published, unpublished, moved or deleted."""
     page = instance if instance is not None else kwargs.get("page")
-    if isinstance(page, KennisbankPage | GemeentePage):
+    if isinstance(page, KennisbankPage | GemeentePage | ThemaPage):
         terms.invalidate()
 
 

@@ -17,5 +17,6 @@ class LeerkringenConfig(AppConfig):
         # host's include("gezondin.urls").
         public_urls.register("leerkringen.urls")
         # Imported here, not at the top: they import the models, which Django loads only after
-        # every AppConfig. They register the agenda's API endpoint and JSON-LD with the core.
-        from leerkringen import api, jsonld  # noqa: F401 - imported to register
+        # every AppConfig. They register the agenda's API endpoint, home page section and JSON-LD
+        # with the core.
+        from leerkringen import api, home, jsonld  # noqa: F401 - imported to register

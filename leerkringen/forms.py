@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from gezondin.models import Gemeente
 
@@ -100,8 +101,10 @@ class SignupForm(forms.Form):
         kwargs.setdefault("auto_id", "aanmelden-%s")
         super().__init__(*args, **kwargs)
         if max_per_gemeente:
-            self.fields["gemeente"].help_text = _(
-                "De gemeente waarvoor u werkt. Per gemeente zijn er hoogstens %(count)s plaatsen."
+            self.fields["gemeente"].help_text = ngettext(
+                "De gemeente waarvoor u werkt. Per gemeente is er hoogstens %(count)s plaats.",
+                "De gemeente waarvoor u werkt. Per gemeente zijn er hoogstens %(count)s plaatsen.",
+                max_per_gemeente,
             ) % {"count": max_per_gemeente}
         self._describe_fields()
 

@@ -14,6 +14,8 @@ urlpatterns = [
     # Outside the language prefix: the read API (docs/api.md), sitemaps and robots.txt
     # (docs/sharing.md).
     path("", include("gezondin.urls.shared")),
+    # The reference site's web manifest (linked from templates/base.html).
+    path("manifest.webmanifest", gezondin_views.web_manifest, name="gezondin_manifest"),
 ]
 
 if settings.DEBUG:

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
+from gezondin import home as home_sections
 from gezondin.api import fields as api
 from gezondin.blocks import BaseStreamBlock
 
@@ -129,6 +130,14 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("startpagina")
         verbose_name_plural = _("startpagina's")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The feature apps' sections: search, themes, activities, practices (gezondin.home).
+        sections = home_sections.sections(request, self)
+        context["home_sections"] = sections
+        context["home_stylesheets"] = home_sections.stylesheets(sections)
+        return context
 
 
 class StandardPage(BasePage):

@@ -9,7 +9,11 @@ municipalities, in one query the first time a tag asks for one of them.
 - ``term_name term``: one term's name in the visitor's language.
 - ``term_labels item "themas"``: the names of an item's terms in the visitor's language.
 - ``term_links item "themas"``: [{"name", "slug", "url"}], each URL the kennisbank filtered on that
-  term (``url`` is "" when this language has no kennisbank).
+  term (``url`` is "" when this language has no kennisbank); a theme with a dossier links to the
+  dossier instead.
+- ``dossier_url "armoede-en-schulden"``: the URL of a theme's dossier in the current language, or
+  "" (``dossier_urls``: all of them, cached until a dossier is published, moved or removed);
+  ``selected_dossier search``: the dossier of the one theme a kennisbank selection is about.
 - ``kennisbank_url``: the URL of the kennisbank in the current page's language (one query, cached
   on the request).
 - ``gemeente_label``: the name people know a municipality by, from a Gemeente or a CBS code.
@@ -47,6 +51,7 @@ from kennisbank.models import (
     KennisPage,
     KennisType,
     PraktijkvoorbeeldPage,
+    ThemaPage,
 )
 from kennisbank.search import card_cache_key, with_listing_data
 
@@ -55,6 +60,7 @@ register = template.Library()
 # KennisPage field → kennisbank GET parameter ("themas" → "thema").
 FIELD_PARAMETERS = {field: parameter for parameter, field in VOCABULARY_FIELDS.items()}
 _KENNISBANK_CACHE_ATTR = "_kennisbank_index_urls"
+_DOSSIER_CACHE_ATTR = "_kennisbank_dossier_urls"
 
 
 def _language():
@@ -181,14 +187,43 @@ def term_links(context, item, field):
         return []
     parameter = FIELD_PARAMETERS[field]
     base = kennisbank_url(context)
+    dossiers = dossier_urls(context) if field == "themas" else {}
     return [
         {
             "name": name,
             "slug": slug,
-            "url": f"{base}?{urlencode({parameter: slug})}" if base else "",
+            "url": dossiers.get(slug) or (f"{base}?{urlencode({parameter: slug})}" if base else ""),
         }
         for slug, name in entries
     ]
+
+
+# A kennisbank item's vocabularies as its pages show them, in the order of the kennisbank's filters,
+# each named as its filter is (one name per vocabulary: "Pijler", not "Succesfactor"; see
+# docs/decisions.md), in the singular and the plural.
+VOCABULARY_LABELS = {
+    "themas": (_("Thema"), _("Thema's")),
+    "doelgroepen": (_("Doelgroep"), _("Doelgroepen")),
+    "levensfasen": (_("Levensfase"), _("Levensfasen")),
+    "sporen": (_("Spoor"), _("Sporen")),
+    "pijlers": (_("Pijler"), _("Pijlers")),
+    "domeinen": (_("Beleidsdomein"), _("Beleidsdomeinen")),
+}
+
+
+@register.simple_tag(takes_context=True)
+def vocabulary_rows(context, item):
+    """``{% vocabulary_rows page as rows %}``: [{"field", "label", "links"}] for each vocabulary
+    the item has terms of, in the kennisbank's filter order; ``label`` is singular for one term,
+    plural for more; ``links`` as ``term_links`` gives them (a theme to its dossier)."""
+    rows = []
+    for field, (singular, plural) in VOCABULARY_LABELS.items():
+        links = term_links(context, item, field)
+        if links:
+            rows.append(
+                {"field": field, "label": singular if len(links) == 1 else plural, "links": links}
+            )
+    return rows
 
 
 @register.simple_tag
@@ -247,6 +282,84 @@ def kennisbank_url(context):
         cache[key] = (chosen.get_url(request) or "") if chosen is not None else ""
         django_cache.set(shared_key, cache[key], 60 * 60)
     return cache[key]
+
+
+# Theme dossiers --------------------------------------------------------------------------------
+
+
+def _common_prefix_length(path, other):
+    length = 0
+    for mine, theirs in zip(path, other, strict=False):
+        if mine != theirs:
+            break
+        length += 1
+    return length
+
+
+@register.simple_tag(takes_context=True)
+def dossier_urls(context):
+    """``{% dossier_urls as dossiers %}``: {theme slug: URL of its dossier} in the current page's
+    language. With several dossiers on one theme (several sites), the one nearest to the current
+    page in the tree wins. The dossiers of a language are read in one query, kept in the cache
+    until a dossier, the kennisbank or a municipality page is published, unpublished, moved or
+    deleted (kennisbank.signals), and on the request."""
+    request = context.get("request")
+    locale_id = _current_locale_id(context)
+    if locale_id is None:
+        return {}
+    path = _current_path(context)
+    cache = getattr(request, _DOSSIER_CACHE_ATTR, None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            setattr(request, _DOSSIER_CACHE_ATTR, cache)
+    if (locale_id, path) in cache:
+        return cache[(locale_id, path)]
+    shared_key = f"kennisbank:dossier-urls:{terms_version()}:{locale_id}"
+    candidates = django_cache.get(shared_key)
+    if candidates is None:
+        dossiers = (
+            ThemaPage.objects.live()
+            .filter(public_q(), locale_id=locale_id)
+            .annotate(thema_slug=F("thema__slug"))
+            .order_by("path")
+        )
+        candidates = [
+            (dossier.thema_slug, dossier.path, dossier.get_url(request) or "")
+            for dossier in dossiers
+        ]
+        django_cache.set(shared_key, candidates, 60 * 60)
+    urls, nearness = {}, {}
+    for slug, dossier_path, url in candidates:
+        near = _common_prefix_length(path, dossier_path)
+        if url and near > nearness.get(slug, -1):
+            urls[slug], nearness[slug] = url, near
+    cache[(locale_id, path)] = urls
+    return urls
+
+
+@register.simple_tag(takes_context=True)
+def dossier_url(context, slug):
+    """``{% dossier_url "armoede-en-schulden" as url %}``: the URL of that theme's dossier in the
+    current language, or ""."""
+    return dossier_urls(context).get(slug, "")
+
+
+@register.simple_tag(takes_context=True)
+def selected_dossier(context, search):
+    """``{% selected_dossier search as dossier %}``: when the selection of a KennisbankSearch is
+    exactly one theme that has a dossier, {"name", "url"} of that dossier's theme; else
+    None. The kennisbank shows it above its results (includes/dossier_banner.html)."""
+    chosen = search.data.getlist("thema")
+    if len(chosen) != 1:
+        return None
+    url = dossier_urls(context).get(chosen[0])
+    if not url:
+        return None
+    return {
+        "name": term_names(VOCABULARY_MODELS["thema"], _language()).get(chosen[0], chosen[0]),
+        "url": url,
+    }
 
 
 # Municipalities --------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ format: :mod:`gezondin.demo.texts`):
   fields, ``topics`` (the meetings' topics in order) and the translated sections.
 
 Everything is found again by a stable translation key (``demo_key("page", key)``) and created only
-when missing, so a second run creates nothing. Dates are relative to the day of the first run.
+when missing, so a second run creates nothing. Dates are relative to the day of the first run,
+on working days.
 """
 
 from __future__ import annotations
@@ -131,10 +132,18 @@ def _at(day: datetime.date, time: str) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
+def working_day(today: datetime.date, offset: int) -> datetime.date:
+    """The day `offset` days after today; one that falls in a weekend moves to the Monday."""
+    date = today + datetime.timedelta(days=offset)
+    while date.weekday() >= 5:  # Saturday, Sunday
+        date += datetime.timedelta(days=1)
+    return date
+
+
 def _meetings(meetings: list[dict], today: datetime.date, hosts: dict) -> list[Bijeenkomst]:
     items = []
     for meeting in meetings:
-        day = today + datetime.timedelta(days=meeting["day"])
+        day = working_day(today, meeting["day"])
         items.append(
             Bijeenkomst(
                 starts_at=_at(day, meeting["starts"]),
@@ -219,13 +228,29 @@ def _fill_up(ctx: DemoContext, page: Page) -> None:
             ctx.report.add(SIGNUP_KIND, CREATED)
 
 
+def _after_the_kennisbank(ctx: DemoContext, pages: list[Page]) -> None:
+    """Put a new agenda page right after the kennisbank in the menu (not last): the two things
+    people come for side by side. Only pages made in this run move; an editor's order stays."""
+    kennisbanks = ctx.objects.get("kennisbank", {}).get("index", {}).get("kennisbank", {})
+    for page in pages:
+        target = kennisbanks.get(page.locale.language_code)
+        if target is None:
+            continue
+        target, page = Page.objects.get(pk=target.pk), Page.objects.get(pk=page.pk)
+        if target.is_sibling_of(page):
+            page.move(target, pos="right")
+
+
 @register_step("leerkringen-agenda", order=600)
 def load_agenda(ctx: DemoContext) -> None:
     """The agenda page (in the main menu) and its activities."""
     home = ctx.objects["pages"]["home"]
     default = ctx.default_locale.language_code
+    before = len(ctx.objects.get("pending_pages", []))
     agenda = ensure_page(ctx, AGENDA, home[default], kind=AGENDA_KIND)
+    created = {page.pk for _spec, _language, page in ctx.objects["pending_pages"][before:]}
     publish_pending_pages(ctx)
+    _after_the_kennisbank(ctx, [page for page in agenda.values() if page.pk in created])
     agenda = {language: AgendaPage.objects.get(pk=page.pk) for language, page in agenda.items()}
     ctx.objects.setdefault("leerkringen", {})["agenda"] = agenda
 

@@ -210,6 +210,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 _csp_console = {}
 _broken = {}
+_console_errors = {}
 
 
 @pytest.fixture
@@ -224,6 +225,14 @@ def page(browser):
             messages.append(f"console: {message.text}")
 
     page.on("console", on_console)
+    errors = _console_errors[id(page)] = []
+
+    def on_console_error(message):
+        if message.type == "error":
+            errors.append((message.text, (message.location or {}).get("url", "")))
+
+    page.on("console", on_console_error)
+    page.on("pageerror", lambda error: errors.append((f"uncaught {error}", "")))
     broken = _broken[id(page)] = []
 
     def on_response(response):
@@ -234,6 +243,7 @@ def page(browser):
     yield page
     _csp_console.pop(id(page), None)
     _broken.pop(id(page), None)
+    _console_errors.pop(id(page), None)
     context.close()
 
 
@@ -252,6 +262,25 @@ def broken_resources(page):
     since the last call; the page's own document does not count."""
     found = _broken.get(id(page), [])
     result = list(found)
+    found.clear()
+    return result
+
+
+def console_errors(page, document_status=200):
+    """The errors written to the browser's console (and uncaught script errors) since the last
+    call. A page served with an error status on purpose (``document_status``, e.g. the 404 page)
+    makes the browser log that its own document "failed to load"; that one line is expected."""
+    found = _console_errors.get(id(page), [])
+    result = [
+        text
+        for text, url in found
+        if not (
+            document_status >= 400
+            and url == page.url
+            and text.startswith("Failed to load resource")
+            and f"status of {document_status}" in text
+        )
+    ]
     found.clear()
     return result
 

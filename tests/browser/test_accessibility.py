@@ -1,5 +1,7 @@
 """axe-core (WCAG 2.0/2.1 A and AA) on every page type of the demo site, in Chromium, with the
-site's Content-Security-Policy on: a page that meets a CSP violation fails too."""
+site's Content-Security-Policy on: a page that meets a CSP violation, fails to load a resource or
+writes an error to the browser's console fails too. The home page as the front door, at a
+phone's width and a wide screen's."""
 
 import re
 
@@ -8,6 +10,7 @@ import pytest
 from tests.browser.conftest import (
     axe_violations,
     broken_resources,
+    console_errors,
     csp_violations,
     describe_violations,
     save_screenshot,
@@ -33,6 +36,7 @@ def test_every_page_type_has_no_axe_violations(demo_site, page, width):
     failures = {}
     csp_failures = {}
     broken = {}
+    console = {}
     urls = dict(demo_site["pages"])
     urls["search[nl]"] = "/nl/zoeken/?q=gezondheid"
     urls["search[en]"] = "/en/search/?q=health"
@@ -51,11 +55,58 @@ def test_every_page_type_has_no_axe_violations(demo_site, page, width):
             csp_failures[f"{name} {path}"] = "\n".join(f"    {line}" for line in blocked)
         if missing := broken_resources(page):
             broken[f"{name} {path}"] = missing
+        if errors := console_errors(page, expected):
+            console[f"{name} {path}"] = errors
     assert not failures, "axe violations:\n" + "\n".join(f"{k}:\n{v}" for k, v in failures.items())
     assert not csp_failures, "CSP violations:\n" + "\n".join(
         f"{k}:\n{v}" for k, v in csp_failures.items()
     )
     assert not broken, f"resources that failed to load: {broken}"
+    assert not console, f"errors in the browser's console: {console}"
+
+
+def test_the_console_check_sees_an_error(demo_site, page):
+    """The console check above can fail: an error a script logs is seen, and so is the failed
+    load of a missing resource; a page's own expected 404 is not counted."""
+    page.goto(demo_site["base_url"] + "/nl/")
+    assert console_errors(page) == []
+    page.evaluate("console.error('gezondin test error')")
+    page.evaluate("() => fetch('/static/gezondin/does-not-exist.css')")
+    page.wait_for_timeout(200)
+    errors = console_errors(page)
+    assert "gezondin test error" in errors
+    assert any("404" in error for error in errors), errors
+    broken_resources(page)
+    response = page.goto(demo_site["base_url"] + "/nl/deze-pagina-bestaat-niet/")
+    assert response.status == 404
+    assert console_errors(page, 404) == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_home_page_is_the_front_door(demo_site, page, width):
+    """Within the first screen a search box for the kennisbank; below it the themes, the next
+    activities, the newest practices and the call to share a practice; nothing wider than the
+    screen; searching lands on the kennisbank's results."""
+    page.set_viewport_size({"width": width, "height": 900})
+    for language, query in [("nl", "schulden"), ("en", "debt")]:
+        page.goto(f"{demo_site['base_url']}/{language}/")
+        search = page.locator("main form.home-search input[name=q]")
+        assert search.is_visible()
+        assert search.bounding_box()["y"] + search.bounding_box()["height"] <= 900
+        for section in ["home-themes", "home-activities", "home-newest", "home-share"]:
+            assert page.locator(f"main .{section} h2").is_visible(), (language, section)
+        assert page.locator("main .home-activities article").count() >= 1
+        assert page.locator("main .home-newest article").count() >= 1
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{language} at {width}px is {overflow}px wider than the screen"
+        violations = axe_violations(page)
+        assert not violations, describe_violations(violations)
+        search.fill(query)
+        search.press("Enter")
+        page.wait_for_load_state()
+        assert f"q={query}" in page.url
+        assert page.locator(".result-list .kb-card").count() >= 1
+        assert console_errors(page) == [] and csp_violations(page) == []
 
 
 def test_the_listener_sees_a_csp_violation(demo_site, page):

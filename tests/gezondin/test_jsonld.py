@@ -195,7 +195,8 @@ def test_practice_is_an_article_about_its_themes_in_its_municipality(client, tre
             "@type": "DefinedTerm",
             "name": "Armoede en schulden",
             "termCode": "armoede-en-schulden",
-            "url": "http://testserver/nl/kennisbank/?thema=armoede-en-schulden",
+            # The theme's dossier (a theme without one: the kennisbank filtered on it).
+            "url": "http://testserver" + tree["dossier"].url,
         }
     ]
     assert article["spatialCoverage"] == [

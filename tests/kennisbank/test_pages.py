@@ -292,11 +292,9 @@ def test_practice_shows_its_summary(client, tree, terms):
     assert "12 maart 2021" in summary_text
     intervention = summary.find("a", string="Vroegsignalering schulden")
     assert intervention["href"] == "https://interventies.example/vroegsignalering"
-    # Terms link to the kennisbank filtered on them.
+    # Terms link to the kennisbank filtered on them; a theme with a dossier to the dossier.
     kennisbank_url = tree["kennisbank"].url
-    assert summary.find("a", string="Armoede en schulden")["href"] == (
-        f"{kennisbank_url}?thema=armoede-en-schulden"
-    )
+    assert summary.find("a", string="Armoede en schulden")["href"] == tree["dossier"].url
     assert summary.find("a", string="Jongeren")["href"] == f"{kennisbank_url}?doelgroep=jongeren"
     assert summary.find("a", string="Kind")["href"] == f"{kennisbank_url}?levensfase=kind"
 
@@ -474,9 +472,7 @@ def test_article_shows_kind_publisher_date_and_terms(client, tree):
     assert "Uitgegeven door GGD Amsterdam" in byline
     assert "2 mei 2024" in byline
     terms = page.select_one(".kb-summary--terms")
-    assert terms.find("a", string="Armoede en schulden")["href"].endswith(
-        "?thema=armoede-en-schulden"
-    )
+    assert terms.find("a", string="Armoede en schulden")["href"] == tree["dossier"].url
 
 
 # --- Dossier -----------------------------------------------------------------------------------

@@ -210,7 +210,7 @@ def test_the_per_municipality_cap_keeps_seats_fair(client, agenda, utrecht):
     assert second.status == Status.WAITLISTED
     assert other.status == Status.CONFIRMED
     assert without.status == Status.CONFIRMED  # the cap applies to municipalities only
-    assert "hoogstens 1 plaatsen" in text_of(client.get(page.url))
+    assert "Per gemeente is er hoogstens 1 plaats." in text_of(client.get(page.url))
 
     services.cancel(first)
     second.refresh_from_db()

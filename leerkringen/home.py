@@ -1,0 +1,67 @@
+"""The agenda's section of the home page (gezondin.home): the next activities, with their date and
+the seats left, and a link to the whole agenda. Registered when the app is ready.
+
+The agenda is the first live, public one in the home page's language below the home page (it
+need not be its child). Queries: one for the agenda, one for its next activities (their common
+fields only: no query per page type) and one for their seats, plus one for the Dutch activities
+whose seats an English page shares (leerkringen.services).
+"""
+
+from django.utils import timezone
+
+from gezondin import home
+from gezondin.terms import public_q
+from leerkringen import services
+from leerkringen.models import ActivityPage, AgendaPage
+
+NEXT_ACTIVITIES = 3
+STYLESHEET = "leerkringen/css/leerkringen.css"
+
+
+def agenda_of(home_page):
+    """The agenda in the home page's language below it, or None."""
+    return (
+        AgendaPage.objects.live()
+        .filter(public_q(), locale_id=home_page.locale_id)
+        .descendant_of(home_page)
+        .order_by("path")
+        .first()
+    )
+
+
+@home.register(
+    "leerkringen-next",
+    template="leerkringen/includes/home_activities.html",
+    order=300,
+    stylesheet=STYLESHEET,
+)
+def next_activities(request, home_page):
+    agenda = agenda_of(home_page)
+    if agenda is None:
+        return None
+    agenda_url = agenda.get_url(request)
+    if not agenda_url:
+        return None
+    now = timezone.now()
+    activities = list(
+        ActivityPage.objects.live()
+        .filter(public_q())
+        .descendant_of(agenda)
+        .filter(last_ends_at__gte=now)
+        .order_by("first_starts_at", "pk")[:NEXT_ACTIVITIES]
+    )
+    canonical_of = services.canonicals(activities)
+    seats = services.availabilities(activities, canonical_of)
+    items = []
+    for activity in activities:
+        state, when = services.registration_state(canonical_of[activity.pk], now)
+        items.append(
+            {
+                "activity": activity,
+                "seats": seats[activity.pk],
+                "open": state == services.RegistrationState.OPEN,
+                "opens_at": when if state == services.RegistrationState.NOT_YET else None,
+                "signup_on_site": state != services.RegistrationState.DISABLED,
+            }
+        )
+    return {"items": items, "agenda_url": agenda_url}
