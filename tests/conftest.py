@@ -145,10 +145,13 @@ def run_load_demo(*args, **options):
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings):
+def django_db_modify_db_settings(django_db_modify_db_settings, django_db_blocker):
     """pytest-django's last step before it makes the test databases: from here on each starts as
     a copy of the migrated database, migrated once per change of the code (tests/databases.py)."""
     databases.copy_migrated_databases()
+    yield
+    with django_db_blocker.unblock():
+        databases.drop_copies()
 
 
 @pytest.fixture(scope="class")

@@ -16,8 +16,10 @@ How a copy is kept and made depends on the database:
 - SQLite (an in-memory test database per worker): a file in ``.pytest_cache/gezondin-test-db/``,
   copied into and out of memory with SQLite's online backup (``sqlite3.Connection.backup``).
 - PostgreSQL: a database on the server (``test_<name>_migrated_<key>``, ``test_<name>_demo_<key>``)
-  used as the template of the workers' databases (``CREATE DATABASE ... TEMPLATE``); a class that
-  needs the demo gets a database of its own made from the demo's, dropped when the class is done.
+  used as the template of the workers' databases (``CREATE DATABASE ... TEMPLATE``). Each worker
+  makes its own copy of the demo's the first time a class needs it (``test_<name>_gw0_demo``) and
+  keeps it for the session; the connection switches to it for a class, which runs inside a
+  transaction rolled back at the class's end, so the copy stays as it was made.
 
 Each copy is named by a key: a hash of the code and data that decide what the database holds (the
 apps and settings, migrations, demo content and translations, the versions of the installed
@@ -182,6 +184,7 @@ class PostgresCopies:
         self.connection = connection
         # PostgreSQL names have at most 63 characters.
         self.base = f"test_{base_name}"[:28]
+        self.made = {}  # the copies made for this worker (name -> key)
 
     def name(self, kind, key):
         return f"{self.base}_{kind}_{key}"
@@ -241,18 +244,45 @@ class PostgresCopies:
     @contextlib.contextmanager
     def using(self, kind, key, migrated=None):
         """The connection uses a copy of its own while the block runs, the worker's database
-        again after; the copy is dropped."""
+        again after. The copy is made the first time and kept for the session: the block runs
+        in a transaction rolled back at its end, so nothing it does stays in the copy."""
         own = self.connection.settings_dict["NAME"]
         copy = f"{own}_{kind}"
+        if self.made.get(copy) != key:
+            self.connection.close()
+            self.create(copy, self.name(kind, key))
+            self.made[copy] = key
         self.connection.close()
-        self.create(copy, self.name(kind, key))
         self._switch(copy)
         try:
-            yield
+            with _rolled_back(self.connection.alias):
+                yield
         finally:
             self.connection.close()
             self._switch(own)
-            self.drop(copy)
+
+    def build(self, kind, key, template, make):
+        """Keep a new copy: a database made from ``template`` with ``make()`` run in it; the
+        note is what ``make()`` returned."""
+        own = self.connection.settings_dict["NAME"]
+        building = f"{own}_building"
+        self.connection.close()
+        self.create(building, template)
+        self._switch(building)
+        try:
+            self.save(kind, key, make())
+        finally:
+            self.connection.close()
+            self._switch(own)
+            self.drop(building)
+
+    def drop_copies(self):
+        """At the end of the session: drop the copies made for this worker."""
+        self.connection.close()
+        for copy in self.made:
+            with contextlib.suppress(Exception):
+                self.drop(copy)
+        self.made.clear()
 
     def _switch(self, name):
         self.connection.settings_dict["NAME"] = name
@@ -361,10 +391,16 @@ def _build_demo(load_demo, copies, key, migrated):
             copies.save("demo", key, load_demo())
         finally:
             copies.restore("migrated", migrated)
-    else:  # in a database of its own, made from the migrated one
-        with copies.using("migrated", migrated):
-            copies.save("demo", key, load_demo())
+    else:
+        copies.build("demo", key, copies.name("migrated", migrated), load_demo)
     _clear_caches()
+
+
+def drop_copies():
+    """At the end of the session: drop the copies of the demo made for the workers."""
+    for copies, _ in _migrated.values():
+        if isinstance(copies, PostgresCopies):
+            copies.drop_copies()
 
 
 @contextlib.contextmanager
