@@ -2,11 +2,13 @@
 
 ``cache_backend`` (a fixture in tests/conftest.py) runs a test once on each of the file cache,
 the local-memory cache and Redis, with the default cache replaced and a default timeout short
-enough to pass during the test: ``cache_backend.advance(seconds)`` lets time pass. The clock of
-the file and local-memory caches is controlled (``cache_backend.clock``); Redis expires keys by
-its own clock, so there the default timeout is one second and ``advance`` waits for it (and moves
-the controlled clock too, for code that reads it). Without a Redis server the Redis case skips,
-unless REQUIRE_REDIS=1 (as .ci/run sets), when it fails.
+enough to pass during the test: ``cache_backend.advance(seconds)`` lets time pass, without
+waiting. The clock of the file and local-memory caches is controlled (``cache_backend.clock``).
+Redis expires keys by its own clock, so there ``advance`` does what that much time would do to
+the test's keys: each key's remaining time to live (as Redis reports it) is shortened by
+``seconds``, and a key whose time runs out is deleted; the controlled clock moves too, for code
+that reads it. Without a Redis server the Redis case skips, unless REQUIRE_REDIS=1 (as .ci/run
+sets), when it fails.
 """
 
 import os
@@ -22,7 +24,7 @@ from django.test import override_settings
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
 REQUIRE_REDIS = os.environ.get("REQUIRE_REDIS") == "1"
-DEFAULT_TIMEOUT = 60  # seconds: the caches' default timeout in these tests (Redis: 1)
+DEFAULT_TIMEOUT = 60  # seconds: the caches' default timeout in these tests
 BACKENDS = ["file", "locmem", "redis"]
 
 
@@ -81,12 +83,20 @@ def use_backend(name, tmp_path, monkeypatch):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
-            "TIMEOUT": 1,
+            "TIMEOUT": DEFAULT_TIMEOUT,
         }
 
-        def advance(seconds):  # Redis expires keys by its own clock
+        def advance(seconds):  # Redis expires keys by its own clock: shorten their lives
             clock.now += seconds
-            time.sleep(1.5)
+            client = cache._cache.get_client(write=True)
+            for key in client.scan_iter(match=f"{prefix}:*"):
+                left = client.pttl(key)  # milliseconds; negative: no expiry, or gone
+                if left < 0:
+                    continue
+                if left <= seconds * 1000:
+                    client.delete(key)
+                else:
+                    client.pexpire(key, left - int(seconds * 1000))
 
     return _Using(name, config, prefix, SimpleNamespace(name=name, clock=clock, advance=advance))
 

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from wagtail.models import Locale, Page, Site
 
+from tests import databases
 from tests.caches import BACKENDS, use_backend
 from tests.factories import HomePageFactory
 
@@ -59,11 +60,13 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """With `make test` (pytest-xdist), hand out whole test modules, and the browser and install
-    layers each as one unit: their session fixtures (the demo site served in a subprocess and
-    Chromium; the built wheel and the host site's virtualenv) are then built once per run, on one
-    worker, while the other workers take the remaining modules. Modules stay whole because
-    several load the demo once per module or class."""
+    """With `make test` (pytest-xdist), hand out the tests one by one, except the layers that
+    start servers or build things: the browser layer (the demo site served in a subprocess and
+    Chromium) and the install layer (the built wheel and the host site's virtualenv) each go to one
+    worker as one unit, so their session fixtures are built once per run; each server module
+    (tests/integration, tests/hostsite) is a unit of its own. Those go first (the biggest units);
+    the other worker meanwhile takes the single tests. A test class that needs the demo may so run
+    on both workers: each copies the demo database, built once (tests/databases.py)."""
     from xdist.scheduler import LoadScopeScheduling
 
     class LayerScheduling(LoadScopeScheduling):
@@ -72,7 +75,9 @@ def pytest_xdist_make_scheduler(config, log):
             for layer in ONE_WORKER_LAYERS:
                 if module.startswith(layer):
                     return layer.rstrip("/")
-            return module
+            if module.startswith(("tests/integration/", "tests/hostsite/")):
+                return module
+            return nodeid
 
     return LayerScheduling(config, log)
 
@@ -163,23 +168,29 @@ def run_load_demo(*args, **options):
     return out.getvalue()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, django_db_blocker):
+    """pytest-django's last step before it makes the test databases: from here on each starts as
+    a copy of the migrated database, migrated once per change of the code (tests/databases.py)."""
+    databases.copy_migrated_databases()
+    yield
+    with django_db_blocker.unblock():
+        databases.drop_copies()
+
+
 @pytest.fixture(scope="class")
 def demo_output(django_db_setup, django_db_blocker):
-    """The demo loaded once for a test class, in a transaction rolled back afterwards; the value
-    is what load_demo printed (with the default admin password)."""
-    from django.core.cache import cache
-
+    """The demo for a test class: a copy of the demo database, built once (tests/databases.py),
+    in place of the test database until the class is done; each test runs in a transaction rolled
+    back after it. The value is what load_demo printed (with the default admin password)."""
     from gezondin.demo.site import ADMIN_PASSWORD_ENV
 
     with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
         patch.delenv(ADMIN_PASSWORD_ENV, raising=False)
-        atomic = transaction.atomic()
-        atomic.__enter__()
         try:
-            yield run_load_demo()
+            with databases.demo_database(run_load_demo) as output:
+                yield output
         finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
             cache.clear()  # Wagtail caches the site root paths
 
 
