@@ -16,6 +16,14 @@ class GemeenteChoiceField(forms.ModelChoiceField):
         return obj.label
 
 
+class GemeenteSelect(forms.Select):
+    """Django's select with its options written in one template: Django's own renders each of
+    the 342 municipalities through an include of its own, which made rendering the form most of
+    the cost of an activity page."""
+
+    template_name = "leerkringen/widgets/gemeente_select.html"
+
+
 class SignupForm(forms.Form):
     """Name, e-mail, organisation, municipality (optional), role (optional), consent.
 
@@ -62,6 +70,7 @@ class SignupForm(forms.Form):
         ),
         required=False,
         to_field_name="cbs_code",
+        widget=GemeenteSelect,
         empty_label=_("Geen gemeente of niet van toepassing"),
         help_text=_("De gemeente waarvoor u werkt."),
         error_messages={"invalid_choice": _("Kies een gemeente uit de lijst.")},
