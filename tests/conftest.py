@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, Site
 from tests import databases
 from tests.caches import BACKENDS, use_backend
 from tests.factories import HomePageFactory
+from tests.shared import _shared_data, shared_fixture  # noqa: F401 - fixtures for every test
 
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
 
@@ -118,7 +119,15 @@ def require_postgres(db):
     pytest.skip("needs PostgreSQL: set DATABASE_URL to a PostgreSQL database")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module", autouse=True)
+def _module_data(request):
+    """A module marked ``shared_data`` builds its shared fixtures before any test's own
+    transaction begins (tests/shared.py)."""
+    if request.node.get_closest_marker("shared_data") is not None:
+        request.getfixturevalue("_shared_data")
+
+
+@shared_fixture
 def locales(db):
     """The two content languages: Dutch (default, made by Wagtail's migration) and English."""
     nl = Locale.objects.get(language_code="nl")
@@ -126,7 +135,7 @@ def locales(db):
     return {"nl": nl, "en": en}
 
 
-@pytest.fixture
+@shared_fixture
 def home_page(locales):
     """A Dutch home page at the root of the default site, with its English translation."""
     root = Page.get_first_root_node()
@@ -144,7 +153,7 @@ def home_page(locales):
     return home
 
 
-@pytest.fixture
+@shared_fixture
 def english_home(home_page, locales):
     return home_page.get_translation(locales["en"])
 

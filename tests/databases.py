@@ -255,7 +255,7 @@ class PostgresCopies:
         self.connection.close()
         self._switch(copy)
         try:
-            with _rolled_back(self.connection.alias):
+            with rolled_back(self.connection.alias):
                 yield
         finally:
             self.connection.close()
@@ -368,7 +368,7 @@ def demo_database(load_demo, alias="default"):
     when the demo was built. ``load_demo`` runs only when there is no copy for the key yet."""
     connection = connections[alias]
     if alias not in _migrated:  # a database Django made its own way: load, then roll back
-        with _rolled_back(alias):
+        with rolled_back(alias):
             yield load_demo()
         _clear_caches()
         return
@@ -404,7 +404,7 @@ def drop_copies():
 
 
 @contextlib.contextmanager
-def _rolled_back(alias):
+def rolled_back(alias):
     atomic = transaction.atomic(using=alias)
     atomic.__enter__()
     try:

@@ -15,12 +15,12 @@ import datetime
 import json
 from types import SimpleNamespace
 
-import pytest
 from django.utils import timezone
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from gezondin.models import Gemeente
 from leerkringen.models import Aanmelding, AanmeldingStatus, StudiedagPage, WebinarPage
+from tests.conftest import shared_fixture
 from tests.factories import DoelgroepFactory, OrganisatieFactory, ThemaFactory
 from tests.kennisbank.factories import (
     GemeenteIndexPageFactory,
@@ -55,7 +55,7 @@ def gemeente(code):
 # Fixtures ----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
+@shared_fixture
 def content(home_page, locales):
     terms = SimpleNamespace(
         armoede=ThemaFactory(name="Armoede en schulden", slug="armoede-en-schulden"),
@@ -170,7 +170,7 @@ def content(home_page, locales):
     )
 
 
-@pytest.fixture
+@shared_fixture
 def english(content, english_home, locales):
     """The kennisbank and the national practice in English."""
     translate(content.kennisbank, locales["en"], title="Knowledge base", slug="knowledge-base")
@@ -179,7 +179,7 @@ def english(content, english_home, locales):
     return page
 
 
-@pytest.fixture
+@shared_fixture
 def activities(home_page):
     """A circle hosted by Utrecht (in 30 days) with 2 of 10 seats taken, a webinar with a join
     link and a sign-up (in 40 days), a study day at a venue and a circle that is over."""

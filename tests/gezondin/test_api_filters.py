@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from tests.gezondin.conftest import API, get, item_ids
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("content")]
 
 
 def ids(client, url):

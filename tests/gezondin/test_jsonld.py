@@ -27,8 +27,9 @@ from tests.kennisbank.factories import (
     translate,
 )
 from tests.leerkringen.factories import make_activity, make_agenda
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("tree")]
 
 CBS = {"@type": "PropertyValue", "propertyID": "CBS-gemeentecode", "value": "GM0363"}
 
@@ -56,7 +57,7 @@ def breadcrumb_names(objects):
     return [(item["name"], item["item"]) for item in trail]
 
 
-@pytest.fixture
+@shared_fixture
 def terms(locales):
     return {"armoede": ThemaFactory(name="Armoede en schulden", slug="armoede-en-schulden")}
 
@@ -70,7 +71,7 @@ def site_settings(home_page):
     return settings
 
 
-@pytest.fixture
+@shared_fixture
 def tree(home_page, terms):
     kennisbank = publish(KennisbankPageFactory(parent=home_page))
     gemeenten = publish(GemeenteIndexPageFactory(parent=home_page))

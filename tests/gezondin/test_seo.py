@@ -12,8 +12,9 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories import StandardPageFactory
 from tests.kennisbank.factories import KennisbankPageFactory, publish, translate
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("pages")]
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -30,7 +31,7 @@ def head_links(client, url):
     return canonical, alternates
 
 
-@pytest.fixture
+@shared_fixture
 def pages(home_page, english_home, locales):
     about = publish(StandardPageFactory(parent=home_page, title="Over ons", slug="over-ons"))
     english_about = translate(about, locales["en"], title="About us", slug="about-us")

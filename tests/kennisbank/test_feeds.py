@@ -24,8 +24,9 @@ from tests.kennisbank.factories import (
     publish,
     translate,
 )
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("items")]
 
 URL = "/nl/kennisbank/"
 ATOM = "/nl/kennisbank/feed/"
@@ -43,7 +44,7 @@ def published(page, days_ago):
     return page
 
 
-@pytest.fixture
+@shared_fixture
 def terms(locales):
     return {
         "armoede": ThemaFactory(name="Armoede en schulden", slug="armoede-en-schulden"),
@@ -52,12 +53,12 @@ def terms(locales):
     }
 
 
-@pytest.fixture
+@shared_fixture
 def kennisbank(home_page):
     return publish(KennisbankPageFactory(parent=home_page))
 
 
-@pytest.fixture
+@shared_fixture
 def items(kennisbank, terms):
     heerlen = Gemeente.objects.get(cbs_code="GM0917")
     maastricht = Gemeente.objects.get(cbs_code="GM0935")

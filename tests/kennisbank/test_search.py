@@ -16,8 +16,9 @@ from gezondin.models import Doelgroep, Gemeente, Thema
 from kennisbank.models import KennisartikelPage, KennisbankPage, PraktijkvoorbeeldPage
 from tests.caches import DEFAULT_TIMEOUT
 from tests.conftest import on_postgres
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("practices")]
 
 URL = "/nl/kennisbank/"
 
@@ -31,12 +32,12 @@ def publish(parent, page, **links):
     return page
 
 
-@pytest.fixture
+@shared_fixture
 def kennisbank(home_page):
     return home_page.add_child(instance=KennisbankPage(title="Kennisbank", slug="kennisbank"))
 
 
-@pytest.fixture
+@shared_fixture
 def terms(locales):
     return {
         "armoede": Thema.objects.create(name="Armoede en schulden", slug="armoede-en-schulden"),
@@ -46,7 +47,7 @@ def terms(locales):
     }
 
 
-@pytest.fixture
+@shared_fixture
 def practices(kennisbank, terms):
     amsterdam = Gemeente.objects.get(cbs_code="GM0363")
     tilburg = Gemeente.objects.get(cbs_code="GM0855")
@@ -248,16 +249,17 @@ def test_sort_by_title(client, practices):
 
 
 def test_pagination_keeps_the_filters(client, kennisbank, terms):
+    werk = Thema.objects.create(name="Werk", slug="werk")  # a theme of these 25 only
     for number in range(25):
         publish(
             kennisbank,
             PraktijkvoorbeeldPage(title=f"Praktijk {number:02d}", slug=f"p{number}"),
-            themas=[terms["wonen"]],
+            themas=[werk],
         )
-    response = client.get(URL, {"thema": "wonen"})
+    response = client.get(URL, {"thema": "werk"})
     html = BeautifulSoup(response.content, "html.parser")
     next_link = html.select_one('.pagination a[rel="next"]')["href"]
-    assert "thema=wonen" in next_link and "page=2" in next_link
+    assert "thema=werk" in next_link and "page=2" in next_link
     assert len(titles(client.get(URL + next_link))) == 5
 
 
@@ -322,7 +324,10 @@ def test_on_postgres_search_uses_the_dutch_configuration(require_postgres):
 def test_the_municipality_facet_stays_short(client, kennisbank, terms, settings):
     from kennisbank import search
 
-    codes = list(Gemeente.objects.order_by("cbs_code").values_list("pk", flat=True)[:30])
+    # 30 municipalities with practices: the module's practices' and these.
+    used = set(PraktijkvoorbeeldPage.objects.live().values_list("gemeenten", flat=True)) - {None}
+    unused = Gemeente.objects.exclude(pk__in=used).order_by("cbs_code")
+    codes = list(unused.values_list("pk", flat=True)[: 30 - len(used)])
     for number, gemeente_id in enumerate(codes):
         publish(
             kennisbank,
@@ -362,7 +367,7 @@ def test_relevance_order_is_the_search_backends_order(client, kennisbank, terms)
         page.title
         for page in kennis_queryset(locale=kennisbank.locale).search("schulden", operator="and")
     ]
-    assert len(listed) == 12
+    assert len(listed) >= 12  # these and the module's practices that speak of schulden
     assert listed == expected
 
 
@@ -393,7 +398,8 @@ def test_modelsearch_internals_for_sqlite_ranking_are_there(db):
         if not hasattr(compiler, name)
     ]
     assert not missing, f"modelsearch internals used by kennisbank.ranking are gone: {missing}"
-    assert ranking.relevance_scores(kennis_queryset(), "schulden") == {}
+    scores = ranking.relevance_scores(kennis_queryset(), "schulden")
+    assert scores and all(isinstance(score, int | float) for score in scores.values())
 
 
 def test_counts_and_cards_follow_publishing(client, practices, terms, kennisbank, cache_backend):

@@ -7,7 +7,6 @@ import datetime
 import re
 from urllib.parse import urlparse
 
-import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import Locale
@@ -15,6 +14,7 @@ from wagtail.models import Locale
 from gezondin.models import Gemeente, Thema
 from leerkringen.models import StudiedagPage, WebinarPage
 from tests.leerkringen.factories import make_activity, make_agenda
+from tests.shared import shared_fixture
 
 LINK = re.compile(r"https?://[^\s\"'<>]+")
 
@@ -22,12 +22,12 @@ LINK = re.compile(r"https?://[^\s\"'<>]+")
 # Fixtures ----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
+@shared_fixture
 def agenda(home_page):
     return make_agenda(home_page)
 
 
-@pytest.fixture
+@shared_fixture
 def activities(agenda):
     """A circle hosted in Utrecht (in 30 days), a webinar (in 40 days), a hybrid study day
     (in 70 days) and a past circle with a summary."""

@@ -11,7 +11,7 @@ from django.utils import timezone
 from leerkringen.filters import parse_month
 from tests.leerkringen.conftest import titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("activities")]
 
 
 def test_upcoming_by_default_soonest_first(client, agenda, activities):

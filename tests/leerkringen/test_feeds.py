@@ -14,7 +14,7 @@ from leerkringen.models import LeerkringPage, WebinarPage
 from tests.leerkringen.conftest import titles
 from tests.leerkringen.factories import make_activity, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("activities")]
 JOIN_URL = "https://webinar.example.nl/join/feed-geheim-789"
 
 # The agenda and its activities (tests/leerkringen/conftest.py): a circle, a webinar and a study
