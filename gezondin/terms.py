@@ -83,6 +83,24 @@ def term_names(model, language_code):
     return dict(term_options(model, language_code))
 
 
+def untranslated_terms(model, language_code):
+    """{slug: language code} of the terms of a vocabulary that have no name in
+    ``language_code``: :func:`term_options` shows them in another language (the default's), and
+    pages say so (``lang`` and "(in Dutch)", see gezondin_tags.in_language)."""
+    key = f"gezondin:terms-untranslated:{version()}:{model._meta.label_lower}:{language_code}"
+    found = cache.get(key)
+    if found is None:
+        languages = {}
+        rows = model.objects.order_by("sort_order", "name").values_list(
+            "slug", "locale__language_code"
+        )
+        for slug, language in rows:
+            languages.setdefault(slug, []).append(language)
+        found = {slug: codes[0] for slug, codes in languages.items() if language_code not in codes}
+        cache.set(key, found, CACHE_TIMEOUT)
+    return found
+
+
 def gemeente_labels():
     """{CBS code: the name people know the municipality by}, for every municipality."""
     key = f"gezondin:gemeenten:{version()}"
@@ -133,6 +151,18 @@ def locale_id(language_code):
         )
         cache.set(key, value or 0, CACHE_TIMEOUT)
     return value or None
+
+
+def locale_languages():
+    """{Locale id: language code} of every locale, without a query once cached."""
+    from wagtail.models import Locale
+
+    key = f"gezondin:locales:{version()}"
+    value = cache.get(key)
+    if value is None:
+        value = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(key, value, CACHE_TIMEOUT)
+    return value
 
 
 def restricted_paths():
