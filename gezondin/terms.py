@@ -61,21 +61,9 @@ def term_options(model, language_code):
     Terms not (yet) translated fall back to the default language's name, so a filter never loses
     an option because a translation is missing.
     """
-    key = f"gezondin:terms:{version()}:{model._meta.label_lower}:{language_code}"
-    options = cache.get(key)
+    options = cache.get(_terms_key("terms", model, language_code))
     if options is None:
-        names = {}
-        rows = model.objects.order_by("sort_order", "name").values_list(
-            "slug", "name", "locale__language_code"
-        )
-        order = []
-        for slug, name, language in rows:
-            if slug not in names:
-                order.append(slug)
-            if language == language_code or slug not in names:
-                names[slug] = name
-        options = [(slug, names[slug]) for slug in order]
-        cache.set(key, options, CACHE_TIMEOUT)
+        options, _untranslated = _read_terms(model, language_code)
     return options
 
 
@@ -87,18 +75,34 @@ def untranslated_terms(model, language_code):
     """{slug: language code} of the terms of a vocabulary that have no name in
     ``language_code``: :func:`term_options` shows them in another language (the default's), and
     pages say so (``lang`` and "(in Dutch)", see gezondin_tags.in_language)."""
-    key = f"gezondin:terms-untranslated:{version()}:{model._meta.label_lower}:{language_code}"
-    found = cache.get(key)
+    found = cache.get(_terms_key("terms-untranslated", model, language_code))
     if found is None:
-        languages = {}
-        rows = model.objects.order_by("sort_order", "name").values_list(
-            "slug", "locale__language_code"
-        )
-        for slug, language in rows:
-            languages.setdefault(slug, []).append(language)
-        found = {slug: codes[0] for slug, codes in languages.items() if language_code not in codes}
-        cache.set(key, found, CACHE_TIMEOUT)
+        _options, found = _read_terms(model, language_code)
     return found
+
+
+def _terms_key(kind, model, language_code):
+    return f"gezondin:{kind}:{version()}:{model._meta.label_lower}:{language_code}"
+
+
+def _read_terms(model, language_code):
+    """Both cached lookups of a vocabulary in a language, from one query."""
+    names, languages, order = {}, {}, []
+    rows = model.objects.order_by("sort_order", "name").values_list(
+        "slug", "name", "locale__language_code"
+    )
+    for slug, name, language in rows:
+        if slug not in names:
+            order.append(slug)
+            languages[slug] = language
+        if language == language_code or slug not in names:
+            names[slug] = name
+            languages[slug] = language
+    options = [(slug, names[slug]) for slug in order]
+    untranslated = {slug: code for slug, code in languages.items() if code != language_code}
+    cache.set(_terms_key("terms", model, language_code), options, CACHE_TIMEOUT)
+    cache.set(_terms_key("terms-untranslated", model, language_code), untranslated, CACHE_TIMEOUT)
+    return options, untranslated
 
 
 def gemeente_labels():

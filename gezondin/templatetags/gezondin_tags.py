@@ -43,7 +43,7 @@ from wagtail.rich_text import RichText
 
 from gezondin import jsonld
 from gezondin.models import GezondInSettings
-from gezondin.terms import locale_languages, public_q
+from gezondin.terms import locale_id, locale_languages, public_q
 
 register = template.Library()
 
@@ -245,7 +245,7 @@ def _language_entries(context):
         and resolver_match.url_name != "wagtail_serve"
     )
 
-    page_code = content_language(page) if page is not None else None
+    page_code = next((code for code, item in translations.items() if item.pk == page.pk), None)
     entries = []
     for code in get_content_languages():
         name = translation.get_language_info(code)["name_local"]
@@ -431,19 +431,28 @@ def content_language(obj):
     language_code = getattr(obj, "language_code", None)  # a Locale
     if isinstance(language_code, str):
         return language_code
-    locale_id = getattr(obj, "locale_id", None)
-    if locale_id is None:
+    object_locale = getattr(obj, "locale_id", None)
+    if object_locale is None:
         return ""
-    return locale_languages().get(locale_id, "")
+    return locale_languages().get(object_locale, "")
 
 
 @register.filter
 def other_language(obj):
     """``{% with code=item|other_language %}``: the language code of ``obj`` (see
     content_language) when it is not the language of the page shown, else ""."""
-    code = content_language(obj)
     current = _language_code()
-    return code if code and current and code != current else ""
+    if not current or obj is None or obj == "":
+        return ""
+    loaded = getattr(getattr(obj, "_state", None), "fields_cache", {}).get("locale")
+    if loaded is not None:
+        code = loaded.language_code
+    else:
+        object_locale = getattr(obj, "locale_id", None)
+        if object_locale is not None and object_locale == locale_id(current):
+            return ""  # the usual case, without reading every locale
+        code = content_language(obj)
+    return code if code and code != current else ""
 
 
 @register.filter
