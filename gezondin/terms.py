@@ -61,26 +61,48 @@ def term_options(model, language_code):
     Terms not (yet) translated fall back to the default language's name, so a filter never loses
     an option because a translation is missing.
     """
-    key = f"gezondin:terms:{version()}:{model._meta.label_lower}:{language_code}"
-    options = cache.get(key)
+    options = cache.get(_terms_key("terms", model, language_code))
     if options is None:
-        names = {}
-        rows = model.objects.order_by("sort_order", "name").values_list(
-            "slug", "name", "locale__language_code"
-        )
-        order = []
-        for slug, name, language in rows:
-            if slug not in names:
-                order.append(slug)
-            if language == language_code or slug not in names:
-                names[slug] = name
-        options = [(slug, names[slug]) for slug in order]
-        cache.set(key, options, CACHE_TIMEOUT)
+        options, _untranslated = _read_terms(model, language_code)
     return options
 
 
 def term_names(model, language_code):
     return dict(term_options(model, language_code))
+
+
+def untranslated_terms(model, language_code):
+    """{slug: language code} of the terms of a vocabulary that have no name in
+    ``language_code``: :func:`term_options` shows them in another language (the default's), and
+    pages say so (``lang`` and "(in Dutch)", see gezondin_tags.in_language)."""
+    found = cache.get(_terms_key("terms-untranslated", model, language_code))
+    if found is None:
+        _options, found = _read_terms(model, language_code)
+    return found
+
+
+def _terms_key(kind, model, language_code):
+    return f"gezondin:{kind}:{version()}:{model._meta.label_lower}:{language_code}"
+
+
+def _read_terms(model, language_code):
+    """Both cached lookups of a vocabulary in a language, from one query."""
+    names, languages, order = {}, {}, []
+    rows = model.objects.order_by("sort_order", "name").values_list(
+        "slug", "name", "locale__language_code"
+    )
+    for slug, name, language in rows:
+        if slug not in names:
+            order.append(slug)
+            languages[slug] = language
+        if language == language_code or slug not in names:
+            names[slug] = name
+            languages[slug] = language
+    options = [(slug, names[slug]) for slug in order]
+    untranslated = {slug: code for slug, code in languages.items() if code != language_code}
+    cache.set(_terms_key("terms", model, language_code), options, CACHE_TIMEOUT)
+    cache.set(_terms_key("terms-untranslated", model, language_code), untranslated, CACHE_TIMEOUT)
+    return options, untranslated
 
 
 def gemeente_labels():
@@ -133,6 +155,18 @@ def locale_id(language_code):
         )
         cache.set(key, value or 0, CACHE_TIMEOUT)
     return value or None
+
+
+def locale_languages():
+    """{Locale id: language code} of every locale, without a query once cached."""
+    from wagtail.models import Locale
+
+    key = f"gezondin:locales:{version()}"
+    value = cache.get(key)
+    if value is None:
+        value = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(key, value, CACHE_TIMEOUT)
+    return value
 
 
 def restricted_paths():

@@ -28,6 +28,7 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_content_languages
 
 from gezondin import terms as cached_terms
 from gezondin.facets import chosen_count, chosen_filters, facet
@@ -113,6 +114,9 @@ def with_listing_data(queryset, prefetch=True):
 
 
 CARD_FRAGMENT = "kennisbank_card"
+# Part of every card's cache key: raise it when the card's markup changes, so a deployment does
+# not serve cards rendered by the previous template for up to an hour.
+CARD_MARKUP = 2
 
 
 def card_cache_key(item, heading, note, language, version):
@@ -122,6 +126,7 @@ def card_cache_key(item, heading, note, language, version):
     return ":".join(
         str(part)
         for part in (
+            CARD_MARKUP,
             item.pk,
             item.last_published_at,
             item.url_path,
@@ -273,12 +278,68 @@ class KennisbankSearch:
         if not self.query:
             return None
         # Searched over the base, not the filtered set: facet counts leave out their own filter.
-        results = self.base.search(self.terms, operator="and", order_by_relevance=False)
+        return self._search_ids(self.base)
+
+    def _search_ids(self, base):
+        results = base.search(self.terms, operator="and", order_by_relevance=False)
         if hasattr(results, "get_queryset"):
             ids = list(results.get_queryset().order_by().values_list("pk", flat=True))
         else:
             ids = [item.pk for item in results[:MAX_FACET_IDS]]
         return id_list(ids)
+
+    # Other languages -------------------------------------------------------------------------
+
+    def _counts_elsewhere(self):
+        """{language code: how many items of this selection exist only in that language}: the
+        same filters and search over that language's live kennisbank, leaving out the items
+        translated into the visitor's language. Cached with the other aggregates."""
+        counts = self._cached.get("elsewhere")
+        if counts is not None:
+            return counts
+        counts = {}
+        translated = self.base.values("translation_key")
+        for code in get_content_languages():
+            other_locale = locale_id(code)
+            if code == self.language_code or other_locale is None:
+                continue
+            there = kennis_queryset(locale=other_locale)
+            selection = self.filterset.apply(there.exclude(translation_key__in=translated))
+            if self.query:
+                selection = selection.filter(pk__in=self._search_ids(there))
+            count = selection.count()
+            if count:
+                counts[code] = count
+        return self._remember(elsewhere=counts)
+
+    @cached_property
+    def only_elsewhere(self):
+        """[{"language", "count", "url"}]: for each other language, how many more items of this
+        selection exist only in that language, and the kennisbank of that language with the same
+        selection (filter values are slugs shared by every language). Only on the kennisbank
+        page itself (dossiers and municipality pages pass their own base)."""
+        if not self.cacheable or self.index_page is None:
+            return []
+        counts = self._counts_elsewhere()
+        if not counts:
+            return []
+        indexes = (
+            type(self.index_page)
+            .objects.live()
+            .filter(translation_key=self.index_page.translation_key)
+            .select_related("locale")
+        )
+        urls = {index.locale.language_code: index.get_url(self.request) for index in indexes}
+        query = self.data.urlencode()
+        return [
+            {
+                "language": code,
+                "count": count,
+                "url": f"{urls[code]}?{query}" if query else urls[code],
+            }
+            for code, count in counts.items()
+            if urls.get(code)
+        ]
 
     @cached_property
     def page(self):

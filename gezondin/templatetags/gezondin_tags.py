@@ -15,6 +15,12 @@ per-request caches, and each tag does a fixed, small number of queries (no N+1):
 - ``child_pages``: a page's live, public children (for section listings).
 - ``site_name``, ``canonical_url``, ``elided_page_range``; filters ``heading_anchor`` (the id
   shared by heading blocks and the table of contents) and ``embed_title`` (iframe titles).
+- Content in another language than the page shown (a Dutch practice in an English dossier, an
+  untranslated term or field): filter ``other_language`` (its language code, or ""), filter
+  ``lang_attr`` (`` lang="nl"``), tags ``language_note`` ("(in Dutch)") and ``in_language`` (a
+  text in its own language followed by the note); ``translation_source`` with the filter
+  ``untranslated``: texts of a translated page still the same as in its source. See
+  docs/decisions.md.
 """
 
 import re
@@ -22,17 +28,22 @@ from typing import NamedTuple
 
 from django import template
 from django.conf import settings
+from django.db import models
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import escape, strip_tags
+from django.utils.html import conditional_escape, escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from modelcluster.models import get_all_child_relations
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.fields import StreamValue
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 
 from gezondin import jsonld
 from gezondin.models import GezondInSettings
-from gezondin.terms import public_q
+from gezondin.terms import locale_id, locale_languages, public_q
 
 register = template.Library()
 
@@ -42,12 +53,21 @@ _BREADCRUMBS_CACHE_ATTR = "_gezondin_breadcrumbs"
 
 
 class LanguageLink(NamedTuple):
-    """One entry of the language switcher."""
+    """One entry of the language switcher.
+
+    ``available`` is False when the page shown has no translation in that language: ``url`` is
+    then ``#<note_id>``, the note on this page (``note``, in that language) that says the page
+    exists only in its own language, with a link to that language's home page (``home_url``)."""
 
     code: str
     name: str
     url: str
     is_current: bool
+    available: bool = True
+    note: str = ""
+    note_id: str = ""
+    home_url: str = ""
+    home_label: str = ""
 
 
 class _LanguageEntry(NamedTuple):
@@ -55,6 +75,8 @@ class _LanguageEntry(NamedTuple):
     # True when the URL is the same content in that language (a real alternate for search
     # engines), False when it falls back to that language's home page.
     is_alternate: bool
+    # The alternate's URL for search engines: without the query string the link may carry.
+    alternate_url: str = ""
 
 
 def _request(context):
@@ -223,6 +245,7 @@ def _language_entries(context):
         and resolver_match.url_name != "wagtail_serve"
     )
 
+    page_code = next((code for code, item in translations.items() if item.pk == page.pk), None)
     entries = []
     for code in get_content_languages():
         name = translation.get_language_info(code)["name_local"]
@@ -231,25 +254,70 @@ def _language_entries(context):
         if code in translations:
             url = translations[code].get_url(request)
             is_alternate = url is not None
+            if url and code != current_code:
+                # The same selection in the other language: the kennisbank's and the agenda's
+                # filter values are slugs shared by every language.
+                link = LanguageLink(code, name, url + _query_without_page_number(request), False)
+                entries.append(_LanguageEntry(link, True, url))
+                continue
         elif translatable_view:
             url = translate_url(_path_without_page_number(request), code)
             is_alternate = True
+        elif page is not None and page_code and code in homes:
+            # No translation: stay on this page, where a note in that language says so and
+            # links to that language's home page (docs/decisions.md).
+            entries.append(
+                _LanguageEntry(
+                    _missing_translation(code, name, page_code, homes[code], request), False
+                )
+            )
+            continue
         if not url and code in homes:
             url = homes[code].get_url(request)
         if url:
             link = LanguageLink(code, name, url, code == current_code)
-            entries.append(_LanguageEntry(link, is_alternate))
+            entries.append(_LanguageEntry(link, is_alternate, url))
     if request is not None:
         setattr(request, _LANGUAGES_CACHE_ATTR, ((page.pk if page else None), entries))
     return entries
 
 
-def _path_without_page_number(request):
-    """The request's path and query string without ``page``: page 3 of a result list in one
-    language is not page 3 in another."""
+def _missing_translation(code, name, page_code, home, request):
+    """The switcher's link to language ``code`` for a page that exists only in ``page_code``."""
+    with translation.override(code):
+        page_language = translation.get_language_info(page_code)["name_translated"]
+        language = translation.get_language_info(code)["name_translated"]
+        note = _("Deze pagina is alleen beschikbaar in het %(language)s.") % {
+            "language": page_language
+        }
+        home_label = _("Naar de homepage in het %(language)s") % {"language": language}
+    note_id = f"language-note-{code}"
+    return LanguageLink(
+        code,
+        name,
+        f"#{note_id}",
+        False,
+        available=False,
+        note=note,
+        note_id=note_id,
+        home_url=home.get_url(request) or "",
+        home_label=home_label,
+    )
+
+
+def _query_without_page_number(request):
+    """``?<query string>`` of the request without ``page`` (or ""): page 3 of a result list in
+    one language is not page 3 in another."""
+    if request is None:
+        return ""
     query = request.GET.copy()
     query.pop("page", None)
-    return f"{request.path}?{query.urlencode()}" if query else request.path
+    return f"?{query.urlencode()}" if query else ""
+
+
+def _path_without_page_number(request):
+    """The request's path and query string without ``page``."""
+    return request.path + _query_without_page_number(request)
 
 
 @register.simple_tag(takes_context=True)
@@ -261,6 +329,13 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def language_notes(context):
+    """``{% language_notes as notes %}``: the switcher's links to languages the page shown does
+    not exist in; each has the ``note`` the link points to (``note_id``)."""
+    return [entry.link for entry in _language_entries(context) if not entry.link.available]
+
+
+@register.simple_tag(takes_context=True)
 def hreflang_links(context):
     """``{% hreflang_links as alternates %}``: (hreflang, absolute URL) for each language the
     current content really exists in, plus ``x-default`` for the default language. Empty when
@@ -269,7 +344,7 @@ def hreflang_links(context):
     if request is None:
         return []
     alternates = [
-        (entry.link.code, request.build_absolute_uri(entry.link.url))
+        (entry.link.code, request.build_absolute_uri(entry.alternate_url))
         for entry in _language_entries(context)
         if entry.is_alternate
     ]
@@ -337,8 +412,76 @@ def footer_links(context):
             continue
         url = localized.get_url(request)
         if url:
-            links.append({"title": localized.title, "url": url})
+            links.append(
+                {"title": localized.title, "url": url, "language": other_language(localized)}
+            )
     return links
+
+
+# Content in another language than the page shown ------------------------------------------------
+
+
+def content_language(obj):
+    """The language code of ``obj``'s content: a page or translatable snippet (its locale), a
+    Locale, or a language code; "" when it has none."""
+    if obj is None or obj == "":
+        return ""
+    if isinstance(obj, str):
+        return _language_code(obj) or ""
+    language_code = getattr(obj, "language_code", None)  # a Locale
+    if isinstance(language_code, str):
+        return language_code
+    object_locale = getattr(obj, "locale_id", None)
+    if object_locale is None:
+        return ""
+    return locale_languages().get(object_locale, "")
+
+
+@register.filter
+def other_language(obj):
+    """``{% with code=item|other_language %}``: the language code of ``obj`` (see
+    content_language) when it is not the language of the page shown, else ""."""
+    current = _language_code()
+    if not current or obj is None or obj == "":
+        return ""
+    loaded = getattr(getattr(obj, "_state", None), "fields_cache", {}).get("locale")
+    if loaded is not None:
+        code = loaded.language_code
+    else:
+        object_locale = getattr(obj, "locale_id", None)
+        if object_locale is not None and object_locale == locale_id(current):
+            return ""  # the usual case, without reading every locale
+        code = content_language(obj)
+    return code if code and code != current else ""
+
+
+@register.filter
+def lang_attr(code):
+    """``<p{{ code|lang_attr }}>``: `` lang="nl"`` for a language code, nothing for ""."""
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.simple_tag
+def language_note(code, block=False):
+    """``{% language_note code %}``: "(in Dutch)" in the visitor's language beside content in
+    language ``code``; nothing for "". ``block=True``: as a paragraph of its own, above a block
+    of text (rich text) in that language."""
+    if not code:
+        return ""
+    language = translation.get_language_info(code)["name_translated"]
+    text = _("(in het %(language)s)") % {"language": language}
+    if block:
+        return format_html('<p class="language-note language-note--block">{}</p>', text)
+    return format_html('<span class="language-note">{}</span>', text)
+
+
+@register.simple_tag
+def in_language(text, code):
+    """``{% in_language item.title code %}``: ``text`` escaped; for a language code, in a
+    ``<span lang>`` followed by the note "(in Dutch)"."""
+    if not code:
+        return conditional_escape(text)
+    return format_html('<span lang="{}">{}</span> {}', code, text, language_note(code))
 
 
 @register.simple_tag
@@ -390,3 +533,87 @@ def site_name(context):
     """The name of the request's site (Settings > Sites), else WAGTAIL_SITE_NAME."""
     site = Site.find_for_request(_request(context))
     return (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "GezondIn")
+
+
+class SourceTexts:
+    """The texts of a translated page's source (the same page in the default language): what the
+    ``untranslated`` filter compares with."""
+
+    def __init__(self, source):
+        self.language = content_language(source)
+        self.texts = frozenset(_texts_of(source))
+
+    def language_of(self, value):
+        """The source's language when ``value`` is one of its texts unchanged, else ""."""
+        text = _text(value)
+        return self.language if text and text in self.texts else ""
+
+
+def _text(value):
+    """A field's or block's value as the text stored (rich text as its HTML source), or ""."""
+    if isinstance(value, RichText):
+        value = value.source
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _strings(data):
+    """Every string in a StreamField's stored data (block values, however nested)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in ("type", "id"):
+                yield from _strings(value)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _strings(item)
+
+
+def _texts_of(obj, depth=0):
+    """The texts of a page or of a child object: its text fields, its StreamFields' strings and
+    (for the page) those of its child objects (an activity's meetings)."""
+    for field in obj._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            text = _text(getattr(obj, field.attname))
+            if text:
+                yield text
+        else:
+            value = getattr(obj, field.attname, None)
+            if isinstance(value, StreamValue):
+                for text in _strings(value.get_prep_value()):
+                    if text.strip():
+                        yield text.strip()
+    if depth == 0:
+        for relation in get_all_child_relations(type(obj)):
+            for child in getattr(obj, relation.get_accessor_name()).all():
+                yield from _texts_of(child, depth + 1)
+
+
+@register.simple_tag
+def translation_source(page):
+    """``{% translation_source page as source %}``: the texts of the page in the default language
+    when ``page`` is a translation of it (None for a page in the default language, or with no
+    such page). One query for the source, one per child relation."""
+    if not isinstance(page, Page):
+        return None
+    default_code = _language_code(settings.LANGUAGE_CODE)
+    if not default_code or content_language(page) == default_code:
+        return None
+    source = (
+        Page.objects.filter(
+            translation_key=page.translation_key, locale__language_code=default_code
+        )
+        .exclude(pk=page.pk)
+        .first()
+    )
+    return SourceTexts(source.specific) if source is not None else None
+
+
+@register.filter
+def untranslated(value, source):
+    """``{% with code=page.for_whom|untranslated:source %}``: the source's language code when a
+    translated page still shows ``value`` exactly as its source has it (never translated, as
+    wagtail-localize leaves a segment nobody translated), else ""."""
+    if source is None or not isinstance(source, SourceTexts):
+        return ""
+    return source.language_of(value)

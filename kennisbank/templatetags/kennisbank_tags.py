@@ -41,7 +41,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from gezondin.models.snippets import Provincie
-from gezondin.terms import gemeente_labels, locale_id, public_q, term_names, term_options
+from gezondin.templatetags.gezondin_tags import in_language
+from gezondin.terms import (
+    gemeente_labels,
+    locale_id,
+    public_q,
+    term_names,
+    term_options,
+    untranslated_terms,
+)
 from gezondin.terms import version as terms_version
 from kennisbank.filters import VOCABULARY_MODELS, m2m_through
 from kennisbank.models import (
@@ -181,18 +189,21 @@ def term_labels(item, field):
 @register.simple_tag(takes_context=True)
 def term_links(context, item, field):
     """``{% term_links page "doelgroepen" as links %}``: each term with its name in the visitor's
-    language and the URL of the kennisbank filtered on it."""
+    language and the URL of the kennisbank filtered on it; ``language`` is the language code of a
+    name shown untranslated (else "")."""
     entries = _term_entries(item, field)
     if not entries:
         return []
     parameter = FIELD_PARAMETERS[field]
     base = kennisbank_url(context)
     dossiers = dossier_urls(context) if field == "themas" else {}
+    untranslated = untranslated_terms(VOCABULARY_MODELS[parameter], _language())
     return [
         {
             "name": name,
             "slug": slug,
             "url": dossiers.get(slug) or (f"{base}?{urlencode({parameter: slug})}" if base else ""),
+            "language": untranslated.get(slug, ""),
         }
         for slug, name in entries
     ]
@@ -236,9 +247,15 @@ def term_list(links):
             "",
             "<li>{}</li>",
             (
-                (format_html('<a href="{}">{}</a>', link["url"], link["name"]),)
+                (
+                    format_html(
+                        '<a href="{}">{}</a>',
+                        link["url"],
+                        in_language(link["name"], link.get("language")),
+                    ),
+                )
                 if link["url"]
-                else (link["name"],)
+                else (in_language(link["name"], link.get("language")),)
                 for link in links
             ),
         ),

@@ -41,6 +41,11 @@ def test_every_page_type_has_no_axe_violations(demo_site, page, width):
     urls["search[nl]"] = "/nl/zoeken/?q=gezondheid"
     urls["search[en]"] = "/en/search/?q=health"
     urls["not-found[nl]"] = "/nl/deze-pagina-bestaat-niet/"
+    # Honest about language: a Dutch-only page with the switch's note open, Dutch picks marked on
+    # an English dossier, the English kennisbank's count of what exists only in Dutch.
+    urls["language-note[nl]"] = "/nl/kennisbank/factsheet-schulden-en-gezondheid/#language-note-en"
+    urls["dutch-picks[en]"] = "/en/knowledge-base/dossier-poverty-and-debt/"
+    urls["only-in-dutch[en]"] = "/en/knowledge-base/?thema=armoede-en-schulden"
     for name, path in urls.items():
         response = page.goto(demo_site["base_url"] + path)
         expected = 404 if name.startswith("not-found") else 200

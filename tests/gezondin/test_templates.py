@@ -152,8 +152,7 @@ def test_stylesheet_is_local(client, home_page):
 
 def language_links(html):
     return {
-        link["hreflang"]: link
-        for link in html.select(".language-switcher a.language-switcher__link")
+        link["lang"]: link for link in html.select(".language-switcher a.language-switcher__link")
     }
 
 
@@ -172,10 +171,14 @@ def test_language_switcher_links_to_the_translation(client, about_page):
     assert links["en"]["aria-current"] == "true"
 
 
-def test_language_switcher_falls_back_to_the_home_page_without_a_translation(client, home_page):
+def test_language_switcher_without_a_translation_stays_with_a_note(client, home_page):
     publish(StandardPageFactory(parent=home_page, title="Alleen Nederlands", slug="alleen-nl"))
-    links = language_links(soup(client.get("/nl/alleen-nl/")))
-    assert links["en"]["href"] == "/en/"
+    html = soup(client.get("/nl/alleen-nl/"))
+    links = language_links(html)
+    assert links["en"]["href"] == "#language-note-en"
+    note = html.select_one("#language-note-en")
+    assert note["lang"] == "en"
+    assert note.select_one("a")["href"] == "/en/"
 
 
 def test_language_switcher_on_the_search_page_keeps_the_query_but_not_the_page(client, home_page):
