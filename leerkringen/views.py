@@ -278,17 +278,6 @@ def _waitlist_position(aanmelding):
     return ids.index(aanmelding.pk) + 1 if aanmelding.pk in ids else None
 
 
-def _seat_goes_to_waitlist(aanmelding):
-    """Whether someone is waiting who could move up to a seat given back now (nobody moves up
-    once the activity has begun)."""
-    activity = aanmelding.activity
-    if not aanmelding.holds_seat:
-        return False
-    if activity.first_starts_at and timezone.now() >= activity.first_starts_at:
-        return False
-    return services.availability(activity).waiting > 0
-
-
 def _can_cancel(aanmelding, activity):
     if not aanmelding.is_active:
         return False
@@ -373,7 +362,7 @@ def cancel(request, token):
             "leerkringen/aanmelding_cancel.html",
             token=token,
             page_title=_("Afmelden"),
-            seat_goes_to_waitlist=_seat_goes_to_waitlist(aanmelding),
+            seat_goes_to_waitlist=services.seat_would_move_someone_up(aanmelding),
         )
     try:
         aanmelding = services.cancel(aanmelding)

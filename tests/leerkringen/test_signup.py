@@ -1036,6 +1036,20 @@ def test_the_cancel_page_promises_the_waiting_list_only_when_someone_waits(clien
     assert first.status == Status.CONFIRMED
 
 
+def test_the_cancel_page_knows_whom_the_municipal_maximum_keeps_waiting(client, agenda):
+    page = make_activity(agenda, capacity=2, max_per_gemeente=1)
+    sign_up_and_confirm(client, page, "een@utrecht.example", gemeente="GM0344")
+    utrecht_cancel = link_to(mail.outbox[-1], "afmelden")
+    sign_up_and_confirm(client, page, "een@amsterdam.example", gemeente="GM0363")
+    amsterdam_cancel = link_to(mail.outbox[-1], "afmelden")
+    waiting = sign_up_and_confirm(client, page, "twee@utrecht.example", gemeente="GM0344")
+    assert waiting.status == Status.WAITLISTED
+
+    # The one waiting is of Utrecht: only a seat of Utrecht given back goes to them.
+    assert "Uw plek komt dan vrij voor iemand anders." in text_of(client.get(amsterdam_cancel))
+    assert "Uw plek gaat dan naar iemand op de wachtlijst." in text_of(client.get(utrecht_cancel))
+
+
 # English routes have English words ---------------------------------------------------------------
 
 
