@@ -80,10 +80,12 @@ def robots_txt(request):
     if admin:
         disallow.append(admin)
     for code in sitemap_languages():
-        signup = _reverse_in(code, "leerkringen:manage", "token")
-        if signup:
-            # /nl/aanmelding/token/ -> /nl/aanmelding/
-            disallow.append(signup.rstrip("/").rsplit("/", 1)[0] + "/")
+        # The translated path, and the Dutch one that old links use under every prefix.
+        for name in ("leerkringen:manage", "leerkringen:legacy_manage"):
+            signup = _reverse_in(code, name, "token")
+            if signup:
+                # /nl/aanmelding/token/ -> /nl/aanmelding/
+                disallow.append(signup.rstrip("/").rsplit("/", 1)[0] + "/")
         search_url = _reverse_in(code, "gezondin:search")
         if search_url:
             disallow.append(search_url)

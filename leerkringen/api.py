@@ -83,9 +83,11 @@ class Capacity(fields.ObjectField):
 
 
 class SeatsAvailable(fields.ObjectField):
-    """How many seats are free (a count); null for unlimited."""
+    """How many seats are free (a count); null for unlimited; 0 once the activity is past."""
 
     def to_representation(self, activity):
+        if activity.is_past():
+            return 0
         return activity_seats(activity).left
 
 

@@ -131,7 +131,8 @@ def event_data(activity, meetings, seats, page_url, now=None):
         del data["offers"]["availability"]
     if seats.capacity is not None:
         data["maximumAttendeeCapacity"] = seats.capacity
-        data["remainingAttendeeCapacity"] = seats.left
+        if not activity.is_past(now):  # a past event has no seats to offer
+            data["remainingAttendeeCapacity"] = seats.left
     if len(meetings) > 1:
         data["subEvent"] = [
             {

@@ -176,6 +176,7 @@ def build_message(aanmelding, kind, bijeenkomst=None):
             "site_name": _site_name(canonical),
             "kind": kind,
             "materials": material_links(activity, base) if kind == MailKind.MATERIALS else [],
+            "waitlist_reason": _waitlist_reason(canonical, aanmelding, kind),
             **sign_up_links(aanmelding, base),
         }
         subject = str(SUBJECTS[kind]) % {"title": activity.title}
@@ -196,6 +197,17 @@ def build_message(aanmelding, kind, bijeenkomst=None):
             )
             message.attach(_ics_filename(activity), ics, "text/calendar; charset=utf-8")
     return message
+
+
+def _waitlist_reason(activity, aanmelding, kind):
+    """Why the "you are on the waiting list" mail's reader waits (services.WaitlistReason)."""
+    if kind != MailKind.WAITLISTED:
+        return None
+    # Imported at call time: leerkringen.services queues its mails through leerkringen.tasks,
+    # which imports this module.
+    from leerkringen import services
+
+    return services.waitlist_reason(activity, aanmelding.gemeente_id)
 
 
 def send(aanmelding_id, kind, bijeenkomst_id=None):

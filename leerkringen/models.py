@@ -16,10 +16,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import (
@@ -49,6 +51,11 @@ from kennisbank.models import default_language_terms
 
 # Routes of the agenda page (AgendaPage.atom_feed, rss_feed) that an activity's slug would hide.
 RESERVED_SLUGS = {"feed"}
+
+# The words of an activity's sign-up routes, translated like leerkringen.urls' paths: in Dutch
+# "aanmelden/" and "aanmelden/verstuurd/", in English "sign-up/" and "sign-up/sent/".
+SIGN_UP = pgettext_lazy("URL", "aanmelden")
+SENT = pgettext_lazy("URL", "verstuurd")
 
 
 def _views():
@@ -259,8 +266,10 @@ class AgendaPage(SectionPageMixin, RoutablePageMixin, BasePage):
 class ActivityPage(RoutablePageMixin, BasePage):
     """What learning circles, webinars and study days share.
 
-    The sign-up form posts to the ``aanmelden/`` route of the page; ``aanmelden/verstuurd/`` is the
-    "check your e-mail" page it redirects to. ``first_starts_at`` and ``last_ends_at`` are kept
+    The sign-up form posts to the ``aanmelden/`` route of the page (``sign-up/`` on an English
+    page: the route's words are translated, see ``route_path``); ``aanmelden/verstuurd/``
+    (``sign-up/sent/``) is the "check your e-mail" page it redirects to. The Dutch routes also
+    answer on pages in other languages. ``first_starts_at`` and ``last_ends_at`` are kept
     from the meetings on every save, so the agenda, reminders and data retention can query them.
     """
 
@@ -536,13 +545,24 @@ class ActivityPage(RoutablePageMixin, BasePage):
     def ics(self, request, *args, **kwargs):
         return _views().activity_calendar(request, self)
 
-    @path("aanmelden/", name="signup")
+    @path(format_lazy("{}/", SIGN_UP), name="signup")
+    @path("aanmelden/", name="signup_nl")
     def signup(self, request, *args, **kwargs):
         return _views().signup(request, self)
 
-    @path("aanmelden/verstuurd/", name="signup_sent")
+    @path(format_lazy("{}/{}/", SIGN_UP, SENT), name="signup_sent")
     def signup_sent(self, request, *args, **kwargs):
         return _views().signup_sent(request, self)
+
+    @path("aanmelden/verstuurd/", name="signup_sent_nl")
+    def signup_sent_nl(self, request, *args, **kwargs):
+        """The Dutch path on a page in another language: on to the page's own."""
+        return _views().to_route(request, self, "signup_sent")
+
+    def route_path(self, name):
+        """The path of the route ``name`` below the page's URL, in the page's language."""
+        with translation.override(self.locale.language_code):
+            return self.reverse_subpage(name)
 
 
 class ActivityKennisLink(Orderable):

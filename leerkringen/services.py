@@ -272,6 +272,30 @@ def availabilities(activities, canonical_of=None):
     return result
 
 
+class WaitlistReason(enum.StrEnum):
+    """Why a sign-up waits (or would wait) for a seat."""
+
+    FULL = "vol"  # every seat is taken
+    GEMEENTE = "gemeente"  # the municipality's maximum (max_per_gemeente) is reached
+
+
+def waitlist_reason(activity, gemeente=None):
+    """Why someone of ``gemeente`` (a Gemeente, its pk, or None) gets no seat now, or None when
+    a seat is free for them: the activity is full, or else the maximum per municipality
+    (``max_per_gemeente``) is reached for theirs. The same rule as ``_Seats.has_seat_for``.
+
+    For what the pages and e-mails say (no lock: the decision itself is taken by ``confirm``)."""
+    activity = canonical(activity)
+    gemeente_id = getattr(gemeente, "pk", gemeente)
+    holding = Aanmelding.objects.filter(activity_id=activity.pk).holding_seat()
+    if activity.capacity is not None and holding.count() >= activity.capacity:
+        return WaitlistReason.FULL
+    cap = activity.max_per_gemeente
+    if cap is not None and gemeente_id and holding.filter(gemeente_id=gemeente_id).count() >= cap:
+        return WaitlistReason.GEMEENTE
+    return None
+
+
 def seats_taken(activity):
     return availability(activity).taken
 
@@ -316,6 +340,24 @@ class _Seats:
         if aanmelding.gemeente_id:
             gemeente = aanmelding.gemeente_id
             self.per_gemeente[gemeente] = self.per_gemeente.get(gemeente, 0) + 1
+
+
+def seat_would_move_someone_up(aanmelding, now=None):
+    """Whether giving back ``aanmelding``'s seat now would give it to someone on the waiting
+    list: someone waits who fits the municipality maximum once this seat is free, and the
+    activity has not begun. For the cancel page (no lock: ``cancel`` decides)."""
+    now = now or timezone.now()
+    activity = aanmelding.activity
+    if not aanmelding.holds_seat:
+        return False
+    if activity.first_starts_at and now >= activity.first_starts_at:
+        return False
+    seats = _Seats(activity)
+    seats.taken -= 1
+    if aanmelding.gemeente_id in seats.per_gemeente:
+        seats.per_gemeente[aanmelding.gemeente_id] -= 1
+    waiting = Aanmelding.objects.filter(activity_id=activity.pk).waitlist()
+    return any(seats.has_seat_for(candidate) for candidate in waiting)
 
 
 def _lock_activity(activity_id):

@@ -7,10 +7,12 @@ e-mail" page; links carry a signed token) or log records.
 """
 
 import functools
+from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -67,8 +69,19 @@ def activity_context(request, page, form=None):
 
 
 def _route_url(request, page, name):
+    """The URL of one of the page's routes, with the words of the page's language."""
     url = page.get_url(request)
-    return url + page.reverse_subpage(name) if url else ""
+    return url + page.route_path(name) if url else ""
+
+
+def to_route(request, page, name):
+    """A route's path with another language's words: on for good to the page's own, keeping the
+    query string."""
+    url = _route_url(request, page, name)
+    if not url:
+        raise Http404
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 def _render_page(request, page, form, status=200):
@@ -77,20 +90,36 @@ def _render_page(request, page, form, status=200):
     return response
 
 
+# The "check your e-mail" page's own fragment: the form posts to its route with the fragment of
+# the error summary (includes/signup.html), which a redirect without a fragment of its own keeps.
+SENT_FRAGMENT = "#main"
+# The query parameter of the "check your e-mail" page saying why a new sign-up would wait.
+WAITLIST_PARAMETER = "wachtlijst"
+
+
+def _sent_url(request, page, reason=None):
+    url = _route_url(request, page, "signup_sent")
+    if reason:
+        url += "?" + urlencode({WAITLIST_PARAMETER: reason})
+    return url + SENT_FRAGMENT
+
+
 def signup(request, page):
     """POST of the sign-up form. Success redirects to the "check your e-mail" page (PRG); errors
     re-render the page with everything typed kept.
 
     The answer is the same whether or not the address was signed up already (the e-mail says
-    which): nobody learns from this page who is signed up."""
+    which): nobody learns from this page who is signed up. When a new sign-up would go on the
+    waiting list (the activity is full, or the maximum of the municipality chosen in the form is
+    reached), the "check your e-mail" page says so and why: the reason, never who or which
+    municipality, is in its URL."""
     if request.method != "POST":
         return HttpResponseRedirect((page.get_url(request) or "/") + "#aanmelden")
     canonical = services.canonical(page)
     form = SignupForm(request.POST, max_per_gemeente=canonical.max_per_gemeente)
-    sent_url = _route_url(request, page, "signup_sent")
     if form.is_spam:
         # Tell a bot what it expects and do nothing.
-        return HttpResponseRedirect(sent_url)
+        return HttpResponseRedirect(_sent_url(request, page))
     if not form.is_valid():
         return _render_page(request, page, form)
     email = Aanmelding.normalise_email(form.cleaned_data["email"])
@@ -106,11 +135,18 @@ def signup(request, page):
     except services.RegistrationClosed as error:
         form.add_error(None, error.message)
         return _render_page(request, page, form)
-    return HttpResponseRedirect(sent_url)
+    reason = services.waitlist_reason(canonical, form.cleaned_data.get("gemeente"))
+    return HttpResponseRedirect(_sent_url(request, page, reason))
 
 
 def signup_sent(request, page):
-    """The "check your e-mail" page after signing up: the same for a new and a known address."""
+    """The "check your e-mail" page after signing up: the same for a new and a known address,
+    saying when a new sign-up goes on the waiting list and why."""
+    try:
+        reason = services.WaitlistReason(request.GET.get(WAITLIST_PARAMETER, ""))
+    except ValueError:
+        reason = None
+    canonical = services.canonical(page)
     return TemplateResponse(
         request,
         "leerkringen/signup_sent.html",
@@ -118,6 +154,8 @@ def signup_sent(request, page):
             "page": page,
             "self": page,
             "confirm_link_days": tokens.confirm_link_max_age().days,
+            "waitlist_reason": reason,
+            "max_per_gemeente": canonical.max_per_gemeente,
         },
     )
 
@@ -215,6 +253,11 @@ def _details(request, aanmelding, template, **extra):
         "cancellation_deadline": canonical.effective_cancellation_deadline,
         "can_cancel": _can_cancel(aanmelding, canonical),
         "waitlist_position": _waitlist_position(aanmelding),
+        "waitlist_reason": (
+            services.waitlist_reason(canonical, aanmelding.gemeente_id)
+            if aanmelding.status == Status.WAITLISTED
+            else None
+        ),
         "retention_days": retention.retention_days(),
         **extra,
     }
@@ -242,6 +285,22 @@ def _can_cancel(aanmelding, activity):
         return True
     deadline = activity.effective_cancellation_deadline
     return deadline is None or timezone.now() < deadline
+
+
+def legacy_link(request, token, name):
+    """A sign-up link with the Dutch words under another language's prefix (the paths were not
+    translated before): a GET goes for good to the path in the language of the prefix; anything
+    else (a form on a page rendered before) is served as it is."""
+    if request.method in ("GET", "HEAD"):
+        url = reverse(f"leerkringen:{name}", kwargs={"token": token})
+        query = request.META.get("QUERY_STRING", "")
+        return _permanent_redirect(request, f"{url}?{query}" if query else url)
+    return LINK_VIEWS[name](request, token)
+
+
+@private
+def _permanent_redirect(request, url):
+    return HttpResponsePermanentRedirect(url)
 
 
 @private
@@ -303,6 +362,7 @@ def cancel(request, token):
             "leerkringen/aanmelding_cancel.html",
             token=token,
             page_title=_("Afmelden"),
+            seat_goes_to_waitlist=services.seat_would_move_someone_up(aanmelding),
         )
     try:
         aanmelding = services.cancel(aanmelding)
@@ -334,3 +394,6 @@ def accept(request, token):
     except services.AanmeldingError as error:
         return _problem(request, error, 409, aanmelding)
     return redirect("leerkringen:manage", token=token)
+
+
+LINK_VIEWS = {"manage": manage, "confirm": confirm, "cancel": cancel, "accept": accept}

@@ -185,7 +185,8 @@ def page_urls(label):
         if label == "leerkringen.AgendaPage":
             urls.append(f"{url}agenda.ics")
         if label in ("leerkringen.LeerkringPage", "leerkringen.WebinarPage"):
-            urls += [f"{url}ics/", f"{url}aanmelden/", f"{url}aanmelden/verstuurd/"]
+            # aanmelden/ and aanmelden/verstuurd/; sign-up/ and sign-up/sent/ in English.
+            urls += [f"{url}ics/", *(url + page.route_path(n) for n in ("signup", "signup_sent"))]
     return urls
 
 
@@ -277,6 +278,11 @@ class TestPublicURLs:
             "/nl/aanmelding/" + "x" * 10_000 + "/",
             "/nl/aanmelding/'%22%3E/afmelden/",
             "/nl/aanmelding/%F0%9F%98%80/plek-aannemen/",
+            "/en/registration/%ff%fe/",
+            "/en/registration/%00/confirm/",
+            "/en/registration/'%22%3E/cancel/",
+            "/en/aanmelding/%F0%9F%98%80/plek-aannemen/",
+            "/en/aanmelding/%00/bevestigen/",
             "/nl/agenda/%ff/agenda.ics",
             "/nl/kennisbank/feed/%00/",
             f"{API}praktijkvoorbeelden/{2**63}/",

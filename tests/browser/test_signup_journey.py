@@ -67,23 +67,28 @@ def assert_accessible(page, step):
     assert not violations, f"{step}:\n{describe_violations(violations)}"
 
 
+def open_an_activity_with_the_form(page, base, check=lambda step: None):
+    """Go to the first activity in the Dutch agenda that accepts sign-ups; returns its path."""
+    page.goto(base + "/nl/agenda/")
+    check("agenda")
+    links = page.locator("main a[href^='/nl/agenda/']")
+    urls = set(links.evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+    activities = sorted(url for url in urls if re.fullmatch(r"/nl/agenda/[\w-]+/", url or ""))
+    for url in activities:
+        page.goto(base + url)
+        if page.locator("form.lk-form").count():
+            return url
+    raise AssertionError("no activity in the demo agenda accepts sign-ups")
+
+
 def test_sign_up_then_confirm_see_and_cancel_through_the_e_mailed_links(demo_site, page):
     base = demo_site["base_url"]
     mail_dir = demo_site["mail_dir"]
     assert urlsplit(base).port != 8000
 
-    page.goto(base + "/nl/agenda/")
-    assert_accessible(page, "agenda")
-    links = page.locator("main a[href^='/nl/agenda/']")
-    urls = set(links.evaluate_all("els => els.map(e => e.getAttribute('href'))"))
-    activity = None
-    activities = sorted(url for url in urls if re.fullmatch(r"/nl/agenda/[\w-]+/", url or ""))
-    for url in activities:
-        page.goto(base + url)
-        if page.locator("form.lk-form").count():
-            activity = url
-            break
-    assert activity, "no activity in the demo agenda accepts sign-ups"
+    activity = open_an_activity_with_the_form(
+        page, base, lambda step: assert_accessible(page, step)
+    )
     assert_accessible(page, "activity page")
 
     # A form error keeps what was typed.
@@ -98,7 +103,6 @@ def test_sign_up_then_confirm_see_and_cancel_through_the_e_mailed_links(demo_sit
     page.locator("form.lk-form button[type=submit]").click()
     assert page.locator("h1").inner_text() == "Kijk in uw e-mail"
     assert "sanne" not in page.url.lower()
-    sent_page, sent_text = page.url, page.locator("main").inner_text()
     assert_accessible(page, "check your e-mail")
 
     # Every link in the e-mail points at the server that sent it.
@@ -140,15 +144,19 @@ def test_sign_up_then_confirm_see_and_cancel_through_the_e_mailed_links(demo_sit
     for event in events:
         assert event.get("UID") and event.get("DTSTAMP") and event.get("DTSTART")
 
-    # Signing up again looks the same on screen; the e-mail says what is going on.
+    # Signing up again looks the same on screen as a new address does now (the page may say
+    # that the activity is full); the e-mail says what is going on.
+    def sign_up_as(address):
+        page.goto(base + activity)
+        page.fill("input[name=name]", "Sanne Testpersoon")
+        page.fill("input[name=email]", address)
+        page.fill("input[name=organisation]", "GGD Testregio")
+        page.locator("input[name=consent]").check()
+        page.locator("form.lk-form button[type=submit]").click()
+        return page.url, page.locator("main").inner_text()
+
     seen = len(mails_to(mail_dir, ADDRESS))
-    page.fill("input[name=name]", "Sanne Testpersoon")
-    page.fill("input[name=email]", ADDRESS)
-    page.fill("input[name=organisation]", "GGD Testregio")
-    page.locator("input[name=consent]").check()
-    page.locator("form.lk-form button[type=submit]").click()
-    assert page.url == sent_page
-    assert page.locator("main").inner_text() == sent_text
+    assert sign_up_as(ADDRESS) == sign_up_as("iemand.anders@example.nl")
     again = the_mail(mail_dir, "U was al aangemeld", seen)
 
     # Cancelling through the link in that e-mail.
@@ -164,3 +172,33 @@ def test_sign_up_then_confirm_see_and_cancel_through_the_e_mailed_links(demo_sit
     # The cancel link of the status e-mail leads to the same, now cancelled, sign-up.
     page.goto(link_in(status_mail, r"/aanmelding/[^/]+/afmelden/$"))
     assert "afgemeld" in page.locator("#main").inner_text().lower()
+
+
+@pytest.mark.parametrize("width, height", [(375, 667), (1280, 800)])
+def test_a_failed_sign_up_lands_on_the_error_summary_with_the_focus(demo_site, page, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    base = demo_site["base_url"]
+    open_an_activity_with_the_form(page, base)
+    # The button to the form, with the seats left, is on the first screen.
+    button = page.locator(".lk-page__cta a")
+    box = button.bounding_box()
+    assert box and box["y"] + box["height"] <= height, box
+    assert button.get_attribute("href") == "#aanmelden"
+
+    page.fill("input[name=name]", "Sanne Testpersoon")
+    page.fill("input[name=email]", "sanne.test@")
+    page.fill("input[name=organisation]", "GGD Testregio")
+    page.locator("form.lk-form button[type=submit]").click()
+    page.wait_for_load_state()
+
+    summary = page.locator(".lk-error-summary")
+    assert page.evaluate("document.activeElement.id") == summary.get_attribute("id")
+    assert urlsplit(page.url).fragment == summary.get_attribute("id")
+    assert summary.is_visible() and summary.evaluate("e => e.getBoundingClientRect().top") >= 0
+    assert summary.evaluate("e => e.getBoundingClientRect().top") < height
+    assert page.locator("input[name=name]").input_value() == "Sanne Testpersoon"
+    assert page.locator("input[name=email]").input_value() == "sanne.test@"
+    assert page.locator("input[name=organisation]").input_value() == "GGD Testregio"
+    # Each link in the summary leads to its field.
+    summary.locator("a[href='#aanmelden-email']").click()
+    assert page.evaluate("document.activeElement.name") == "email"

@@ -223,7 +223,8 @@ for url in ["/robots.txt", "/sitemap.xml", "/api/v2/pages/?type=kennisbank.Prakt
 step("visit the pages")
 
 page_html = text(get(visitor, webinar.get_url()))
-action = re.search(r'<form[^>]*action="([^"]*aanmelden/)"', page_html)
+# The form posts to aanmelden/, with the fragment of its error summary.
+action = re.search(r'<form[^>]*action="([^"#]*aanmelden/)(?:#[^"]*)?"', page_html)
 check(action, "no sign-up form on the webinar page")
 response = visitor.post(
     action.group(1),

@@ -90,7 +90,15 @@ def form_data(**overrides):
 
 
 def signup_url(page):
-    return page.url + page.reverse_subpage("signup")
+    """Where the page's form posts to (``aanmelden/``; ``sign-up/`` on an English page)."""
+    return page.url + page.route_path("signup")
+
+
+def sent_url(page, waitlist=None):
+    """Where a sign-up lands: the "check your e-mail" page (``aanmelden/verstuurd/``;
+    ``sign-up/sent/`` on an English page), with why a new sign-up waits (``waitlist``)."""
+    query = f"?wachtlijst={waitlist}" if waitlist else ""
+    return page.url + page.route_path("signup_sent") + query + "#main"
 
 
 def links_in(message):
@@ -99,11 +107,34 @@ def links_in(message):
     return [urlparse(url).path for body in bodies for url in LINK.findall(body)]
 
 
+# The words of the sign-up links (leerkringen.urls): Dutch, and English under /en/.
+LINK_WORDS = {
+    "nl": (
+        "aanmelding",
+        {"bevestigen": "bevestigen", "afmelden": "afmelden", "plek-aannemen": "plek-aannemen"},
+    ),
+    "en": (
+        "registration",
+        {"bevestigen": "confirm", "afmelden": "cancel", "plek-aannemen": "accept-seat"},
+    ),
+}
+
+
+def link_path(language, token, action=""):
+    """The path of a sign-up link in ``language``; ``action`` as in ``link_to``."""
+    base, actions = LINK_WORDS[language]
+    return f"/{language}/{base}/{token}/" + (f"{actions[action]}/" if action else "")
+
+
 def link_to(message, action):
     """The path of the sign-up link of an action ("bevestigen", "afmelden", "plek-aannemen" or
-    "" for the manage page) in a message."""
+    "" for the manage page) in a message, with the words of the link's language."""
     for path in links_in(message):
-        if re.fullmatch(rf"/\w\w/aanmelding/[^/]+/{action}{'/' if action else ''}", path):
+        language, _sep, rest = path.strip("/").partition("/")
+        if language not in LINK_WORDS:
+            continue
+        token = rest.split("/")[1] if rest.count("/") else ""
+        if token and path == link_path(language, token, action):
             return path
     raise AssertionError(f"no {action or 'manage'} link in {message.subject!r}")
 

@@ -103,6 +103,7 @@ def test_every_configured_handler_redacts(name, agenda):
         logger.warning("Not Found: %s", f"/nl/aanmelding/{token}/afmelden/")
         logger.warning("Mail to %s failed", ADDRESSES[0])
         logger.warning("Cut short: /en/aanmelding/%s/", token[:9])
+        logger.warning("Cut short: /en/registration/%s", token[:9])
         try:
             raise ValueError(f"no such sign-up {token} for {ADDRESSES[1]}")
         except ValueError:
@@ -116,6 +117,7 @@ def test_every_configured_handler_redacts(name, agenda):
         assert "Not Found: /nl/aanmelding/[token]/afmelden/" in written
         assert "Mail to [e-mail] failed" in written
         assert "/en/aanmelding/[token]/" in written
+        assert "Cut short: /en/registration/[token]" in written
         assert "ValueError: no such sign-up [token] for [e-mail]" in written
         assert token not in written and token[:9] not in written
         assert not any(address in written for address in ADDRESSES)

@@ -8,6 +8,7 @@ The tree:
 """
 
 import datetime
+import json
 import logging
 import re
 
@@ -29,6 +30,7 @@ from tests.leerkringen.conftest import (
     form_data,
     link_to,
     links_in,
+    sent_url,
     sign_up,
     signup_url,
     soup,
@@ -77,7 +79,8 @@ def test_activity_page_shows_meetings_seats_and_the_form(client, leerkring):
     assert "Bijeenkomst 1: Bijeenkomst over casus 1" in text_of(response)
     assert "Nog 10 plaatsen vrij (van 10)" in text_of(response)
     form = page.select_one("form.lk-form")
-    assert form["action"] == signup_url(leerkring)
+    # A page with errors opens at the error summary (see the form error tests).
+    assert form["action"] == signup_url(leerkring) + "#aanmelden-fouten"
     assert form.select_one("input[name=csrfmiddlewaretoken]") is not None
     for name in ["name", "email", "organisation", "role", "consent"]:
         field = form.select_one(f"[name={name}]")
@@ -90,7 +93,8 @@ def test_form_post_creates_a_pending_sign_up_and_mails_a_link(client, leerkring)
     response = sign_up(client, leerkring)
 
     assert response.status_code == 302
-    assert response["Location"] == leerkring.url + "aanmelden/verstuurd/"
+    assert response["Location"] == leerkring.url + "aanmelden/verstuurd/#main"
+    assert response["Location"] == sent_url(leerkring)
     aanmelding = Aanmelding.objects.get()
     assert aanmelding.status == Status.PENDING
     assert aanmelding.email == "sanne.de.vries@gemeente.example"  # normalised
@@ -225,7 +229,7 @@ def test_a_second_sign_up_with_the_same_address_is_recognised(client, leerkring)
     response = sign_up(client, leerkring, email="  SANNE.de.vries@gemeente.example ")
 
     assert response.status_code == 302
-    assert response["Location"] == signup_url(leerkring) + "verstuurd/"
+    assert response["Location"] == sent_url(leerkring)
     assert Aanmelding.objects.count() == 1
     assert len(mail.outbox) == 2
     assert "Bevestig uw aanmelding" in mail.outbox[1].subject  # a fresh link
@@ -288,9 +292,7 @@ def test_repeated_sign_ups_send_at_most_a_few_mails_an_hour(client, leerkring, s
 
     responses = [sign_up(client, leerkring, email="sanne@example.org") for _ in range(6)]
 
-    assert {(r.status_code, r["Location"]) for r in responses} == {
-        (302, signup_url(leerkring) + "verstuurd/")
-    }
+    assert {(r.status_code, r["Location"]) for r in responses} == {(302, sent_url(leerkring))}
     assert len(mail.outbox) == 3
     assert Aanmelding.objects.count() == 1
 
@@ -453,7 +455,7 @@ def test_the_manage_page_shows_what_we_store(client, leerkring):
 def test_the_honeypot_pretends_and_does_nothing(client, leerkring):
     response = sign_up(client, leerkring, website="https://spam.example")
     assert response.status_code == 302
-    assert response["Location"].endswith("aanmelden/verstuurd/")
+    assert response["Location"] == sent_url(leerkring)
     assert not Aanmelding.objects.exists()
     assert not mail.outbox
     honeypot = soup(client.get(leerkring.url)).select_one("[name=website]")
@@ -814,7 +816,7 @@ def test_signing_up_on_the_english_page_uses_the_shared_seats(
     aanmelding = Aanmelding.objects.get()
     assert aanmelding.activity_id == page.pk  # the default-language activity holds the seats
     assert aanmelding.language == "en"
-    assert link_to(mail.outbox[0], "bevestigen").startswith("/en/aanmelding/")
+    assert link_to(mail.outbox[0], "bevestigen").startswith("/en/registration/")
     client.get(link_to(mail.outbox[0], "bevestigen"))
     assert services.is_full(page) and services.is_full(english)
     assert "Learning circle on poverty and health" in mail.outbox[-1].subject
@@ -885,3 +887,247 @@ def test_schedule_fields_follow_the_meetings(agenda):
     assert page.first_starts_at == start
     assert page.last_ends_at == start + datetime.timedelta(days=56, hours=3)
     assert page.kind == "leerkring"
+
+
+# Sign-up without friction: the button on top, the waiting list said plainly --------------------
+
+
+def cta_of(response):
+    """The text of the button to the form in the page's header, or None."""
+    button = soup(response).select_one("article header .lk-page__cta a")
+    if button is None:
+        return None
+    assert button["href"] == "#aanmelden"
+    return " ".join(button.get_text().split())
+
+
+def test_the_button_on_top_says_how_many_seats_are_left(client, agenda):
+    page = make_activity(agenda, capacity=2)
+    unlimited = make_activity(agenda, title="Onbeperkt")
+    closed = make_activity(
+        agenda,
+        title="Gesloten",
+        capacity=5,
+        registration_closes_at=timezone.now() - datetime.timedelta(days=1),
+    )
+
+    assert cta_of(client.get(page.url)) == "Aanmelden – nog 2 plaatsen"
+    sign_up_and_confirm(client, page, "een@example.org")
+    assert cta_of(client.get(page.url)) == "Aanmelden – nog 1 plaats"
+    sign_up_and_confirm(client, page, "twee@example.org")
+    assert cta_of(client.get(page.url)) == "Vol – aanmelden voor de wachtlijst"
+    assert cta_of(client.get(unlimited.url)) == "Aanmelden"
+    assert cta_of(client.get(closed.url)) is None
+    # The button comes before the introduction, so it is on the first screen of a phone.
+    header = str(soup(client.get(page.url)).select_one("article header"))
+    assert header.index("lk-page__cta") < header.index("lead")
+
+
+def test_a_past_activity_shows_no_free_seats_anywhere(client, agenda):
+    past = make_activity(
+        agenda, title="Voorbij", capacity=20, start=timezone.now() - datetime.timedelta(days=30)
+    )
+
+    response = client.get(past.url)
+
+    assert cta_of(response) is None
+    text = text_of(response)
+    assert "Deze activiteit is voorbij." in text
+    assert "vrij" not in text and "Plaatsen" not in text
+    assert soup(response).select_one("form.lk-form") is None
+    scripts = soup(response).find_all("script", type="application/ld+json")
+    [event] = [data for data in map(json.loads, (s.string for s in scripts)) if "offers" in data]
+    assert event["offers"]["availability"] == "https://schema.org/Discontinued"
+    assert "remainingAttendeeCapacity" not in event
+    item = client.get("/api/v2/activiteiten/", {"fields": "_,id,seats_available"}).json()["items"]
+    assert {"id": past.pk, "seats_available": 0} in item
+
+
+def test_after_form_errors_the_page_opens_at_the_error_summary(client, leerkring):
+    response = sign_up(client, leerkring, email="sanne@", consent=None)
+
+    page = soup(response)
+    form = page.select_one("form.lk-form")
+    summary = form.select_one(".lk-error-summary")
+    # The form posts to the summary's fragment (the page opens there without JavaScript), and
+    # the summary takes the focus (autofocus on an element focusable by script only).
+    assert form["action"] == signup_url(leerkring) + "#" + summary["id"]
+    assert summary.has_attr("autofocus") and summary["tabindex"] == "-1"
+    assert summary["aria-labelledby"] == summary.h3["id"]
+    assert len(page.select("[autofocus]")) == 1
+    assert cta_of(response) == "Aanmelden – nog 10 plaatsen"
+
+
+def test_the_check_your_email_page_says_when_and_why_one_waits(client, agenda):
+    page = make_activity(agenda, capacity=2, max_per_gemeente=1)
+
+    response = sign_up(client, page, email="een@utrecht.example", gemeente="GM0344")
+    assert response["Location"] == sent_url(page)  # a seat is free
+    assert "wachtlijst" not in text_of(client.get(response["Location"]))
+    client.get(link_to(mail.outbox[-1], "bevestigen"))
+
+    # The municipality's maximum is reached, not the activity's.
+    response = sign_up(client, page, email="twee@utrecht.example", gemeente="GM0344")
+    assert response["Location"] == sent_url(page, "gemeente")
+    text = text_of(client.get(response["Location"]))
+    assert "U komt op de wachtlijst" in text
+    assert "Per gemeente is er hoogstens 1 plaats, en voor uw gemeente is die al bezet." in text
+    assert "De activiteit zelf is niet vol." in text
+    assert "De activiteit is vol." not in text
+    # Someone of another municipality (or none) still gets a seat.
+    response = sign_up(client, page, email="een@amsterdam.example", gemeente="GM0363")
+    assert response["Location"] == sent_url(page)
+    client.get(link_to(mail.outbox[-1], "bevestigen"))
+
+    # Full: the same for everyone, and the same for an address already signed up.
+    for address in ("drie@example.org", "een@utrecht.example"):
+        response = sign_up(client, page, email=address, gemeente="")
+        assert response["Location"] == sent_url(page, "vol")
+    text = text_of(client.get(response["Location"]))
+    assert "U komt op de wachtlijst" in text and "De activiteit is vol." in text
+    assert "gemeente" not in text
+    # A made-up reason is ignored.
+    assert "wachtlijst" not in text_of(client.get(sent_url(page, "iets")))
+
+
+def test_the_waiting_list_wording_names_the_municipal_maximum(client, agenda):
+    page = make_activity(agenda, capacity=3, max_per_gemeente=1)
+    sign_up_and_confirm(client, page, "een@utrecht.example", gemeente="GM0344")
+
+    mail.outbox.clear()
+    sign_up(client, page, email="twee@utrecht.example", gemeente="GM0344")
+    confirmed = client.get(link_to(mail.outbox[0], "bevestigen"))
+
+    text = text_of(confirmed)
+    assert "U staat op de wachtlijst" in text
+    assert "De activiteit is niet vol, maar het maximum aantal plaatsen voor uw gemeente" in text
+    assert "Komt er een plek vrij voor iemand uit uw gemeente" in text
+    waitlisted = mail.outbox[-1]
+    assert "U staat op de wachtlijst" in waitlisted.subject
+    assert "is niet vol, maar het maximum aantal plaatsen voor uw gemeente is bereikt" in (
+        waitlisted.body
+    )
+    assert "Komt er een plek vrij voor iemand uit uw gemeente" in waitlisted.body
+
+    # Once the activity is full, that is the reason given.
+    sign_up_and_confirm(client, page, "een@amsterdam.example", gemeente="GM0363")
+    sign_up_and_confirm(client, page, "een@rotterdam.example", gemeente="GM0599")
+    mail.outbox.clear()
+    sign_up(client, page, email="vier@example.org", gemeente="")
+    text = text_of(client.get(link_to(mail.outbox[0], "bevestigen")))
+    assert "De activiteit is vol." in text and "uw gemeente" not in text
+    body = mail.outbox[-1].body
+    assert f"‘{page.title}’ is vol. U staat op de wachtlijst." in body
+    assert "gemeente" not in body.split("U staat op de wachtlijst.")[0]
+
+
+def test_the_cancel_page_promises_the_waiting_list_only_when_someone_waits(client, agenda):
+    page = make_activity(agenda, capacity=1)
+    first = sign_up_and_confirm(client, page, "een@example.org")
+    cancel_path = link_to(mail.outbox[-1], "afmelden")
+
+    text = text_of(client.get(cancel_path))
+    assert "wachtlijst" not in text
+    assert "Uw plek komt dan vrij voor iemand anders. Dit kunt u niet ongedaan maken." in text
+
+    second = sign_up_and_confirm(client, page, "twee@example.org")
+    assert second.status == Status.WAITLISTED
+    text = text_of(client.get(cancel_path))
+    assert "Uw plek gaat dan naar iemand op de wachtlijst." in text
+    # The one waiting is told what cancelling means for them.
+    text = text_of(client.get(link_to(mail.outbox[-1], "afmelden")))
+    assert "U staat dan niet meer op de wachtlijst." in text
+    assert first.status == Status.CONFIRMED
+
+
+def test_the_cancel_page_knows_whom_the_municipal_maximum_keeps_waiting(client, agenda):
+    page = make_activity(agenda, capacity=2, max_per_gemeente=1)
+    sign_up_and_confirm(client, page, "een@utrecht.example", gemeente="GM0344")
+    utrecht_cancel = link_to(mail.outbox[-1], "afmelden")
+    sign_up_and_confirm(client, page, "een@amsterdam.example", gemeente="GM0363")
+    amsterdam_cancel = link_to(mail.outbox[-1], "afmelden")
+    waiting = sign_up_and_confirm(client, page, "twee@utrecht.example", gemeente="GM0344")
+    assert waiting.status == Status.WAITLISTED
+
+    # The one waiting is of Utrecht: only a seat of Utrecht given back goes to them.
+    assert "Uw plek komt dan vrij voor iemand anders." in text_of(client.get(amsterdam_cancel))
+    assert "Uw plek gaat dan naar iemand op de wachtlijst." in text_of(client.get(utrecht_cancel))
+
+
+# English routes have English words ---------------------------------------------------------------
+
+
+@pytest.fixture
+def english(agenda, locales, english_home):
+    page = make_activity(agenda, capacity=1)
+    publish(agenda.copy_for_translation(locales["en"]))
+    english = page.copy_for_translation(locales["en"])
+    english.title = "Learning circle on poverty and health"
+    english.save()
+    return publish(english)
+
+
+def test_english_pages_and_links_have_english_words(client, english):
+    response = client.get(english.url)
+    assert cta_of(response) == "Sign up – 1 place left"
+    form = soup(response).select_one("form.lk-form")
+    assert form["action"] == english.url + "sign-up/#aanmelden-fouten"
+    assert signup_url(english) == english.url + "sign-up/"
+
+    response = client.post(signup_url(english), form_data(email="anna@example.org"))
+    assert response["Location"] == english.url + "sign-up/sent/#main"
+    assert "Check your email" in text_of(client.get(response["Location"]))
+    confirm = link_to(mail.outbox[0], "bevestigen")
+    token = confirm.split("/")[3]
+    assert confirm == f"/en/registration/{token}/confirm/"
+    assert link_to(mail.outbox[0], "") == f"/en/registration/{token}/"
+    assert client.get(confirm).status_code == 200
+    status_mail = mail.outbox[-1]
+    assert re.fullmatch(r"/en/registration/[^/]+/cancel/", link_to(status_mail, "afmelden"))
+    # The pages link with English words too.
+    page = soup(client.get(f"/en/registration/{token}/"))
+    assert page.select_one(f"a[href='/en/registration/{token}/cancel/']") is not None
+
+    # The next one waits: English words on the "check your e-mail" page.
+    response = client.post(signup_url(english), form_data(email="ben@example.org"))
+    assert response["Location"] == english.url + "sign-up/sent/?wachtlijst=vol#main"
+    text = text_of(client.get(response["Location"]))
+    assert "You will be on the waiting list" in text and "The activity is full." in text
+
+    # The Dutch words stay Dutch.
+    dutch = english.get_translation(english.locale.get_default())
+    assert client.get(dutch.url + "sign-up/").status_code == 404
+    assert client.get(dutch.url + "aanmelden/").status_code == 302
+
+
+def test_dutch_words_under_the_english_prefix_keep_working(client, english):
+    """Links in e-mails sent before the English words (Dutch words under /en/) still work."""
+    aanmelding, _outcome = services.request_signup(
+        english, {"name": "Anna", "email": "anna@example.org"}, "en"
+    )
+    token = tokens.make_token(aanmelding)
+
+    for dutch, english_path in [
+        (f"/en/aanmelding/{token}/", f"/en/registration/{token}/"),
+        (f"/en/aanmelding/{token}/bevestigen/", f"/en/registration/{token}/confirm/"),
+        (f"/en/aanmelding/{token}/afmelden/", f"/en/registration/{token}/cancel/"),
+        (f"/en/aanmelding/{token}/plek-aannemen/", f"/en/registration/{token}/accept-seat/"),
+    ]:
+        response = client.get(dutch + "?utm_source=mail")
+        assert response.status_code == 301, dutch
+        assert response["Location"] == english_path + "?utm_source=mail"
+        assert response["Referrer-Policy"] == "same-origin"
+        assert response["Cache-Control"] == "no-store, private"
+    # A form on a page served before posts to the Dutch path: it still cancels.
+    response = client.post(f"/en/aanmelding/{token}/afmelden/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/registration/{token}/"
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == Status.CANCELLED
+    # The form's Dutch routes on the English page: the form still posts; the page moves on.
+    assert client.post(english.url + "aanmelden/", form_data()).status_code == 302
+    response = client.get(english.url + "aanmelden/verstuurd/?wachtlijst=vol")
+    assert response.status_code == 301
+    assert response["Location"] == english.url + "sign-up/sent/?wachtlijst=vol"
+    # The Dutch paths under /nl/ are the Dutch pages themselves, no redirect.
+    assert client.get(f"/nl/aanmelding/{token}/").status_code == 200
