@@ -11,7 +11,7 @@ TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 .PHONY: help install run serve test test-fast test-browser test-install lint format migrations-check migrations \
-	demo demo-reset messages lock bench clean
+	demo demo-reset messages lock bench screenshots clean
 
 help:
 	@echo "make run               install, migrate, load the demo and serve at http://$(HOST):$(PORT)/"
@@ -25,6 +25,7 @@ help:
 	@echo "make messages          update and compile the NL/EN translation catalogues"
 	@echo "make lock              re-pin requirements.lock from pyproject.toml"
 	@echo "make bench             kennisbank speed at 1,000 and 10,000 practices (SQLite, PostgreSQL)"
+	@echo "make screenshots       the first screens of home, kennisbank, agenda, an activity (docs/screenshots/)"
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit("GezondIn needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -71,6 +72,10 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Serves the demo on a free port of its own (not the one `make run` uses); needs Chromium.
+screenshots: install
+	$(BIN)/python scripts/screenshots.py
 
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run

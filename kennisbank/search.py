@@ -529,6 +529,11 @@ class KennisbankSearch:
         return facets
 
     @property
+    def has_selection(self):
+        """Whether the visitor chose filters or typed a query (the page's introduction folds)."""
+        return bool(self.query) or any(self.data.get(name) for name in FACETS)
+
+    @property
     def chosen_count(self):
         """How many filter values are chosen (the search and the sort order not counted)."""
         return chosen_count(self.facets)

@@ -216,6 +216,20 @@ class TestFrontDoor:
         assert menu[-1] != agenda
 
     @pytest.mark.parametrize("language", LANGUAGES)
+    def test_a_finders_introduction_folds_once_a_selection_is_made(self, client, language):
+        """The results come first on a phone: after a filter or a query the introduction is a
+        closed <details>, still there to open."""
+        summary = {"nl": "Inleiding", "en": "Introduction"}[language]
+        for model, selection in [(KennisbankPage, "q=schulden"), (AgendaPage, "type=webinar")]:
+            url = url_of(model.objects.get(locale__language_code=language))
+            plain = soup(client.get(url)).select_one("main .lead")
+            assert plain is not None and plain.find_parent("details") is None, url
+            folded = soup(client.get(f"{url}?{selection}")).select_one("details.finder-intro")
+            assert folded is not None and not folded.has_attr("open"), url
+            assert folded.summary.get_text(strip=True) == summary
+            assert folded.select_one(".lead").get_text(strip=True) == plain.get_text(strip=True)
+
+    @pytest.mark.parametrize("language", LANGUAGES)
     def test_the_home_page_has_a_query_budget(
         self, client, language, django_assert_max_num_queries
     ):
