@@ -1,5 +1,7 @@
 """The site-wide search page; the sitemaps, robots.txt and the web manifest."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, JsonResponse
@@ -9,8 +11,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.contrib.sitemaps import views as sitemap_views
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Site
 
+from gezondin import search_groups
 from gezondin.search_terms import display_query, search_terms
 from gezondin.sitemaps import LanguageSitemap, sitemap_languages
 
@@ -18,27 +21,58 @@ RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """Site-wide search. A query is reduced to its words (gezondin.search_terms); one with no
-    word left (only punctuation or symbols) searches nothing and shows a hint with the form."""
+    """Site-wide search, grouped by kind (gezondin.search_groups): practices, knowledge,
+    dossiers, activities and other pages, each with its count, its first results and a link to
+    all of them — the kennisbank with the query for its kinds, so that both give the same
+    practices. ``?soort=<kind>`` pages through one kind. A query is reduced to its words
+    (gezondin.search_terms); one with no word left (only punctuation or symbols) searches
+    nothing and shows a hint with the form."""
     query = display_query(request.GET.get("q", ""))
     terms = search_terms(query)
-    results_page = None
-    if terms:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(terms)
-        paginator = Paginator(results, RESULTS_PER_PAGE)
+    kind = search_groups.get(request.GET.get("soort", ""))
+    found, results_page, total = [], None, 0
+    if terms and kind is not None:
+        result = kind.find(request, query)
+        paginator = Paginator(result.items, RESULTS_PER_PAGE)
+        paginator.count = result.count
         try:
             results_page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             results_page = paginator.page(1)
         except EmptyPage:
             results_page = paginator.page(paginator.num_pages)
+        total = result.count
+        found = [(kind, result)]
+    elif terms:
+        for group in search_groups.groups():
+            result = group.find(request, query)
+            if result.count:
+                found.append((group, result))
+            total += result.count
     return TemplateResponse(
         request,
         "gezondin/search.html",
         {
             "search_query": query,
             "searched": bool(terms),
+            "kind": kind if terms else None,
+            "groups": [
+                {
+                    "name": group.name,
+                    "heading": group.label(result.count),
+                    "count": result.count,
+                    "items": list(result.items[: search_groups.PREVIEW]),
+                    "more_url": result.more_url
+                    or f"?{urlencode({'q': query, 'soort': group.name})}",
+                    "card_template": group.card_template,
+                }
+                for group, result in found
+                if kind is None
+            ],
+            "stylesheets": list(dict.fromkeys(g.stylesheet for g, _ in found if g.stylesheet)),
+            "kind_heading": kind.label(total) if terms and kind else "",
+            "card_template": kind.card_template if kind else "",
+            "total": total,
             "results": results_page,
             "page_title": _("Zoeken"),
         },

@@ -12,6 +12,6 @@ class KennisbankConfig(AppConfig):
         # after every AppConfig (this module is imported while INSTALLED_APPS is read). api, home
         # and jsonld register the kennisbank's endpoints, home page sections and structured data
         # with the core.
-        from kennisbank import api, home, jsonld, signals  # noqa: F401 - api, home, jsonld register
+        from kennisbank import api, home, jsonld, signals, site_search  # noqa: F401 - they register
 
         signals.connect()

@@ -160,8 +160,13 @@ def prefetch_uncached_cards(items, heading="h3", note=""):
 class KennisbankSearch:
     """One request's search of the kennisbank: cleaned parameters, results, facets, pager."""
 
-    def __init__(self, request, index_page=None, base_queryset=None, per_page=RESULTS_PER_PAGE):
+    def __init__(
+        self, request, index_page=None, base_queryset=None, per_page=RESULTS_PER_PAGE, params=None
+    ):
         self.request = request
+        # The parameters read: the request's, or a selection of the caller's (the site search
+        # asks for the practices matching its query: gezondin.search_groups).
+        self.params = request.GET if params is None else params
         self.index_page = index_page
         self.language_code = get_language() or "nl"
         self.per_page = per_page
@@ -169,7 +174,7 @@ class KennisbankSearch:
         # cached; dossiers and municipality profiles pass their own base.
         self.cacheable = base_queryset is None
         self.base = base_queryset if base_queryset is not None else kennis_queryset(request)
-        self.data, self.ignored = self._clean_parameters(request.GET)
+        self.data, self.ignored = self._clean_parameters(self.params)
         self.filterset = KennisbankFilterSet(self.data, language_code=self.language_code)
         self.filterset.form.is_valid()
 
@@ -357,7 +362,7 @@ class KennisbankSearch:
         paginator = Paginator(self.results if count is None else (), self.per_page)
         if count is not None:
             paginator.count = count
-        number = self.request.GET.get("page", 1)
+        number = self.params.get("page", 1)
         try:
             page = paginator.page(number)
         except PageNotAnInteger:

@@ -130,6 +130,7 @@ PAGE_PARAMETERS = [
     "archief",
     "mode",
     "opnieuw",
+    "soort",
     "onbekend",
 ]
 PAGE_MODELS = sorted(

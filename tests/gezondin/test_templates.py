@@ -309,12 +309,19 @@ def test_search_page_survives_bad_page_numbers(client, about_page, page_number):
 def test_search_pagination_links_keep_the_query(client, home_page):
     for number in range(12):
         publish(StandardPageFactory(parent=home_page, title=f"Wonen en gezondheid {number}"))
-    html = soup(client.get("/nl/zoeken/", {"q": "Wonen"}))
+    overview = soup(client.get("/nl/zoeken/", {"q": "Wonen"}))
+    assert len(overview.select("#search-group-paginas ~ ol .card__link")) == 3
+    more = overview.select_one(".search-group__more a")["href"]
+    assert "q=Wonen" in more and "soort=paginas" in more
+    html = soup(client.get("/nl/zoeken/" + more))
+    assert len(html.select(".search-results .card__link")) == 10
     nav = html.select_one('nav[aria-label="Paginering"]')
     assert nav is not None
     assert nav.select_one('a[aria-current="page"]').get_text(strip=True).endswith("1")
     next_link = nav.select_one('a[rel="next"]')
     assert "q=Wonen" in next_link["href"] and "page=2" in next_link["href"]
+    assert "soort=paginas" in next_link["href"]
+    assert len(soup(client.get("/nl/zoeken/" + next_link["href"])).select(".card__link")) == 2
 
 
 def test_search_query_is_escaped(client, home_page):
