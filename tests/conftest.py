@@ -15,6 +15,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from tests import databases
@@ -89,8 +90,12 @@ def _fresh_cache():
     (result counts and cards, term names, Wagtail's site root paths, sign-up rate limits) must
     not show up in the next one (primary keys are reused after a rollback)."""
     cache.clear()
+    translation.deactivate()
     yield
     cache.clear()
+    # A request through the test client leaves its language active in the thread; the next
+    # test (a validator called directly) must start in the default language again.
+    translation.deactivate()
 
 
 @pytest.fixture(params=BACKENDS)
