@@ -6,13 +6,13 @@ from wagtail.models import Locale
 
 from gezondin import search_groups
 from gezondin.search_terms import search_terms
-from leerkringen.models import ActivityPage, AgendaPage
+from leerkringen.models import ActivityPage
 
 
 @search_groups.register(
     "activiteiten",
     order=400,
-    models=[ActivityPage, AgendaPage],
+    models=[ActivityPage],
     label=lambda count: (
         ngettext("%(count)s activiteit", "%(count)s activiteiten", count) % {"count": count}
     ),
