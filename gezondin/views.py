@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
@@ -33,6 +34,8 @@ def search(request):
     found, results_page, total = [], None, 0
     if terms and kind is not None:
         result = kind.find(request, query)
+        if result.more_url:  # a kind listed elsewhere in full (the kennisbank): go there
+            return redirect(result.more_url)
         paginator = Paginator(result.items, RESULTS_PER_PAGE)
         paginator.count = result.count
         try:

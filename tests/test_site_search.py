@@ -71,6 +71,13 @@ class TestSiteSearch:
         back = html.select_one(".search-results__back a")["href"]
         assert parse_qs(urlsplit(back).query) == {"q": ["leerkring"]}
 
+    def test_a_kind_the_kennisbank_lists_leads_there(self, client):
+        response = client.get("/nl/zoeken/", {"q": "schulden", "soort": "praktijkvoorbeelden"})
+        assert response.status_code == 302
+        link = urlsplit(response["Location"])
+        assert link.path == "/nl/kennisbank/"
+        assert parse_qs(link.query) == {"q": ["schulden"], "type": ["praktijkvoorbeeld"]}
+
     def test_an_unknown_kind_shows_every_kind(self, client):
         html = soup(client.get("/nl/zoeken/", {"q": "schulden", "soort": "bestaat-niet"}))
         assert "praktijkvoorbeelden" in groups(html)
