@@ -47,17 +47,39 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """The install layer's steps and their durations (tests/install), when it ran."""
+    """The install layer's steps and their durations (tests/install), and the judged relevance
+    of the kennisbank search (tests/kennisbank/test_relevance.py), when they ran."""
     timings = {}
+    relevance = None
     for reports in terminalreporter.stats.values():
         for report in reports:
             for name, value in getattr(report, "user_properties", ()):
                 if name == "install_timings":
                     timings.update(value)
+                elif name == "relevance":
+                    relevance = value
     if timings:
         terminalreporter.write_sep("-", "install layer: seconds per step")
         for step, seconds in timings.items():
             terminalreporter.write_line(f"{seconds:7.1f}  {step}")
+    if relevance:
+        _write_relevance(terminalreporter, relevance)
+
+
+def _write_relevance(terminalreporter, relevance):
+    """One line with the share of judged queries that find an expected practice in the top 3,
+    then the misses of each kind."""
+    terminalreporter.write_sep("-", "kennisbank search: judged relevance set")
+    terminalreporter.write_line(
+        f"relevance: {relevance['hits']}/{relevance['total']} judged queries in the top 3 "
+        f"({relevance['rate']:.0f}%) on {relevance['database']}"
+    )
+    for kind, counts in relevance["by_kind"].items():
+        missed = [miss["query"] for miss in relevance["misses"] if miss["kind"] == kind]
+        if missed:
+            terminalreporter.write_line(
+                f"  {kind}: {len(missed)}/{counts['total']} missed: {', '.join(missed)}"
+            )
 
 
 @pytest.hookimpl(optionalhook=True)
