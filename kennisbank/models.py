@@ -31,6 +31,7 @@ from wagtail.search import index
 from gezondin.api import fields as api
 from gezondin.blocks import SECTION_FEATURES, BaseStreamBlock
 from gezondin.models import BasePage, SectionPageMixin
+from gezondin.search_text import DutchSearchField
 from gezondin.validators import WebAddressField
 
 STALE_AFTER = datetime.timedelta(days=365)
@@ -127,6 +128,7 @@ class KennisPage(BasePage):
 
     search_fields = [
         *BasePage.search_fields,
+        DutchSearchField("search_context"),
         index.FilterField("kind"),
         index.FilterField("locale_id"),
     ]
@@ -142,6 +144,21 @@ class KennisPage(BasePage):
     class Meta:
         verbose_name = _("kennisbankitem")
         verbose_name_plural = _("kennisbankitems")
+
+    def search_context(self):
+        """What the page is about beyond its own text, for search: its municipalities (name and
+        province) and the names of its terms (themes, target groups, ...) in its language."""
+        from gezondin.terms import term_names
+
+        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+        parts = []
+        for gemeente in self.gemeenten.all():
+            parts += [gemeente.name, gemeente.display_name, gemeente.get_provincie_display()]
+        for field in VOCABULARY_FIELDS.values():
+            terms = getattr(self, field).all()
+            names = term_names(terms.model, language)
+            parts += [names.get(term.slug, term.name) for term in terms]
+        return " ".join(str(part) for part in parts if part)
 
     @classmethod
     def vocabulary_panel(cls):
@@ -261,13 +278,16 @@ class PraktijkvoorbeeldPage(KennisPage):
 
     search_fields = [
         *KennisPage.search_fields,
-        index.SearchField("background"),
-        index.SearchField("goal"),
-        index.SearchField("approach"),
-        index.SearchField("working_elements"),
-        index.SearchField("results"),
-        index.SearchField("lessons"),
-        index.SearchField("intervention_name"),
+        DutchSearchField("background"),
+        DutchSearchField("goal"),
+        DutchSearchField("approach"),
+        DutchSearchField("working_elements"),
+        DutchSearchField("results"),
+        DutchSearchField("monitoring"),
+        DutchSearchField("lessons"),
+        *(DutchSearchField(field) for field in PRACTICE_NEEDS),
+        DutchSearchField("intervention_name"),
+        DutchSearchField("search_partners"),
     ]
 
     content_panels = [
@@ -348,6 +368,14 @@ class PraktijkvoorbeeldPage(KennisPage):
         verbose_name = _("praktijkvoorbeeld")
         verbose_name_plural = _("praktijkvoorbeelden")
 
+    def search_partners(self):
+        """The partner organisations' names and roles, for search."""
+        return " ".join(
+            f"{partner.organisatie.name} {partner.role}"
+            for partner in self.partners.all()
+            if partner.organisatie_id
+        )
+
     def save(self, *args, **kwargs):
         self.kind = KennisType.PRAKTIJKVOORBEELD
         super().save(*args, **kwargs)
@@ -400,7 +428,7 @@ class KennisartikelPage(KennisPage):
     )
     publication_date = models.DateField(_("publicatiedatum"), null=True, blank=True)
 
-    search_fields = [*KennisPage.search_fields, index.SearchField("body")]
+    search_fields = [*KennisPage.search_fields, DutchSearchField("body")]
     api_fields = [
         *KennisPage.api_fields,
         api.stream("body"),
@@ -475,7 +503,7 @@ class ThemaPage(BasePage):
         FieldPanel("body"),
         InlinePanel("picks", heading=_("Aanraders van de redactie"), label=_("Aanrader")),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, DutchSearchField("body")]
     parent_page_types = ["kennisbank.KennisbankPage"]
     subpage_types = ["kennisbank.KennisartikelPage"]
     template = "kennisbank/thema_page.html"
@@ -546,7 +574,7 @@ class GemeentePage(BasePage):
             heading=_("Contact"),
         ),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, DutchSearchField("body")]
     parent_page_types = ["kennisbank.GemeenteIndexPage"]
     subpage_types = ["kennisbank.PraktijkvoorbeeldPage"]
     template = "kennisbank/gemeente_page.html"

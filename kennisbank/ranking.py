@@ -36,8 +36,9 @@ SQLITE_COMPILER_INTERNALS = [
 
 
 def on_sqlite_backend(backend):
-    # The SQLite module can only be imported when the database is SQLite.
-    return type(backend).__module__.endswith(".database.sqlite.sqlite")
+    # The SQLite module can only be imported when the database is SQLite; GezondIn's own backend
+    # (gezondin.search_backend) subclasses it.
+    return any(cls.__module__.endswith(".database.sqlite.sqlite") for cls in type(backend).__mro__)
 
 
 def _sqlite_score_rows(backend, queryset, terms, operator):

@@ -34,6 +34,7 @@ from gezondin import terms as cached_terms
 from gezondin.facets import chosen_count, chosen_filters, facet
 from gezondin.models.snippets import Provincie
 from gezondin.search_terms import display_query, search_terms
+from gezondin.search_text import query_stems
 from gezondin.terms import gemeente_labels, locale_id, public_q, term_names
 from kennisbank.filters import (
     FACETS,
@@ -267,11 +268,36 @@ class KennisbankSearch:
                 matches = self.filtered.filter(pk__in=self.matching_ids).values_list(
                     "pk", flat=True
                 )
-                return self._remember(ranked=rank(matches.order_by(), scores))
-            return self.filtered.search(self.terms, operator="and")
+                return self._remember(ranked=self._titles_first(rank(matches.order_by(), scores)))
+            results = self.filtered.search(self.terms, operator="and")
+            if not hasattr(results, "get_queryset"):  # OpenSearch ranks and pages by itself
+                return results
+            ids = list(results.get_queryset().values_list("pk", flat=True))
+            return self._remember(ranked=self._titles_first(ids))
         return self._ordered(self.filtered).search(
             self.terms, operator="and", order_by_relevance=False
         )
+
+    def _titles_first(self, ids):
+        """`ids` (in the backend's order) with the titles that say what was asked first: an
+        exact or near-exact title (the same words, give or take plurals, diacritics, function
+        words and order), then titles holding every word of the query; the backend's order
+        within each group. The backends weigh the title but rank a long text with many mentions
+        above it."""
+        wanted = set(query_stems(self.query))
+        if not wanted or not ids:
+            return ids
+        titles = dict(KennisPage.objects.filter(pk__in=id_list(ids)).values_list("pk", "title"))
+
+        def group(pk):
+            title = set(query_stems(titles.get(pk, "")))
+            if title == wanted:
+                return 0
+            if all(any(word.startswith(stem) for word in title) for stem in wanted):
+                return 1
+            return 2
+
+        return sorted(ids, key=group)
 
     @cached_property
     def matching_ids(self):

@@ -1,8 +1,14 @@
-"""Keep translations of a kennisbank item linked to the same terms and municipalities.
+"""Keep translations of a kennisbank item linked to the same terms and municipalities, and the
+search index in step with those links.
 
 wagtail-localize translates text, not many-to-many links. The links point at the default
 language's terms (shared by every translation through their slug), so when an item in the default
 language is published its links are copied to its translations.
+
+An item is indexed with its municipalities, terms and partners (KennisPage.search_context).
+Wagtail indexes a page when it is saved, before a publication writes those links and partners:
+once they are written (`page_published`) the item and its translations are indexed again, through
+the same task Wagtail uses (immediate in development, the worker in production).
 """
 
 from django.conf import settings
@@ -55,6 +61,19 @@ def copy_links_to_translations(sender, instance, **kwargs):
             )
 
 
+def reindex_with_links(sender, instance, **kwargs):
+    if not isinstance(instance, KennisPage):
+        return
+    from modelsearch.tasks import insert_or_update_object_task
+
+    meta = instance.specific_class._meta
+    pks = KennisPage.objects.filter(translation_key=instance.translation_key).values_list(
+        "pk", flat=True
+    )
+    for pk in pks:
+        insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(pk))
+
+
 def forget_cached_urls(sender, instance=None, **kwargs):
     """Cached URLs of the kennisbank, dossiers and municipality pages (kennisbank_tags) go stale
     when such a page is published, unpublished, moved or deleted."""
@@ -76,6 +95,7 @@ def forget_cached_results(sender, **kwargs):
 def connect():
     harvest_signals.connect()
     page_published.connect(copy_links_to_translations, dispatch_uid="kennisbank-copy-links")
+    page_published.connect(reindex_with_links, dispatch_uid="kennisbank-reindex-with-links")
     for signal, uid in [
         (page_published, "published"),
         (page_unpublished, "unpublished"),

@@ -46,6 +46,7 @@ from gezondin.blocks import (
     VideoBlock,
 )
 from gezondin.models import BasePage, Gemeente, SectionPageMixin
+from gezondin.search_text import DutchSearchField
 from gezondin.validators import WebAddressField
 from kennisbank.models import default_language_terms
 
@@ -365,8 +366,8 @@ class ActivityPage(RoutablePageMixin, BasePage):
 
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("for_whom"),
-        index.SearchField("summary"),
+        DutchSearchField("for_whom"),
+        DutchSearchField("summary"),
         index.FilterField("kind"),
         index.FilterField("mode"),
         index.FilterField("locale_id"),
@@ -685,7 +686,7 @@ class LeerkringPage(ActivityPage):
 
     activity_type = ActivityType.LEERKRING
 
-    search_fields = [*ActivityPage.search_fields, index.SearchField("what_to_bring")]
+    search_fields = [*ActivityPage.search_fields, DutchSearchField("what_to_bring")]
     api_fields = [
         *ActivityPage.api_fields,
         api.rich_text("what_to_bring"),
@@ -743,7 +744,7 @@ class WebinarPage(ActivityPage):
 
     activity_type = ActivityType.WEBINAR
 
-    search_fields = [*ActivityPage.search_fields, index.SearchField("speakers")]
+    search_fields = [*ActivityPage.search_fields, DutchSearchField("speakers")]
     # Never the join_url: it goes to confirmed participants only.
     api_fields = [
         *ActivityPage.api_fields,
@@ -812,7 +813,7 @@ class StudiedagPage(ActivityPage):
 
     activity_type = ActivityType.STUDIEDAG
 
-    search_fields = [*ActivityPage.search_fields, index.SearchField("programme")]
+    search_fields = [*ActivityPage.search_fields, DutchSearchField("programme")]
     api_fields = [*ActivityPage.api_fields, "venue_name", "venue_address", api.stream("programme")]
     content_panels = [
         *Page.content_panels,

@@ -192,13 +192,11 @@ TASKS = {
     }
 }
 
-# Search: Wagtail's database backend (SQLite FTS5, PostgreSQL full text with the Dutch
-# configuration). SEARCH_BACKEND / SEARCH_URL switch to OpenSearch or Elasticsearch.
-_search_backend = env("SEARCH_BACKEND", "wagtail.search.backends.database")
+# Search: Wagtail's database backend (SQLite FTS5, PostgreSQL full text) understanding Dutch the
+# same way on both (gezondin.search_backend). SEARCH_BACKEND / SEARCH_URL switch to OpenSearch
+# or Elasticsearch.
+_search_backend = env("SEARCH_BACKEND", "gezondin.search_backend")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": _search_backend, "AUTO_UPDATE": True}}
-if _search_backend.endswith(".database"):
-    # PostgreSQL full text uses the Dutch stemmer ("schulden" finds "schuld").
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
 if env("SEARCH_URL"):
     WAGTAILSEARCH_BACKENDS["default"].update(
         {"URLS": [env("SEARCH_URL")], "INDEX": env("SEARCH_INDEX", "gezondin")}

@@ -8,11 +8,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
-from wagtail.search import index
 
 from gezondin import home as home_sections
 from gezondin.api import fields as api
 from gezondin.blocks import BaseStreamBlock
+from gezondin.search_text import DutchSearchField, dutch_fields
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -71,7 +71,7 @@ class BasePage(Page):
         help_text=_("Eén of twee zinnen die zeggen waar de pagina over gaat."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*dutch_fields(Page.search_fields), DutchSearchField("intro")]
     api_fields = [api.rich_text("intro")]
 
     class Meta:
@@ -121,7 +121,7 @@ class HomePage(BasePage):
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, DutchSearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -159,7 +159,7 @@ class StandardPage(BasePage):
         *Page.settings_panels,
         MultiFieldPanel([FieldPanel("show_table_of_contents")], heading=_("Weergave")),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, DutchSearchField("body")]
     api_fields = [*BasePage.api_fields, api.stream("body")]
 
     parent_page_types = ["gezondin.HomePage", "gezondin.StandardPage"]

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from gezondin.search_text import DutchSearchField
 from gezondin.validators import WebAddressField
 
 
@@ -43,7 +44,7 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("sort_order"),
     ]
     search_fields = [
-        index.SearchField("name"),
+        DutchSearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
     ]
@@ -199,11 +200,11 @@ class Gemeente(index.Indexed, models.Model):
         FieldPanel("successor"),
     ]
     search_fields = [
-        index.SearchField("name"),
-        index.SearchField("display_name"),
+        DutchSearchField("name"),
+        DutchSearchField("display_name"),
         index.AutocompleteField("name"),
         index.AutocompleteField("display_name"),
-        index.SearchField("cbs_code"),
+        DutchSearchField("cbs_code"),
         index.FilterField("provincie"),
         index.FilterField("is_gids"),
         index.FilterField("is_active"),
@@ -250,7 +251,7 @@ class Organisatie(index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("sector"), FieldPanel("website")]
     search_fields = [
-        index.SearchField("name"),
+        DutchSearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("sector"),
     ]

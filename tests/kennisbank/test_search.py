@@ -314,11 +314,15 @@ def test_query_count_does_not_depend_on_the_results(
         client.get(URL, {"q": "schulden"})
 
 
-def test_on_postgres_search_uses_the_dutch_configuration(require_postgres):
+def test_on_postgres_search_stems_as_on_sqlite(require_postgres):
+    """PostgreSQL indexes the stems gezondin.search_text makes (its `simple` configuration adds
+    no stemming of its own), so both databases find the same."""
     assert on_postgres()
     from wagtail.search.backends import get_search_backend
 
-    assert get_search_backend().config == "dutch"
+    backend = get_search_backend()
+    assert type(backend).__name__ == "DutchPostgresSearchBackend"
+    assert backend.config == "simple"
 
 
 def test_the_municipality_facet_stays_short(client, kennisbank, terms, settings):
@@ -348,7 +352,8 @@ def test_the_municipality_facet_stays_short(client, kennisbank, terms, settings)
 
 def test_relevance_order_is_the_search_backends_order(client, kennisbank, terms):
     """On SQLite the kennisbank ranks matches itself in one pass (kennisbank.ranking); the order
-    must be the one Wagtail search gives."""
+    must be the one Wagtail search gives, apart from the titles that hold the query, which come
+    first (KennisbankSearch._titles_first; tests/kennisbank/test_dutch_search.py)."""
     from kennisbank.search import kennis_queryset
 
     for number in range(12):
@@ -363,10 +368,11 @@ def test_relevance_order_is_the_search_backends_order(client, kennisbank, terms)
         )
     html = BeautifulSoup(client.get(URL, {"q": "schulden"}).content, "html.parser")
     listed = [a.get_text(strip=True) for a in html.select(".result-list__item h3 a")]
-    expected = [
+    backend_order = [
         page.title
         for page in kennis_queryset(locale=kennisbank.locale).search("schulden", operator="and")
     ]
+    expected = sorted(backend_order, key=lambda title: "schulden" not in title.lower())
     assert len(listed) >= 12  # these and the module's practices that speak of schulden
     assert listed == expected
 

@@ -1,0 +1,112 @@
+"""GezondIn's search backend: Wagtail's database backend, understanding Dutch.
+
+Set ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "gezondin.search_backend"}}``. It is
+Wagtail's database backend (modelsearch) for the database in use — SQLite's FTS5, PostgreSQL's
+full text (with the ``simple`` configuration: the stemming is done here, the same way on both) —
+with one change to queries: a query's words are folded, stemmed and stripped of function words
+by :mod:`gezondin.search_text`, and each stem of at least ``MIN_PREFIX`` letters matches as the
+start of a word. The page types index their text stemmed the same way (``DutchSearchField``).
+Other databases get the plain database backend.
+
+Switching an existing installation to this backend (or upgrading to a release that changes
+``search_text``) needs ``manage.py update_index`` once (docs/deployment notes in
+docs/configuration.md).
+"""
+
+from functools import cache, reduce
+
+from django.db import connection
+from modelsearch.backends import database
+from modelsearch.query import PlainText
+
+from gezondin.search_text import MIN_PREFIX, query_stems
+
+# What this module takes from modelsearch beyond its public API, by backend module: checked by
+# tests/gezondin/test_search_text.py, so an upgrade that moves them fails the suite.
+INTERNALS = {
+    "sqlite": {
+        "modelsearch.backends.database.sqlite.query": ["Lexeme", "SearchQueryExpression"],
+        "modelsearch.backends.database.sqlite.sqlite": [
+            "SQLiteSearchBackend",
+            "SQLiteSearchQueryCompiler",
+        ],
+    },
+    "postgresql": {
+        "modelsearch.backends.database.postgres.query": ["Lexeme"],
+        "modelsearch.backends.database.postgres.postgres": [
+            "PostgresSearchBackend",
+            "PostgresSearchQueryCompiler",
+        ],
+    },
+}
+
+
+def _lexemes(lexeme_class, query, **kwargs):
+    """The query's stems as lexemes (prefixes from MIN_PREFIX letters), combined with the query's
+    operator; None when nothing searchable is left."""
+    stems = query_stems(query.query_string)
+    if not stems:
+        return None
+    lexemes = [lexeme_class(s, prefix=len(s) >= MIN_PREFIX, **kwargs) for s in stems]
+    if str(query.operator).lower() == "and":
+        return reduce(lambda a, b: a & b, lexemes)
+    return reduce(lambda a, b: a | b, lexemes)
+
+
+@cache
+def sqlite_backend_class():
+    """The SQLite backend's class (its module can only be imported on SQLite)."""
+    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+
+    class DutchSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                lexemes = _lexemes(Lexeme, query)
+                return None if lexemes is None else SearchQueryExpression(lexemes, config=config)
+            return super().build_search_query_content(query, config=config)
+
+    class DutchSQLiteSearchBackend(SQLiteSearchBackend):
+        query_compiler_class = DutchSQLiteQueryCompiler
+
+    return DutchSQLiteSearchBackend
+
+
+@cache
+def postgres_backend_class():
+    from django.contrib.postgres.search import SearchQuery
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+    from modelsearch.backends.database.postgres.query import Lexeme
+
+    class DutchPostgresQueryCompiler(PostgresSearchQueryCompiler):
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if isinstance(query, PlainText):
+                lexemes = _lexemes(Lexeme, query, invert=invert)
+                if lexemes is None:
+                    return None
+                return SearchQuery(lexemes, search_type="raw", config=config)
+            return super().build_tsquery_content(query, config=config, invert=invert)
+
+    class DutchPostgresSearchBackend(PostgresSearchBackend):
+        query_compiler_class = DutchPostgresQueryCompiler
+
+        def __init__(self, params):
+            super().__init__({"SEARCH_CONFIG": "simple", **params})
+
+    return DutchPostgresSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
+    """The backend for the default database (Wagtail calls this with the settings' params)."""
+    if connection.vendor == "postgresql":
+        return postgres_backend_class()(params)
+    backend = database.SearchBackend(params)
+    if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
+        return sqlite_backend_class()(params)
+    return backend

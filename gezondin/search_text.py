@@ -1,0 +1,114 @@
+"""Dutch words for full-text search: the same on every database.
+
+Indexed text and queries go through the same steps, in Python, so SQLite (the default
+installation) and PostgreSQL find the same things (docs/kennisbank.md, "How search understands
+Dutch"):
+
+1. Letters are folded to lower case without diacritics: "Één" and "een", "financiële" and
+   "financiele" are the same word.
+2. Each word is reduced to its stem by Snowball's Dutch stemmer (the classic algorithm, the one
+   PostgreSQL's `dutch` configuration uses), and a doubled final consonant the stemmer leaves is
+   undoubled: "schulden" and "schuld" are "schuld", "gezinnen" and "gezin" are "gezin".
+3. In a query, Dutch function words ("de", "van", "voor") are left out unless nothing else is
+   left, and each stem of at least MIN_PREFIX letters also matches as the start of a longer word:
+   "schuld" finds "schuldhulpverlening", the head of a Dutch compound.
+
+`gezondin.search_backend` applies step 3 to every query of the database backends; the page types
+index their text through `DutchSearchField` (steps 1 and 2). With another backend (OpenSearch has
+Dutch analyzers of its own) the fields index the text as it is.
+"""
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+from django.conf import settings
+from wagtail.search import index
+
+BACKEND = "gezondin.search_backend"
+# Shorter stems match only whole words: "de*" or "wet*" would find nearly everything.
+MIN_PREFIX = 4
+_WORD = re.compile(r"\w+")
+_DOUBLED_END = re.compile(r"([bcdfghjklmnpqrstvwxz])\1$")
+
+# Dutch function words, left out of queries (never out of the index: an exact title is compared
+# whole). The common closed-class words; content words such as "werk" or "zorg" are not here.
+STOP_WORDS = frozenset(
+    """
+    aan al als bij dan dat de der des deze die dit door drie een en er had heb heeft hem het hier
+    hij hoe hun ik in is je kan kon maar me met mij mijn na naar niet nog nu of om omdat onder ons
+    ook op over te tot toe tussen u uit uw van veel voor want waren was wat we wel werd wie wij
+    wordt zal ze zei zich zij zijn zo zonder zou
+    """.split()
+)
+
+_local = threading.local()
+
+
+def _stemmer():
+    # A Snowball stemmer keeps state while it works: one per thread (runserver is threaded).
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("dutch_porter")
+    return stemmer
+
+
+def fold(text):
+    """Lower case without diacritics ("Één" -> "een")."""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=100_000)
+def stem(word):
+    """The stem of one folded word."""
+    stemmed = _stemmer().stemWord(word)
+    return _DOUBLED_END.sub(r"\1", stemmed)
+
+
+def words(text):
+    """The folded words of a text, in order."""
+    return _WORD.findall(fold(text))
+
+
+def index_text(text):
+    """A text as the index keeps it: the stems of all its words, in order."""
+    return " ".join(stem(word) for word in words(text))
+
+
+def query_stems(text):
+    """The stems a query searches for: without function words (unless it has nothing else),
+    each once, in the order typed."""
+    found = words(text)
+    meaningful = [word for word in found if word not in STOP_WORDS] or found
+    return list(dict.fromkeys(stem(word) for word in meaningful))
+
+
+def normalising():
+    """Whether the configured search backend is GezondIn's (then indexed text is stemmed)."""
+    backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
+    return backend == BACKEND
+
+
+class DutchSearchField(index.SearchField):
+    """A SearchField whose text is indexed as Dutch stems (with GezondIn's search backend)."""
+
+    def get_value(self, obj):
+        value = super().get_value(obj)
+        if value is None or not normalising():
+            return value
+        if isinstance(value, (list, tuple)):
+            value = " ".join(str(item) for item in value)
+        return index_text(value)
+
+
+def dutch_fields(fields):
+    """The given search fields with each SearchField indexed as Dutch stems (the rest kept)."""
+    return [
+        DutchSearchField(field.field_name, boost=field.boost, **field.kwargs)
+        if type(field) is index.SearchField
+        else field
+        for field in fields
+    ]
