@@ -104,11 +104,22 @@ class DutchSearchField(index.SearchField):
         return index_text(value)
 
 
+class DutchStemsField(DutchSearchField):
+    """The stems of a field that is also indexed as it is (Wagtail's own `title`, which every
+    page type must keep: its check wagtailsearch.W001); nothing with another backend."""
+
+    def get_value(self, obj):
+        return super().get_value(obj) if normalising() else None
+
+
 def dutch_fields(fields):
-    """The given search fields with each SearchField indexed as Dutch stems (the rest kept)."""
+    """The given search fields, with the stems of each SearchField added (Wagtail's own page
+    fields must stay as they are)."""
     return [
-        DutchSearchField(field.field_name, boost=field.boost, **field.kwargs)
-        if type(field) is index.SearchField
-        else field
-        for field in fields
+        *fields,
+        *(
+            DutchStemsField(field.field_name, boost=field.boost, **field.kwargs)
+            for field in fields
+            if type(field) is index.SearchField
+        ),
     ]

@@ -32,6 +32,7 @@ from gezondin.api import fields as api
 from gezondin.blocks import SECTION_FEATURES, BaseStreamBlock
 from gezondin.models import BasePage, SectionPageMixin
 from gezondin.search_text import DutchSearchField
+from gezondin.terms import term_names
 from gezondin.validators import WebAddressField
 
 STALE_AFTER = datetime.timedelta(days=365)
@@ -148,8 +149,6 @@ class KennisPage(BasePage):
     def search_context(self):
         """What the page is about beyond its own text, for search: its municipalities (name and
         province) and the names of its terms (themes, target groups, ...) in its language."""
-        from gezondin.terms import term_names
-
         language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
         parts = []
         for gemeente in self.gemeenten.all():
