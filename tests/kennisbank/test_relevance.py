@@ -25,10 +25,10 @@ KENNISBANK_URL = "/nl/kennisbank/"
 TOP = 3
 
 # The share of judged queries (in percent) with an expected practice in the top 3, rounded down,
-# on the lower of SQLite and PostgreSQL (docs/kennisbank.md): measured 40/81 (49%) on SQLite and
-# 51/81 (63%) on PostgreSQL. It may only go up: raise it when the search gets better, never
-# lower it to let a change through.
-MIN_HIT_RATE = 83  # measured 2026-12-03 on SQLite with Dutch stemming; it may only go up
+# on the lower of SQLite and PostgreSQL (docs/kennisbank.md): measured 72/81 (88%) on both, with
+# Dutch stemming and the demo's synonyms. It may only go up: raise it when the search gets
+# better, never lower it to let a change through.
+MIN_HIT_RATE = 88  # measured 2026-12-03 on SQLite and PostgreSQL; it may only go up
 
 KINDS = (
     "plural",
