@@ -17,6 +17,7 @@ class GezondInConfig(AppConfig):
             django_checks.register(check)
         # Imported here, not at the top: gezondin.terms imports the models, which Django loads
         # only after every AppConfig (this module is imported while INSTALLED_APPS is read).
-        from gezondin import terms
+        from gezondin import synonyms, terms
 
         terms.connect_signals()
+        synonyms.connect_signals()

@@ -13,6 +13,10 @@ from gezondin.models import Gemeente
 from gezondin.models.snippets import VOCABULARIES
 
 CACHE_VERSION_KEY = "gezondin:terms:version"
+# The generation of everything cached from published pages (the kennisbank's counts and page ids,
+# related practices, the search's vocabulary of words): replaced on every publication,
+# unpublication, move or deletion (kennisbank.signals) and when the synonyms change.
+RESULTS_VERSION_KEY = "gezondin:kennisbank:results-version"
 CACHE_TIMEOUT = 60 * 60 * 24
 
 
@@ -53,6 +57,17 @@ def version():
 def invalidate(**kwargs):
     """Signal receiver: forget every cached term and municipality name."""
     next_generation(CACHE_VERSION_KEY)
+
+
+def results_version():
+    """The generation of what is cached from published pages (see RESULTS_VERSION_KEY)."""
+    return generation(RESULTS_VERSION_KEY)
+
+
+def invalidate_results(**kwargs):
+    """Forget every cached kennisbank count, page of ids and search vocabulary (called on
+    publish, unpublish, move, delete, and when a group of synonyms changes)."""
+    next_generation(RESULTS_VERSION_KEY)
 
 
 def term_options(model, language_code):

@@ -17,6 +17,7 @@ from wagtail.models import Site
 from gezondin import search_groups
 from gezondin.search_terms import display_query, search_terms
 from gezondin.sitemaps import LanguageSitemap, sitemap_languages
+from gezondin.suggest import suggest
 
 RESULTS_PER_PAGE = 10
 
@@ -27,7 +28,8 @@ def search(request):
     all of them — the kennisbank with the query for its kinds, so that both give the same
     practices. ``?soort=<kind>`` pages through one kind. A query is reduced to its words
     (gezondin.search_terms); one with no word left (only punctuation or symbols) searches
-    nothing and shows a hint with the form."""
+    nothing and shows a hint with the form. A search that finds nothing may suggest a query that
+    does (“Bedoelde u …?”, gezondin.suggest)."""
     query = display_query(request.GET.get("q", ""))
     terms = search_terms(query)
     kind = search_groups.get(request.GET.get("soort", ""))
@@ -52,6 +54,7 @@ def search(request):
             if result.count:
                 found.append((group, result))
             total += result.count
+    suggestion = _suggestion(request, query) if terms and kind is None and not total else None
     return TemplateResponse(
         request,
         "gezondin/search.html",
@@ -78,8 +81,20 @@ def search(request):
             "total": total,
             "results": results_page,
             "page_title": _("Zoeken"),
+            "suggestion": suggestion,
         },
     )
+
+
+def _suggestion(request, query):
+    """“Bedoelde u …?” for a search that found nothing: {"query", "url"} of the closest query
+    built from the site's words (gezondin.suggest), if any kind of result has something for it."""
+    suggested = suggest(query, translation.get_language() or settings.LANGUAGE_CODE)
+    if not suggested:
+        return None
+    if not any(group.find(request, suggested).count for group in search_groups.groups()):
+        return None
+    return {"query": suggested, "url": f"?{urlencode({'q': suggested})}"}
 
 
 # Sitemaps, robots.txt (gezondin/urls/shared.py) and the web manifest (the reference site's

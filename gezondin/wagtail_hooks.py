@@ -16,6 +16,7 @@ from gezondin.models import (
     Organisatie,
     Pijler,
     Spoor,
+    Synoniemen,
     Thema,
 )
 
@@ -34,6 +35,18 @@ def vocabulary_viewset(vocabulary_model, icon_name):
     )
 
 
+class SynoniemenViewSet(DatabaseSearchMixin, SnippetViewSet):
+    """Groups of words that mean the same in a search (gezondin.synonyms), beside the
+    vocabularies: the same editors keep the words people search with."""
+
+    model = Synoniemen
+    icon = "list-ul"
+    menu_label = _("Synoniemen")
+    list_display = ["__str__"]
+    search_fields = ["words"]
+    ordering = ["words"]
+
+
 class VocabularyGroup(SnippetViewSetGroup):
     menu_label = _("Vocabulaires")
     menu_icon = "tag"
@@ -45,6 +58,7 @@ class VocabularyGroup(SnippetViewSetGroup):
         vocabulary_viewset(Doelgroep, "group"),
         vocabulary_viewset(Domein, "site"),
         vocabulary_viewset(Levensfase, "time"),
+        SynoniemenViewSet,
     ]
 
 

@@ -35,6 +35,7 @@ from gezondin.facets import chosen_count, chosen_filters, facet
 from gezondin.models.snippets import Provincie
 from gezondin.search_terms import display_query, search_terms
 from gezondin.search_text import query_stems
+from gezondin.suggest import suggest
 from gezondin.terms import gemeente_labels, locale_id, public_q, term_names
 from kennisbank.filters import (
     FACETS,
@@ -63,18 +64,12 @@ MULTI_VALUE = list(FACETS)
 # With a search backend that can't hand back its matches as a queryset (OpenSearch), facet counts
 # use at most this many matching ids.
 MAX_FACET_IDS = 10_000
-RESULTS_VERSION_KEY = "gezondin:kennisbank:results-version"
 RESULTS_TIMEOUT = 60 * 10
-
-
-def results_version():
-    """The generation of the kennisbank's cached counts, page ids and related practices."""
-    return cached_terms.generation(RESULTS_VERSION_KEY)
-
-
-def invalidate_results():
-    """Forget every cached kennisbank count (called on publish, unpublish, move, delete)."""
-    cached_terms.next_generation(RESULTS_VERSION_KEY)
+# The generation of the kennisbank's cached counts, page ids and related practices lives in the
+# core (gezondin.terms), which also drops it when the synonyms change; these names stay here.
+RESULTS_VERSION_KEY = cached_terms.RESULTS_VERSION_KEY
+results_version = cached_terms.results_version
+invalidate_results = cached_terms.invalidate_results
 
 
 def kennis_queryset(request=None, locale=None):
@@ -587,6 +582,33 @@ class KennisbankSearch:
                 },
             )
         return active
+
+    # "Did you mean" ----------------------------------------------------------------------------
+
+    @cached_property
+    def suggestion(self):
+        """When a query finds nothing: {"query", "url"} of the closest query built from the
+        site's words (gezondin.suggest), with the same filters, if that query finds something;
+        otherwise None. Cached with the selection's other aggregates."""
+        if not self.query or self.count:
+            return None
+        if "suggestion" in self._cached:
+            return self._cached["suggestion"]
+        found = None
+        suggested = suggest(self.query, self.language_code)
+        if suggested:
+            params = self.data.copy()
+            params["q"] = suggested
+            other = KennisbankSearch(
+                self.request,
+                self.index_page,
+                base_queryset=None if self.cacheable else self.base,
+                per_page=self.per_page,
+                params=params,
+            )
+            if other.count:
+                found = {"query": suggested, "url": f"?{params.urlencode()}"}
+        return self._remember(suggestion=found)
 
     # Feeds -----------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ idempotent: find objects by a stable key, create only what is missing, record ea
 """
 
 # Importing the core step modules registers their steps.
-from . import organisaties, pages, site, vocabularies  # noqa: F401
+from . import organisaties, pages, site, synonyms, vocabularies  # noqa: F401
 from .registry import (
     CREATED,
     DELETED,

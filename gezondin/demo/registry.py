@@ -11,6 +11,7 @@ Orders used so far (leave gaps so that later steps can go in between):
 ====  ==========================================================
    0  locales
  100  vocabularies
+ 150  synonyms
  200  organisations
  300  home page and content pages
  400  site settings

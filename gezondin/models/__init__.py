@@ -10,6 +10,7 @@ from .snippets import (
     Pijler,
     Provincie,
     Spoor,
+    Synoniemen,
     Thema,
     Vocabulary,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "SectionPageMixin",
     "Spoor",
     "StandardPage",
+    "Synoniemen",
     "Thema",
     "VOCABULARIES",
     "Vocabulary",

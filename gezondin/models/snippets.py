@@ -1,5 +1,6 @@
-"""Vocabularies (translatable snippets), municipalities and organisations."""
+"""Vocabularies (translatable snippets), municipalities, organisations and synonyms."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from gezondin.search_text import DutchSearchField
+from gezondin.search_text import DutchSearchField, query_stems
 from gezondin.validators import WebAddressField
 
 
@@ -263,3 +264,56 @@ class Organisatie(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Synoniemen(models.Model):
+    """One group of words or phrases that mean the same in a search ("geldzorgen, schulden,
+    financiële problemen"): a query with one of them also finds the others (gezondin.synonyms,
+    applied by gezondin.search_backend). Entered as one comma-separated text."""
+
+    words = models.TextField(
+        _("woorden"),
+        help_text=_(
+            "Woorden of woordgroepen die bij het zoeken hetzelfde betekenen, gescheiden door "
+            "komma's, bijvoorbeeld: geldzorgen, schulden, financiële problemen. Wie op één ervan "
+            "zoekt, vindt ook de andere."
+        ),
+    )
+
+    panels = [FieldPanel("words")]
+
+    class Meta:
+        verbose_name = _("groep synoniemen")
+        verbose_name_plural = _("synoniemen")
+        ordering = ["words"]
+
+    def __str__(self):
+        return ", ".join(self.entries())
+
+    def entries(self):
+        """The group's words and phrases as typed (trimmed), each once: two entries that search
+        for the same stems ("schuld", "schulden") count as one."""
+        found, seen = [], set()
+        for entry in self.words.replace("\n", ",").replace(";", ",").split(","):
+            entry = " ".join(entry.split())
+            stems = tuple(query_stems(entry))
+            if entry and stems and stems not in seen:
+                seen.add(stems)
+                found.append(entry)
+        return found
+
+    def clean(self):
+        super().clean()
+        entries = self.entries()
+        if len(entries) < 2:
+            if entries:
+                message = _(
+                    "Een groep synoniemen heeft minstens twee verschillende woorden of "
+                    "woordgroepen, gescheiden door komma's; ‘%(entry)s’ is er maar één."
+                ) % {"entry": entries[0]}
+            else:
+                message = _(
+                    "Een groep synoniemen heeft minstens twee verschillende woorden of "
+                    "woordgroepen, gescheiden door komma's."
+                )
+            raise ValidationError({"words": message})

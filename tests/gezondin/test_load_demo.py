@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Revision, Site
 
 from gezondin.demo import registry
 from gezondin.demo.site import ADMIN_PASSWORD_ENV, DEFAULT_ADMIN_PASSWORD
+from gezondin.demo.synonyms import GROUPS as DEMO_SYNONYMS
 from gezondin.models import (
     Doelgroep,
     Domein,
@@ -20,6 +21,7 @@ from gezondin.models import (
     Pijler,
     Spoor,
     StandardPage,
+    Synoniemen,
     Thema,
 )
 from tests.conftest import run_load_demo
@@ -43,6 +45,7 @@ def row_counts():
         Redirect,
         Organisatie,
         GezondInSettings,
+        Synoniemen,
         get_user_model(),
         *EXPECTED_TERMS,
     ]
@@ -107,6 +110,12 @@ class TestLoadedDemo:
         levensfasen = Levensfase.objects.filter(locale__language_code="nl").order_by("sort_order")
         assert [term.slug for term in levensfasen][0] == "eerste-1000-dagen"
 
+    def test_synonym_groups_each_once(self):
+        groups = list(Synoniemen.objects.values_list("words", flat=True))
+        assert sorted(groups) == sorted(DEMO_SYNONYMS)
+        for group in Synoniemen.objects.all():
+            group.full_clean()
+
     def test_organisations(self):
         assert Organisatie.objects.count() >= 12
         assert Organisatie.objects.get(name="Pharos").sector == Organisatie.Sector.KENNIS
@@ -168,6 +177,7 @@ class TestLoadedDemo:
         assert " created" not in output and " updated" not in output
         assert "Thema: 20 already present" in output
         assert "Pages: 12 already present" in output
+        assert f"Synoniemen: {len(DEMO_SYNONYMS)} already present" in output
         admin.refresh_from_db()
         assert admin.check_password(DEFAULT_ADMIN_PASSWORD)
         unchanged = (

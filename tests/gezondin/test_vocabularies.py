@@ -57,7 +57,17 @@ def test_terms_are_listed_in_their_editorial_order(locales):
 
 @pytest.mark.parametrize(
     "model_name",
-    ["thema", "spoor", "pijler", "doelgroep", "domein", "levensfase", "gemeente", "organisatie"],
+    [
+        "thema",
+        "spoor",
+        "pijler",
+        "doelgroep",
+        "domein",
+        "levensfase",
+        "gemeente",
+        "organisatie",
+        "synoniemen",
+    ],
 )
 def test_editors_manage_every_snippet_in_the_admin(admin_client, locales, model_name):
     response = admin_client.get(f"/admin/snippets/gezondin/{model_name}/")
