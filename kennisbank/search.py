@@ -37,6 +37,7 @@ from gezondin.search_terms import display_query, search_terms
 from gezondin.search_text import query_stems
 from gezondin.suggest import suggest
 from gezondin.terms import gemeente_labels, locale_id, public_q, term_names
+from kennisbank.facet_index import facet_index
 from kennisbank.filters import (
     FACETS,
     SORT_CHOICES,
@@ -282,7 +283,10 @@ class KennisbankSearch:
         wanted = set(query_stems(self.query))
         if not wanted or not ids:
             return ids
-        titles = dict(KennisPage.objects.filter(pk__in=id_list(ids)).values_list("pk", "title"))
+        if self._index is not None:
+            titles = self._index.titles(ids)
+        else:
+            titles = dict(KennisPage.objects.filter(pk__in=id_list(ids)).values_list("pk", "title"))
 
         def group(pk):
             title = set(query_stems(titles.get(pk, "")))
@@ -314,6 +318,102 @@ class KennisbankSearch:
             ids = [item.pk for item in results[:MAX_FACET_IDS]]
         return id_list(ids)
 
+    # The in-memory facet index (kennisbank.facet_index) ----------------------------------------
+
+    @cached_property
+    def _index(self):
+        """The FacetIndex of the visitor's kennisbank, for the kennisbank page itself (dossiers
+        and municipality pages pass a base of their own and count with SQL)."""
+        if not self.cacheable:
+            return None
+        locale = locale_id(self.language_code)
+        return facet_index(locale) if locale is not None else None
+
+    @cached_property
+    def _chosen(self):
+        return {name: self.data.getlist(name) for name in FACETS if self.data.getlist(name)}
+
+    def _ranked_matches(self, index, locale):
+        """Every match of the query among `index`'s items (the live kennisbank of `locale`),
+        best first: one full-text query, kept per query and generation, so another selection
+        with the same words does not search again."""
+        raw = "|".join([str(locale), self.terms, cached_terms.version(), results_version()])
+        key = "gezondin:kennisbank:matches:" + hashlib.sha256(raw.encode()).hexdigest()
+        base = kennis_queryset(locale=locale)
+        ranked = cache.get(key)
+        if ranked is not None:
+            return ranked
+        scores = relevance_scores(base, self.terms)
+        if scores is not None:  # SQLite: the scores of every match in one pass
+            ranked = rank([pk for pk in scores if pk in index.position], scores)
+        else:
+            results = base.search(self.terms, operator="and")
+            if hasattr(results, "get_queryset"):
+                ranked = list(results.get_queryset().values_list("pk", flat=True))
+            else:
+                ranked = [item.pk for item in results[:MAX_FACET_IDS]]
+        cache.set(key, ranked, RESULTS_TIMEOUT)
+        return ranked
+
+    @cached_property
+    def _matches(self):
+        if not self.query:
+            return None
+        return self._ranked_matches(self._index, locale_id(self.language_code))
+
+    @cached_property
+    def _within(self):
+        """The bitset of the query's matches (None without a query)."""
+        return None if self._matches is None else self._index.bitset(self._matches)
+
+    def _indexed_page(self):
+        index = self._index
+        selection = index.select(self._chosen, within=self._within)
+        paginator = Paginator((), self.per_page)
+        paginator.count = selection.bit_count()
+        number = self.params.get("page", 1)
+        try:
+            page = paginator.page(number)
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        key = f"page-{page.number}"
+        ids = self._cached.get(key)
+        if ids is None:
+            bottom = (page.number - 1) * self.per_page
+            top = bottom + self.per_page
+            if self.sort == SORT_RELEVANCE and self.query:
+                ranked = self._cached.get("ranked")
+                if ranked is None:
+                    chosen = [pk for pk in self._matches if index.has(selection, pk)]
+                    ranked = self._remember(ranked=self._titles_first(chosen))
+                ids = ranked[bottom:top]
+            elif self.sort == SORT_TITLE:
+                ids = index.by_title_ids(selection, bottom, top)
+            else:
+                ids = index.newest(selection, bottom, top)
+            self._remember(**{key: ids, "count": paginator.count})
+        page.object_list = self._fetch(ids)
+        return page
+
+    def _indexed_counts_elsewhere(self):
+        counts = {}
+        here = set(self._index.translation_keys)
+        for code in get_content_languages():
+            other_locale = locale_id(code)
+            if code == self.language_code or other_locale is None:
+                continue
+            there = facet_index(other_locale)
+            within = there.without_keys(here)
+            if self.query:
+                matches = self._ranked_matches(there, other_locale)
+                within &= there.bitset(matches)
+            count = there.select(self._chosen, within=within).bit_count()
+            if count:
+                counts[code] = count
+        return counts
+
     # Other languages -------------------------------------------------------------------------
 
     def _counts_elsewhere(self):
@@ -323,6 +423,8 @@ class KennisbankSearch:
         counts = self._cached.get("elsewhere")
         if counts is not None:
             return counts
+        if self._index is not None:
+            return self._remember(elsewhere=self._indexed_counts_elsewhere())
         counts = {}
         translated = self.base.values("translation_key")
         for code in get_content_languages():
@@ -372,6 +474,8 @@ class KennisbankSearch:
         """The requested page of results (the last one when asked beyond it). With a cached
         count and page, the results themselves are not computed again: only the cards' pages
         are fetched by id."""
+        if self._index is not None:
+            return self._indexed_page()
         count = self._cached.get("count")
         if count is None and self.query:
             if isinstance(self.results, list):  # ranked here (SQLite): all ids are at hand
@@ -464,6 +568,9 @@ class KennisbankSearch:
         """Every facet's option counts, in one query (UNION ALL of one part per facet)."""
         if "counts" in self._cached:
             return self._cached["counts"]
+        if self._index is not None:
+            counts = self._index.counts(FACETS, self._chosen, within=self._within)
+            return self._remember(counts={name: counts.get(name, {}) for name in FACETS})
         parts = [self._count_query(name) for name in FACETS]
         counts = {name: {} for name in FACETS}
         for name, value, n in parts[0].union(*parts[1:], all=True):

@@ -7,8 +7,10 @@ search term, and a practice page are each requested (warm-up, then ROUNDS timed 
 Reported per page: SQL queries, median and p95 response time, each also as a ratio to the home
 page's median in the same run, and the HTML size; then the same page "cold", as for a selection
 nobody asked for since the last publication (the kennisbank's cached counts, facets and page ids
-dropped before every request): its query count and median. Not a test: the figures go into
-docs/performance.md.
+dropped before every request, so also the facet index): its query count and median. Last, about
+40 selections nobody asked for before, each requested once and then again, with the facet index
+read since the last publication: median and p90, as ratios to the home page. Not a test: the
+figures go into docs/performance.md.
 
     python -m tests.bench.kennisbank_bench [--sizes 1000 10000] [--rounds 30]
 """
@@ -135,6 +137,49 @@ for name, url in pages.items():
         "p95": timings[max(0, int(round(0.95 * len(timings))) - 1)],
         "bytes": len(response.content),
     }
+
+# Selections nobody asked for before: every request below is the first with its selection (a
+# facet pair, a province's second page, a search word with a theme), with the facet index read
+# once since the last publication (kennisbank.facet_index); then each selection again.
+import itertools, random
+from gezondin.models import Doelgroep, Provincie, Thema
+
+client.get(kennisbank)
+themas = list(Thema.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
+doelgroepen = list(
+    Doelgroep.objects.filter(locale__language_code="nl").values_list("slug", flat=True)
+)
+words = ["armoede", "wijk", "schulden", "gezondheid", "jongeren", "ouderen", "school", "werk"]
+selections = [f"?thema={t}&doelgroep={d}" for t, d in itertools.product(themas, doelgroepen)]
+selections += [f"?provincie={p}&page=2" for p, _label in Provincie.choices]
+selections += [f"?q={w}&thema={t}" for w, t in itertools.product(words, themas[:4])]
+random.Random(12).shuffle(selections)
+selections = selections[: max(40, rounds)]
+home_times = []
+for _ in range(rounds):
+    start = time.perf_counter()
+    client.get("/nl/")
+    home_times.append((time.perf_counter() - start) * 1000)
+def timed(urls):
+    found = []
+    for url in urls:
+        start = time.perf_counter()
+        response = client.get(kennisbank + url)
+        found.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, url
+    return sorted(found)
+new = timed(selections)
+again = timed(selections)
+def p90(values):
+    return values[max(0, int(round(0.9 * len(values))) - 1)]
+results["new selections"] = {
+    "home": statistics.median(home_times),
+    "count": len(selections),
+    "new_median": statistics.median(new),
+    "new_p90": p90(new),
+    "again_median": statistics.median(again),
+    "again_p90": p90(again),
+}
 print(json.dumps(results))
 """
 
@@ -181,6 +226,7 @@ def main():
                 "| cold median ms | cold / cold home | HTML kB |"
             )
             print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+            selections = results.pop("new selections")
             for name, row in results.items():
                 print(
                     f"| {name} | {row['queries']} / {row['cold_queries']} | "
@@ -188,6 +234,21 @@ def main():
                     f"{row['median'] / home:.2f} | {row['p95'] / home:.2f} | "
                     f"{row['cold']:.1f} | {row['cold'] / cold_home:.2f} | "
                     f"{row['bytes'] / 1024:.0f} |"
+                )
+            print()
+            home = selections["home"]
+            print(
+                f"Selections nobody asked for before ({selections['count']}: facet pairs, a "
+                "province's page 2, a search word with a theme), home page median "
+                f"{home:.1f} ms:\n"
+            )
+            print("| requests | median ms | p90 ms | median / home | p90 / home |")
+            print("|---|---:|---:|---:|---:|")
+            for label, prefix in [("first time", "new"), ("asked again", "again")]:
+                median, p90 = selections[f"{prefix}_median"], selections[f"{prefix}_p90"]
+                print(
+                    f"| {label} | {median:.1f} | {p90:.1f} | {median / home:.2f} | "
+                    f"{p90 / home:.2f} |"
                 )
             print()
 
