@@ -28,7 +28,7 @@ from tests.kennisbank.factories import (
 )
 from tests.leerkringen.factories import make_activity
 
-pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("content")]
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("content", "activities")]
 
 # --- The endpoints -------------------------------------------------------------------------------
 

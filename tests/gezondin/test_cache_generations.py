@@ -6,24 +6,22 @@ on any cache backend: not when the default timeout of the cache passes (the file
 store an incremented counter with it), and not when the entry is lost (culled, evicted). The
 clock of the file and local-memory caches is controlled here; Redis keeps its own, so it runs
 with a timeout of one second and waits for it.
-"""
 
-from types import SimpleNamespace
+The API tests' content is built once for the module (tests/shared.py); each test's cache is its
+own (``cache_backend``). The same end to end on the demo: test_cache_generations_demo.py.
+"""
 
 import pytest
 from django.core.cache import cache
-from django.core.cache.backends import base as cache_base
-from django.core.cache.backends import filebased, locmem
-from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from gezondin import terms
 from kennisbank.models import PraktijkvoorbeeldPage
 from kennisbank.search import RESULTS_VERSION_KEY
-from tests.caches import DEFAULT_TIMEOUT, Clock
+from tests.caches import DEFAULT_TIMEOUT
 from tests.gezondin.conftest import API, get
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("content")]
 
 
 def listed(client, content):
@@ -91,47 +89,3 @@ def test_generations_never_repeat(cache_backend):
     assert len(seen) == 12
     # Readers agree on the current generation until it is replaced.
     assert terms.generation(RESULTS_VERSION_KEY) == terms.generation(RESULTS_VERSION_KEY)
-
-
-@pytest.mark.usefixtures("demo_output")
-class TestDemo:
-    """End to end on the demo, with the file cache that `make run` uses."""
-
-    def test_a_practice_made_private_stays_gone(self, client, tmp_path, monkeypatch):
-        clock = Clock()
-        for module in (cache_base, filebased, locmem):
-            monkeypatch.setattr(module, "time", SimpleNamespace(time=clock.time))
-        config = {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "cache"),
-        }
-        practice = (
-            PraktijkvoorbeeldPage.objects.live()
-            .public()
-            .filter(locale__language_code="nl")
-            .order_by("-first_published_at")
-            .first()
-        )
-        api = f"{API}praktijkvoorbeelden/"
-        query = {"search": practice.title, "limit": 100}
-        kennisbank = "/nl/kennisbank/"
-
-        def shown():
-            return {
-                "api": practice.pk in {i["id"] for i in get(client, api, data=query)["items"]},
-                "api detail": client.get(f"{api}{practice.pk}/").status_code == 200,
-                "kennisbank": practice.url in client.get(kennisbank).content.decode(),
-                "kennisbank search": practice.url
-                in client.get(kennisbank, {"q": practice.title}).content.decode(),
-            }
-
-        with override_settings(CACHES={"default": config}):
-            cache.clear()
-            assert all(shown().values())
-            PageViewRestriction.objects.create(page=practice, restriction_type="login")
-            assert not any(shown().values())
-            clock.now += 301  # the default timeout of Django's caches: 300 seconds
-            assert not any(shown().values())
-            clock.now += 60 * 60 * 25  # past every timeout of the cached lookups
-            assert not any(shown().values())
-            cache.clear()

@@ -1,7 +1,8 @@
 """The public look: base layout, navigation, languages, footer, search, blocks and error pages.
 
 Everything goes through the test client and reads the HTML the way a browser or screen reader
-would (landmarks, headings, focus order, attributes).
+would (landmarks, headings, focus order, attributes). The home page, the about page in the menu
+and the footer's pages are built once for the module (tests/shared.py): every test sees them.
 """
 
 import pytest
@@ -16,8 +17,9 @@ from wagtail_factories import DocumentFactory, ImageFactory
 
 from gezondin.models import GezondInSettings
 from tests.factories import StandardPageFactory
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("about_page", "footer_pages")]
 
 FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]"
 VIDEO_URL = "https://www.youtube.com/watch?v=gezondin-test"
@@ -38,7 +40,7 @@ def translate(page, locale, title):
     return publish(translation)
 
 
-@pytest.fixture
+@shared_fixture
 def about_page(home_page, locales):
     """A Dutch content page in the menu, with an English translation."""
     page = publish(
@@ -50,7 +52,7 @@ def about_page(home_page, locales):
     return page
 
 
-@pytest.fixture
+@shared_fixture
 def footer_pages(home_page, locales):
     privacy = publish(StandardPageFactory(parent=home_page, title="Privacyverklaring"))
     accessibility = publish(

@@ -1,5 +1,6 @@
 """Fixtures and helpers shared by the kennisbank tests: a site with a kennisbank in two languages
-and a few terms, and a canned peer installation to harvest from (tests/servers.py)."""
+and a few terms (a shared fixture, tests/shared.py), and a canned peer installation to harvest
+from (tests/servers.py)."""
 
 import io
 import uuid
@@ -10,6 +11,7 @@ from PIL import Image as PILImage
 from tests.factories import DoelgroepFactory, ThemaFactory
 from tests.kennisbank.factories import KennisbankPageFactory, publish, translate
 from tests.servers import CannedPeer, canned_practice
+from tests.shared import shared_fixture
 
 ORIGIN = "https://gezond.tilburg.example"
 
@@ -17,7 +19,7 @@ ORIGIN = "https://gezond.tilburg.example"
 # Fixtures ----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
+@shared_fixture
 def site(home_page, english_home, locales):
     kennisbank = publish(KennisbankPageFactory(parent=home_page))
     english = translate(kennisbank, locales["en"], title="Knowledge base", slug="knowledge-base")

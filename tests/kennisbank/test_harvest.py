@@ -3,7 +3,9 @@ docs/sharing.md), against a real HTTP server on 127.0.0.1 that answers like the 
 installation's read API (tests/servers.py CannedPeer) with practices shaped as the API contract
 says.
 
-Robustness against the network and bad peers: test_harvest_robustness.py.
+Robustness against the network and bad peers: test_harvest_robustness.py. The site (kennisbank in
+two languages, a few terms) is built once for the module (tests/shared.py); the peer and the
+source are made for each test.
 """
 
 import datetime
@@ -31,7 +33,7 @@ from tests.kennisbank.factories import (
     publish,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("site")]
 
 FAST = ClientSettings(connect_timeout=2, read_timeout=5, retries=1, backoff=0, page_size=2)
 

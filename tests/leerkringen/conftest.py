@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from gezondin.models import Gemeente, Thema
+from leerkringen import services
 from leerkringen.models import StudiedagPage, WebinarPage
 from tests.leerkringen.factories import make_activity, make_agenda
 from tests.shared import shared_fixture
@@ -137,6 +138,26 @@ def link_to(message, action):
         if token and path == link_path(language, token, action):
             return path
     raise AssertionError(f"no {action or 'manage'} link in {message.subject!r}")
+
+
+def person(n, **extra):
+    """What sign-up number ``n`` fills in on the form."""
+    return {
+        "name": f"Deelnemer {n}",
+        "email": f"deelnemer{n}@gemeente.example",
+        "organisation": "Gemeente Utrecht",
+        "gemeente": Gemeente.objects.get(cbs_code="GM0344"),
+        "role": "Beleidsmedewerker",
+        **extra,
+    }
+
+
+def signed_up(activity, n, *, confirm=True, now=None):
+    """Sign-up number ``n`` through the services; confirmed unless ``confirm`` is false."""
+    aanmelding, _outcome = services.request_signup(activity, person(n), "nl", now=now)
+    if confirm:
+        aanmelding = services.confirm(aanmelding, now=now)
+    return aanmelding
 
 
 def sign_up(client, page, **overrides):

@@ -1,10 +1,12 @@
 """Sign-ups in the Wagtail admin: who sees what, the manual actions, the exports and the
-dashboard panel, tested through the admin URLs."""
+dashboard panel, tested through the admin URLs. The users and two circles with their sign-ups
+are built once for the module (tests/shared.py)."""
 
 import csv
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from openpyxl import load_workbook
@@ -13,6 +15,9 @@ from gezondin.roles import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME
 from leerkringen import services
 from leerkringen.models import Aanmelding
 from tests.leerkringen.factories import make_activity
+from tests.shared import shared_fixture
+
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("users", "circles")]
 
 Status = Aanmelding.Status
 
@@ -32,8 +37,9 @@ def sign_up(activity, n, confirm=True):
     return services.confirm(aanmelding) if confirm else aanmelding
 
 
-@pytest.fixture
-def users(django_user_model):
+@shared_fixture
+def users(db):
+    django_user_model = get_user_model()
     return {
         "super": admin_user(django_user_model, "super", is_superuser=True),
         "national": admin_user(django_user_model, "redacteur", NATIONAL_GROUP_NAME),
@@ -43,7 +49,7 @@ def users(django_user_model):
     }
 
 
-@pytest.fixture
+@shared_fixture
 def circles(agenda, users):
     a = make_activity(agenda, title="Leerkring A", slug="kring-a", capacity=1)
     b = make_activity(agenda, title="Leerkring B", slug="kring-b", capacity=5)

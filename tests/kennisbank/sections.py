@@ -1,0 +1,200 @@
+"""Municipal sections and their editors: the fixtures and helpers of the publishing tests
+(test_publishing.py, test_setup_gemeente.py, test_setup_gemeente_not_ready.py).
+
+The tree, the two sections and their editors are shared fixtures (tests/shared.py): a module
+marked ``shared_data`` builds them once.
+"""
+
+from types import SimpleNamespace
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from django.utils.text import slugify
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Revision,
+    Workflow,
+    WorkflowPage,
+)
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from gezondin.models import Gemeente
+from gezondin.roles import NATIONAL_GROUP_NAME
+from kennisbank.models import GemeenteIndexPage, KennisbankPage, PraktijkvoorbeeldPage
+from kennisbank.publishing import setup_gemeente
+from tests.shared import shared_fixture
+
+User = get_user_model()
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@shared_fixture
+def tree(home_page, locales):
+    """Home (nl, en), the overview of municipalities (nl and its en translation), kennisbank."""
+    index = publish(home_page, GemeenteIndexPage(title="Gemeenten", slug="gemeenten"))
+    en_index = index.copy_for_translation(locales["en"]).specific
+    en_index.title = "Municipalities"
+    en_index.slug = "municipalities"
+    en_index.save_revision().publish()
+    kennisbank = publish(home_page, KennisbankPage(title="Kennisbank", slug="kennisbank"))
+    return SimpleNamespace(
+        home=home_page,
+        en_home=home_page.get_translation(locales["en"]),
+        index=index,
+        en_index=en_index,
+        kennisbank=kennisbank,
+    )
+
+
+@shared_fixture
+def tilburg(db):
+    return Gemeente.objects.get(cbs_code="GM0855")
+
+
+@shared_fixture
+def amsterdam(db):
+    return Gemeente.objects.get(cbs_code="GM0363")
+
+
+@shared_fixture
+def sections(tree, tilburg, amsterdam):
+    """Municipality A (Tilburg) and B (Amsterdam), set up."""
+    return SimpleNamespace(a=setup_gemeente(tilburg), b=setup_gemeente(amsterdam))
+
+
+def make_user(username, *groups, **extra):
+    user = User.objects.create_user(
+        username=username, email=f"{username}@example.org", password="geheim-wachtwoord", **extra
+    )
+    user.groups.add(*groups)
+    return user
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@shared_fixture
+def editor_a(sections):
+    return make_user("redacteur-tilburg", sections.a.group)
+
+
+@shared_fixture
+def editor_b(sections):
+    return make_user("redacteur-amsterdam", sections.b.group)
+
+
+@shared_fixture
+def national(sections):
+    return make_user("landelijk", Group.objects.get(name=NATIONAL_GROUP_NAME))
+
+
+@shared_fixture
+def superuser(db):
+    return User.objects.create_superuser(
+        username="beheer", email="beheer@example.org", password="geheim-wachtwoord"
+    )
+
+
+def practice_form(title, **extra):
+    """POST data for PraktijkvoorbeeldPage's create/edit form (blank fields left out)."""
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "approach": streamfield([]),
+            "partners": inline_formset([]),
+            "comments": inline_formset([]),
+            "status": "lopend",
+            "erkenning": "niet-beoordeeld",
+            "last_checked": "2026-01-15",
+            **extra,
+        }
+    )
+
+
+def add_url(parent):
+    return reverse(
+        "wagtailadmin_pages:add", args=["kennisbank", "praktijkvoorbeeldpage", parent.pk]
+    )
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def delete_url(page):
+    return reverse("wagtailadmin_pages:delete", args=[page.pk])
+
+
+def unpublish_url(page):
+    return reverse("wagtailadmin_pages:unpublish", args=[page.pk])
+
+
+def workflow_action_url(page, action):
+    task_state = page.current_workflow_task_state
+    return reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+
+
+def assert_denied(response):
+    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard."""
+    assert response.status_code == 302, response.status_code
+    assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def create_practice(client, parent, title, action=None):
+    """Create a practice through the admin; returns (response, page or None)."""
+    data = practice_form(title)
+    if action:
+        data[action] = "1"
+    response = client.post(add_url(parent), data)
+    page = PraktijkvoorbeeldPage.objects.child_of(parent).filter(title=title).first()
+    if page is None and response.status_code == 200 and response.context:
+        form = response.context.get("form")
+        raise AssertionError(f"form invalid: {form.errors if form else response.content[:500]}")
+    return response, page
+
+
+def published_practice(parent, title):
+    return publish(parent, PraktijkvoorbeeldPage(title=title, slug=slugify(title)))
+
+
+def refresh(page):
+    return PraktijkvoorbeeldPage.objects.get(pk=page.pk)
+
+
+def perms(group, page):
+    return set(
+        GroupPagePermission.objects.filter(group=group, page=page).values_list(
+            "permission__codename", flat=True
+        )
+    )
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "groups": Group.objects.count(),
+        "page_permissions": GroupPagePermission.objects.count(),
+        "collections": Collection.objects.count(),
+        "collection_permissions": GroupCollectionPermission.objects.count(),
+        "workflows": Workflow.objects.count(),
+        "workflow_pages": WorkflowPage.objects.count(),
+        "revisions": Revision.objects.count(),
+    }
+
+
+def setup_url(gemeente):
+    return reverse("kennisbank_setup_gemeente", args=[gemeente.pk])
