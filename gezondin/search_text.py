@@ -88,7 +88,9 @@ def query_stems(text):
 
 def normalising():
     """Whether the configured search backend is GezondIn's (then indexed text is stemmed)."""
-    backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
+    # A host without the setting uses Wagtail's default backend.
+    backends = getattr(settings, "WAGTAILSEARCH_BACKENDS", None) or {}
+    backend = backends.get("default", {}).get("BACKEND", "")
     return backend == BACKEND
 
 

@@ -57,3 +57,16 @@ def test_the_modelsearch_internals_it_extends_are_there():
         if not hasattr(importlib.import_module(module), name)
     ]
     assert not missing
+
+
+def test_without_the_setting_text_is_indexed_as_it_is(db, settings):
+    """A host site without WAGTAILSEARCH_BACKENDS (Wagtail's default backend) indexes the text
+    as written: the stems are GezondIn's backend's."""
+    from gezondin.models import StandardPage
+    from gezondin.search_text import DutchSearchField, DutchStemsField
+
+    page = StandardPage(title="Gezinnen met schulden")
+    assert DutchStemsField("title").get_value(page) == "gezin met schuld"
+    del settings.WAGTAILSEARCH_BACKENDS
+    assert DutchSearchField("title").get_value(page) == "Gezinnen met schulden"
+    assert DutchStemsField("title").get_value(page) is None
