@@ -28,10 +28,14 @@ _lock = threading.Lock()
 
 
 def _bits(positions):
-    value = 0
+    """The int with the given bits set (built in a bytearray: linear in the positions)."""
+    positions = list(positions)
+    if not positions:
+        return 0
+    buffer = bytearray((max(positions) >> 3) + 1)
     for position in positions:
-        value |= 1 << position
-    return value
+        buffer[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(buffer, "little")
 
 
 def _lowest_first(selection):
