@@ -24,7 +24,7 @@ help:
 	@echo "make demo-reset        delete the local SQLite database and media, then load the demo again"
 	@echo "make messages          update and compile the NL/EN translation catalogues"
 	@echo "make lock              re-pin requirements.lock from pyproject.toml"
-	@echo "make bench             kennisbank speed at 1,000 and 10,000 practices (SQLite, PostgreSQL)"
+	@echo "make bench             kennisbank speed over HTTP at 10,000 and 50,000 practices (SQLite, PostgreSQL)"
 	@echo "make screenshots       the first screens of home, kennisbank, agenda, an activity (docs/screenshots/)"
 
 $(STAMP):
@@ -113,6 +113,6 @@ clean:
 	rm -rf $(VENV) .pytest_cache staticfiles
 
 bench: install
-	$(BIN)/python -m tests.bench.kennisbank_bench
+	$(BIN)/python -m tests.bench.kennisbank_bench $(BENCH_ARGS)
 	DATABASE_URL=$${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
-		$(BIN)/python -m tests.bench.kennisbank_bench
+		$(BIN)/python -m tests.bench.kennisbank_bench $(BENCH_ARGS)

@@ -146,6 +146,19 @@ class KennisPage(BasePage):
         verbose_name = _("kennisbankitem")
         verbose_name_plural = _("kennisbankitems")
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # search_context reads the municipalities and terms of every page: one query per link
+        # table for a whole chunk of `update_index` instead of six per page.
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("locale")
+            .prefetch_related(*cls.search_prefetch)
+        )
+
+    search_prefetch = ("gemeenten", *VOCABULARY_FIELDS.values())
+
     def search_context(self):
         """What the page is about beyond its own text, for search: its municipalities (name and
         province) and the names of its terms (themes, target groups, ...) in its language."""
@@ -288,6 +301,7 @@ class PraktijkvoorbeeldPage(KennisPage):
         DutchSearchField("intervention_name"),
         DutchSearchField("search_partners"),
     ]
+    search_prefetch = (*KennisPage.search_prefetch, "partners__organisatie")
 
     content_panels = [
         *Page.content_panels,

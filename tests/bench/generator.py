@@ -23,7 +23,7 @@ import time
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import CommandError
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import get_serializable_data_for_fields
@@ -706,6 +706,7 @@ def generate_practices(ctx: DemoContext, wanted: int) -> int:
         if not pages:
             return
         started_indexing = time.monotonic()
+        prefetch_related_objects(pages, "locale", *PraktijkvoorbeeldPage.search_prefetch)
         for backend in backends:
             backend.add_bulk(PraktijkvoorbeeldPage, pages)
         indexing += time.monotonic() - started_indexing

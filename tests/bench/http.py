@@ -1,0 +1,194 @@
+"""The site as deployed, for `make bench`: gunicorn with `settings.production`, timed over HTTP.
+
+`serve()` collects the static files once, starts gunicorn on a free loopback port against the bench
+database (Redis as the cache when it answers on 127.0.0.1:6379, else the file cache of the
+production settings) and stops it afterwards. `measure()` times what a visitor meets: each page of
+`PAGES` warm, and a set of kennisbank selections nobody asked for before (facet pairs, a
+province's page 2, a search word with a theme), the first time and again; every figure is also a
+ratio to the home page's median in the same run.
+"""
+
+import contextlib
+import itertools
+import os
+import random
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+KENNISBANK = "/nl/kennisbank/"
+PAGES = {
+    "home": "/nl/",
+    "kennisbank, unfiltered": KENNISBANK,
+    "kennisbank, 3 facets": KENNISBANK
+    + "?thema=armoede-en-schulden&doelgroep=jongeren&provincie=noord-brabant",
+    "kennisbank, search": KENNISBANK + "?q=schulden",
+    "kennisbank, search + facet": KENNISBANK + "?q=wijk&thema=wonen",
+    "kennisbank, page 40": KENNISBANK + "?page=40",
+}
+WORKERS = 2  # one per core of the reference machine
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _redis_answers():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def _flush_redis():
+    with socket.create_connection(("127.0.0.1", 6379), timeout=5) as sock:
+        sock.sendall(b"SELECT 13\r\nFLUSHDB\r\n")
+        time.sleep(0.1)
+        sock.recv(64)
+
+
+@contextlib.contextmanager
+def serve(database_url):
+    """Yield (base URL, description of the cache) of gunicorn serving the bench database."""
+    with tempfile.TemporaryDirectory(prefix="gezondin-bench-http-") as workdir:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings.production",
+            "DATABASE_URL": database_url,
+            "DATABASE_CONN_MAX_AGE": "60",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",
+            "STATIC_ROOT": str(Path(workdir) / "static"),
+            "CACHE_DIR": str(Path(workdir) / "cache"),
+            "LOG_LEVEL": "WARNING",
+        }
+        if _redis_answers():
+            _flush_redis()
+            env["CACHE_URL"] = REDIS_URL
+            cache = "Redis"
+        else:
+            env.pop("CACHE_URL", None)
+            cache = "file cache (Redis not running)"
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        port = _free_port()
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "settings.wsgi",
+                f"--bind=127.0.0.1:{port}",
+                f"--workers={WORKERS}",
+                "--log-level=warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    get(base + "/nl/")
+                    break
+                except (OSError, urllib.error.URLError):
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError("gunicorn did not start") from None
+                    time.sleep(0.2)
+            yield base, cache
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def get(url):
+    """Time one GET in milliseconds (status 200 required); returns (ms, body size)."""
+    start = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (loopback)
+        body = response.read()
+        status = response.status
+    elapsed = (time.perf_counter() - start) * 1000
+    if status != 200:
+        raise RuntimeError(f"{url}: {status}")
+    return elapsed, len(body)
+
+
+def p90(values):
+    values = sorted(values)
+    return values[max(0, int(round(0.9 * len(values))) - 1)]
+
+
+def p95(values):
+    values = sorted(values)
+    return values[max(0, int(round(0.95 * len(values))) - 1)]
+
+
+def new_selections(themas, doelgroepen, provincies, count):
+    """Kennisbank query strings nobody has asked for: facet pairs, a province's page 2, a search
+    word with a theme (each word once, so every search is a new full-text query)."""
+    words = [
+        "armoede", "wijk", "schulden", "gezondheid", "jongeren", "ouderen", "school", "werk",
+        "eenzaamheid", "wonen", "sport", "voeding", "mantelzorg", "taal", "bewegen", "buurt",
+    ]  # fmt: skip
+    selections = [f"?thema={t}&doelgroep={d}" for t, d in itertools.product(themas, doelgroepen)]
+    rng = random.Random(12)  # noqa: S311 (a fixed sample, not security)
+    rng.shuffle(selections)
+    searches = [f"?q={word}&thema={rng.choice(themas)}" for word in words]
+    pages = [f"?provincie={p}&page=2" for p in provincies]
+    # In the proportions of the issue's "facets, search words, page 2": half facets, the rest
+    # split between searches and second pages.
+    half, quarter = count // 2, count // 4
+    chosen = selections[:half] + searches[:quarter] + pages[: count - half - quarter]
+    chosen += selections[half : half + count - len(chosen)]
+    rng.shuffle(chosen)
+    return chosen
+
+
+def measure(base, rounds, selections):
+    """Time the pages warm and the selections first time and again, over HTTP."""
+    for _ in range(3 * WORKERS):  # every worker has read its facet index and templates
+        for url in PAGES.values():
+            get(base + url)
+    pages = {}
+    for name, url in PAGES.items():
+        timings, size = [], 0
+        for _ in range(rounds):
+            elapsed, size = get(base + url)
+            timings.append(elapsed)
+        pages[name] = {
+            "median": statistics.median(timings),
+            "p95": p95(timings),
+            "bytes": size,
+        }
+    home = [get(base + PAGES["home"])[0] for _ in range(rounds)]
+    first = [get(base + KENNISBANK + query)[0] for query in selections]
+    home += [get(base + PAGES["home"])[0] for _ in range(rounds)]
+    again = [get(base + KENNISBANK + query)[0] for query in selections]
+    return {
+        "pages": pages,
+        "home": statistics.median(home),
+        "count": len(selections),
+        "new_median": statistics.median(first),
+        "new_p90": p90(first),
+        "again_median": statistics.median(again),
+        "again_p90": p90(again),
+    }
