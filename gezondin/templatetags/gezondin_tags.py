@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.urls import translate_url
 from django.utils import translation
@@ -41,13 +42,14 @@ from wagtail.fields import StreamValue
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from gezondin import jsonld
+from gezondin import jsonld, terms
 from gezondin.models import GezondInSettings
 from gezondin.terms import locale_id, locale_languages, public_q
 
 register = template.Library()
 
 _HOME_CACHE_ATTR = "_gezondin_site_homes"
+MENU_CACHE_TIMEOUT = 60 * 60
 _LANGUAGES_CACHE_ATTR = "_gezondin_language_links"
 _BREADCRUMBS_CACHE_ATTR = "_gezondin_breadcrumbs"
 
@@ -136,26 +138,42 @@ def main_menu(context):
     """The main menu: the home page's live, public children with "show in menus" on.
 
     The item of the section the current page is in gets ``current`` = "true", the current page
-    itself "page" (rendered as aria-current).
+    itself "page" (rendered as aria-current). The items are cached per site, language and
+    publication (terms.results_version: any publish, unpublish, move or delete) and private
+    sections (terms.version); only the current item is worked out per request.
     """
     request = _request(context)
     home = _localized_home(request)
     current = _current_page(context)
     items = []
     if home is not None:
-        children = home.get_children().live().in_menu().filter(public_q())
-        for child in children:
-            url = child.get_url(request)
-            if not url:
-                continue
+        for pk, path, title, url in _menu_entries(request, home):
             state = None
             if current is not None:
-                if current.pk == child.pk:
+                if current.pk == pk:
                     state = "page"
-                elif current.path.startswith(child.path):
+                elif current.path.startswith(path):
                     state = "true"
-            items.append({"title": child.title, "url": url, "current": state})
+            items.append({"title": title, "url": url, "current": state})
     return {"items": items, "request": request}
+
+
+def _menu_entries(request, home):
+    """[(pk, path, title, url)] of the main menu under ``home``."""
+    site = Site.find_for_request(request)
+    key = (
+        f"gezondin:menu:{terms.results_version()}:{terms.version()}:"
+        f"{site.pk if site else 0}:{home.pk}"
+    )
+    entries = cache.get(key)
+    if entries is None:
+        entries = []
+        for child in home.get_children().live().in_menu().filter(public_q()):
+            url = child.get_url(request)
+            if url:
+                entries.append((child.pk, child.path, child.title, url))
+        cache.set(key, entries, MENU_CACHE_TIMEOUT)
+    return entries
 
 
 def _breadcrumb_items(context):

@@ -230,6 +230,26 @@ def test_main_menu_leaves_out_private_and_draft_pages(client, about_page):
     assert [a.get_text(strip=True) for a in menu.select("a")] == ["Over GezondIn"]
 
 
+def test_main_menu_follows_publications_though_it_is_cached(client, about_page):
+    def menu_titles():
+        menu = soup(client.get("/nl/")).select_one('nav[aria-label="Hoofdmenu"]')
+        return [a.get_text(strip=True) for a in menu.select("a")]
+
+    assert menu_titles() == ["Over GezondIn"]
+    agenda = publish(
+        StandardPageFactory(parent=about_page.get_parent(), title="Agenda", show_in_menus=True)
+    )
+    assert menu_titles() == ["Over GezondIn", "Agenda"]
+    agenda.title = "Activiteiten"
+    agenda.save_revision().publish()
+    assert menu_titles() == ["Over GezondIn", "Activiteiten"]
+    PageViewRestriction.objects.create(page=agenda, restriction_type="login")
+    assert menu_titles() == ["Over GezondIn"]
+    PageViewRestriction.objects.filter(page=agenda).delete()
+    agenda.unpublish()
+    assert menu_titles() == ["Over GezondIn"]
+
+
 def test_breadcrumbs_on_a_standard_page(client, about_page):
     publish(StandardPageFactory(parent=about_page, title="Het team", slug="team"))
     html = soup(client.get("/nl/over-gezondin/team/"))
