@@ -9,6 +9,10 @@ An item is indexed with its municipalities, terms and partners (KennisPage.searc
 Wagtail indexes a page when it is saved, before a publication writes those links and partners:
 once they are written (`page_published`) the item and its translations are indexed again, through
 the same task Wagtail uses (immediate in development, the worker in production).
+
+Any publication, unpublication, move or deletion of a page drops the cached kennisbank results
+(a new results generation); once it commits, a task reads the facet index of the new generation
+(kennisbank.tasks), so that the next visitor does not wait for it.
 """
 
 from django.conf import settings
@@ -90,6 +94,15 @@ def forget_cached_results(sender, **kwargs):
         return  # post_delete of some other model
 
     invalidate_results()
+    transaction.on_commit(_build_facet_indexes)
+
+
+def _build_facet_indexes():
+    # A publication sends several of these signals; the builds after the first find the index
+    # of the current generation in memory and read nothing.
+    from kennisbank.tasks import build_facet_indexes
+
+    build_facet_indexes.enqueue()
 
 
 def connect():

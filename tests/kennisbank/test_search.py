@@ -510,6 +510,25 @@ def test_the_facet_index_follows_publishing(client, practices, kennisbank, terms
     assert "Buurtkamer voor jonge ouders" not in titles(client.get(URL, {"sort": "titel"}))
 
 
+def test_a_publication_builds_the_facet_index_before_the_first_visitor(
+    client, practices, kennisbank, terms, django_capture_on_commit_callbacks
+):
+    """After a publication (once its transaction commits) the index of the new generation is
+    read by a task (kennisbank.tasks; the worker in production), not by the next visitor."""
+    client.get(URL)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(
+            kennisbank,
+            PraktijkvoorbeeldPage(title="Buurtkamer voor jonge ouders", slug="buurtkamer-3"),
+            themas=[terms["wonen"]],
+        )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"thema": "wonen", "doelgroep": "ouderen"})
+    assert response.status_code == 200
+    assert not link_reads(queries)
+    assert facet_counts(client.get(URL, {"thema": "wonen"}), "thema")["wonen"] == 3
+
+
 @pytest.mark.parametrize("sort", ["nieuwste", "titel", "relevantie"])
 def test_every_sort_works_with_a_search(client, practices, sort):
     response = client.get(URL, {"q": "schulden", "sort": sort})
