@@ -9,14 +9,13 @@
 Everything is found in the language of the home page shown and below it in the tree (the
 kennisbank and its dossiers need not be children of the home page). Queries: the kennisbank's
 URL, the dossiers' URLs and the theme counts come from the cache (one query each when they are
-not there); the newest practices are one query plus the cards' terms when a card is not cached;
+not there); the newest practices come from the facet index (kennisbank.facet_index, read once per
+publication), then one query plus the cards' terms when a card is not cached;
 the contact page is one query.
 """
 
 from urllib.parse import urlencode
 
-from django.core.cache import cache
-from django.db.models import Count
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -24,15 +23,10 @@ from gezondin import home
 from gezondin import terms as cached_terms
 from gezondin.models import GezondInSettings, Thema
 from gezondin.terms import term_options
-from kennisbank.filters import SORT_NEWEST, m2m_through
+from kennisbank.facet_index import facet_index
+from kennisbank.filters import SORT_NEWEST
 from kennisbank.models import KennisType
-from kennisbank.search import (
-    RESULTS_TIMEOUT,
-    kennis_queryset,
-    prefetch_uncached_cards,
-    results_version,
-    with_listing_data,
-)
+from kennisbank.search import listing_items
 from kennisbank.templatetags.kennisbank_tags import dossier_urls, kennisbank_url
 
 NEWEST_PRACTICES = 3
@@ -60,24 +54,10 @@ def search_box(request, home_page):
 
 
 def theme_counts(locale_id):
-    """{theme slug: number of live, public kennisbank items of this language on the theme}, in
-    one query, cached until anything is published or a term changes."""
-    key = (
-        f"gezondin:kennisbank:theme-counts:{results_version()}:{cached_terms.version()}:{locale_id}"
-    )
-    counts = cache.get(key)
-    if counts is None:
-        through, term_fk = m2m_through("themas")
-        rows = (
-            through.objects.filter(kennispage_id__in=kennis_queryset(locale=locale_id).values("pk"))
-            .order_by()
-            .values(f"{term_fk}__slug")
-            .annotate(n=Count("kennispage_id", distinct=True))
-            .values_list(f"{term_fk}__slug", "n")
-        )
-        counts = dict(rows)
-        cache.set(key, counts, RESULTS_TIMEOUT)
-    return counts
+    """{theme slug: number of live, public kennisbank items of this language on the theme}, from
+    the facet index (kennisbank.facet_index: read once per publication)."""
+    themes = facet_index(locale_id).bits.get("thema", {})
+    return {slug: bits.bit_count() for slug, bits in themes.items()}
 
 
 @home.register(
@@ -120,19 +100,14 @@ def newest_practices(request, home_page):
     base = kennisbank_url(_tag_context(request, home_page))
     if not base:
         return None
-    practices = (
-        kennis_queryset(locale=home_page.locale_id)
-        .filter(kind=KennisType.PRAKTIJKVOORBEELD)
-        .order_by("-first_published_at", "-id")
-    )
-    items = list(with_listing_data(practices, prefetch=False)[:NEWEST_PRACTICES])
-    if not items:
+    # From the facet index (kept per publication) rather than sorting every practice.
+    index = facet_index(home_page.locale_id)
+    practices = index.bits["type"].get(KennisType.PRAKTIJKVOORBEELD, 0)
+    ids = index.newest(practices, 0, NEWEST_PRACTICES)
+    if not ids:
         return None
     query = urlencode({"type": KennisType.PRAKTIJKVOORBEELD, "sort": SORT_NEWEST})
-    return {
-        "items": prefetch_uncached_cards(items, heading="h3"),
-        "all_url": f"{base}?{query}",
-    }
+    return {"items": listing_items(ids), "all_url": f"{base}?{query}"}
 
 
 @home.register(

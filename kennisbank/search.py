@@ -83,6 +83,13 @@ def kennis_queryset(request=None, locale=None):
     return KennisPage.objects.live().filter(public_q(), locale_id=locale)
 
 
+def listing_items(ids):
+    """The result cards' items with the given ids, in that order (see with_listing_data)."""
+    items = with_listing_data(KennisPage.objects.filter(pk__in=ids), prefetch=False)
+    by_id = {item.pk: item for item in items}
+    return prefetch_uncached_cards([by_id[pk] for pk in ids if pk in by_id])
+
+
 # A practice's long sections, which no result card shows.
 CARD_DEFERRED = [
     f"praktijkvoorbeeldpage__{field}" for field in [*PRACTICE_SECTIONS, "approach", *PRACTICE_NEEDS]
@@ -516,10 +523,7 @@ class KennisbankSearch:
 
     @staticmethod
     def _fetch(ids):
-        """The cards' items with the given ids, in that order."""
-        items = with_listing_data(KennisPage.objects.filter(pk__in=ids), prefetch=False)
-        by_id = {item.pk: item for item in items}
-        return prefetch_uncached_cards([by_id[pk] for pk in ids if pk in by_id])
+        return listing_items(ids)
 
     @property
     def count(self):
