@@ -2,14 +2,18 @@
 the seats left, and a link to the whole agenda. Registered when the app is ready.
 
 The agenda is the first live, public one in the home page's language below the home page (it
-need not be its child). Queries: one for the agenda, one for its next activities (their common
+need not be its child). Queries: one for the agenda (cached until the next publication: looking
+for it among every page below the home page is the slowest part at tens of thousands of
+practices), one for its next activities (their common
 fields only: no query per page type) and one for their seats, plus one for the Dutch activities
 whose seats an English page shares (leerkringen.services).
 """
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from gezondin import home
+from gezondin import terms as cached_terms
 from gezondin.terms import public_q
 from leerkringen import services
 from leerkringen.models import ActivityPage, AgendaPage
@@ -18,15 +22,26 @@ NEXT_ACTIVITIES = 3
 STYLESHEET = "leerkringen/css/leerkringen.css"
 
 
+AGENDA_CACHE_TIMEOUT = 60 * 60
+
+
 def agenda_of(home_page):
     """The agenda in the home page's language below it, or None."""
-    return (
-        AgendaPage.objects.live()
-        .filter(public_q(), locale_id=home_page.locale_id)
-        .descendant_of(home_page)
-        .order_by("path")
-        .first()
+    key = (
+        f"gezondin:home-agenda:{cached_terms.results_version()}:{cached_terms.version()}:"
+        f"{home_page.pk}"
     )
+    agenda = cache.get(key)
+    if agenda is None:
+        agenda = (
+            AgendaPage.objects.live()
+            .filter(public_q(), locale_id=home_page.locale_id)
+            .descendant_of(home_page)
+            .order_by("path")
+            .first()
+        ) or False
+        cache.set(key, agenda, AGENDA_CACHE_TIMEOUT)
+    return agenda or None
 
 
 @home.register(
