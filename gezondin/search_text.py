@@ -86,6 +86,13 @@ def query_stems(text):
     return list(dict.fromkeys(stem(word) for word in meaningful))
 
 
+@lru_cache(maxsize=100_000)
+def title_stems(title):
+    """The query stems of a title, as a set (kept per process: the kennisbank compares every
+    matching title with the query, KennisbankSearch._titles_first)."""
+    return frozenset(query_stems(title))
+
+
 def normalising():
     """Whether the configured search backend is GezondIn's (then indexed text is stemmed)."""
     # A host without the setting uses Wagtail's default backend.

@@ -132,10 +132,17 @@ class FacetIndex:
             counts[facet] = found
         return counts
 
-    def has(self, selection, pk):
-        """Whether the item `pk` is in the selection."""
-        position = self.position.get(pk)
-        return position is not None and bool(selection >> position & 1)
+    def first_in(self, selection, ids, limit):
+        """The first `limit` of `ids` (in their order) that are in the selection."""
+        bits = _lowest_first(selection)
+        size, position, found = len(bits), self.position, []
+        for pk in ids:
+            at = position.get(pk)
+            if at is not None and at < size and bits[at] == "1":
+                found.append(pk)
+                if len(found) == limit:
+                    break
+        return found
 
     def titles(self, ids):
         """{pk: title} of the given ids."""

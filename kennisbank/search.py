@@ -34,7 +34,7 @@ from gezondin import terms as cached_terms
 from gezondin.facets import chosen_count, chosen_filters, facet
 from gezondin.models.snippets import Provincie
 from gezondin.search_terms import display_query, search_terms
-from gezondin.search_text import query_stems
+from gezondin.search_text import query_stems, title_stems
 from gezondin.suggest import suggest
 from gezondin.terms import gemeente_labels, locale_id, public_q, term_names
 from kennisbank.facet_index import facet_index
@@ -281,7 +281,7 @@ class KennisbankSearch:
             self.terms, operator="and", order_by_relevance=False
         )
 
-    def _titles_first(self, ids):
+    def _titles_first(self, ids, index=None):
         """`ids` (in the backend's order) with the titles that say what was asked first: an
         exact or near-exact title (the same words, give or take plurals, diacritics, function
         words and order), then titles holding every word of the query; the backend's order
@@ -290,13 +290,14 @@ class KennisbankSearch:
         wanted = set(query_stems(self.query))
         if not wanted or not ids:
             return ids
-        if self._index is not None:
-            titles = self._index.titles(ids)
+        index = index if index is not None else self._index
+        if index is not None:
+            titles = index.titles(ids)
         else:
             titles = dict(KennisPage.objects.filter(pk__in=id_list(ids)).values_list("pk", "title"))
 
         def group(pk):
-            title = set(query_stems(titles.get(pk, "")))
+            title = title_stems(titles.get(pk, ""))
             if title == wanted:
                 return 0
             if all(any(word.startswith(stem) for word in title) for stem in wanted):
@@ -341,15 +342,16 @@ class KennisbankSearch:
         return {name: self.data.getlist(name) for name in FACETS if self.data.getlist(name)}
 
     def _ranked_matches(self, index, locale):
-        """Every match of the query among `index`'s items (the live kennisbank of `locale`),
-        best first: one full-text query, kept per query and generation, so another selection
-        with the same words does not search again."""
+        """Every match of the query among `index`'s items (the live kennisbank of `locale`) as
+        (ids best first, their bitset): one full-text query, the titles that say what was asked
+        put first, kept per query and generation so that no other selection with the same
+        words searches, ranks or builds the bitset again."""
         raw = "|".join([str(locale), self.terms, cached_terms.version(), results_version()])
         key = "gezondin:kennisbank:matches:" + hashlib.sha256(raw.encode()).hexdigest()
+        found = cache.get(key)
+        if found is not None:
+            return found
         base = kennis_queryset(locale=locale)
-        ranked = cache.get(key)
-        if ranked is not None:
-            return ranked
         scores = relevance_scores(base, self.terms)
         if scores is not None:  # SQLite: the scores of every match in one pass
             ranked = rank([pk for pk in scores if pk in index.position], scores)
@@ -359,19 +361,24 @@ class KennisbankSearch:
                 ranked = list(results.get_queryset().values_list("pk", flat=True))
             else:
                 ranked = [item.pk for item in results[:MAX_FACET_IDS]]
-        cache.set(key, ranked, RESULTS_TIMEOUT)
-        return ranked
+        ranked = self._titles_first(ranked, index)
+        found = (ranked, index.bitset(ranked))
+        cache.set(key, found, RESULTS_TIMEOUT)
+        return found
 
     @cached_property
     def _matches(self):
+        """The query's matches, best first (None without a query)."""
         if not self.query:
             return None
-        return self._ranked_matches(self._index, locale_id(self.language_code))
+        return self._ranked_matches(self._index, locale_id(self.language_code))[0]
 
     @cached_property
     def _within(self):
         """The bitset of the query's matches (None without a query)."""
-        return None if self._matches is None else self._index.bitset(self._matches)
+        if not self.query:
+            return None
+        return self._ranked_matches(self._index, locale_id(self.language_code))[1]
 
     def _indexed_page(self):
         index = self._index
@@ -391,11 +398,8 @@ class KennisbankSearch:
             bottom = (page.number - 1) * self.per_page
             top = bottom + self.per_page
             if self.sort == SORT_RELEVANCE and self.query:
-                ranked = self._cached.get("ranked")
-                if ranked is None:
-                    chosen = [pk for pk in self._matches if index.has(selection, pk)]
-                    ranked = self._remember(ranked=self._titles_first(chosen))
-                ids = ranked[bottom:top]
+                # The matches are in their final order; the selection keeps that order.
+                ids = index.first_in(selection, self._matches, top)[bottom:top]
             elif self.sort == SORT_TITLE:
                 ids = index.by_title_ids(selection, bottom, top)
             else:
@@ -414,8 +418,7 @@ class KennisbankSearch:
             there = facet_index(other_locale)
             within = there.without_keys(here)
             if self.query:
-                matches = self._ranked_matches(there, other_locale)
-                within &= there.bitset(matches)
+                within &= self._ranked_matches(there, other_locale)[1]
             count = there.select(self._chosen, within=within).bit_count()
             if count:
                 counts[code] = count
