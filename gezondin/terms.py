@@ -5,6 +5,7 @@ Terms change rarely and are read on every kennisbank page, so their names per la
 Django's cache and dropped whenever a term or municipality is saved or deleted (see signals).
 """
 
+import threading
 import uuid
 
 from django.core.cache import cache
@@ -20,6 +21,39 @@ RESULTS_VERSION_KEY = "gezondin:kennisbank:results-version"
 CACHE_TIMEOUT = 60 * 60 * 24
 
 
+# Within one request the lookups below are read from the cache once: a kennisbank page asks for
+# the generations and the term names dozens of times (once per card, per facet, per link), each
+# a round trip to Redis. The request sees one consistent state; a change made during the request
+# (a publication in the admin) replaces the remembered generation at once (next_generation).
+_request = threading.local()
+
+
+def start_request_memo(**kwargs):
+    """Signal receiver (request_started): remember lookups until the request ends."""
+    _request.values = {}
+
+
+def end_request_memo(**kwargs):
+    """Signal receiver (request_finished)."""
+    _request.values = None
+
+
+def _cache_get(key):
+    memo = getattr(_request, "values", None)
+    if memo is not None and key in memo:
+        return memo[key]
+    value = cache.get(key)
+    if memo is not None and value is not None:
+        memo[key] = value
+    return value
+
+
+def _remember(key, value):
+    memo = getattr(_request, "values", None)
+    if memo is not None:
+        memo[key] = value
+
+
 def generation(key):
     """The current generation kept in the cache under `key`: an opaque token that cache keys
     include, so they go stale together when :func:`next_generation` replaces it.
@@ -29,19 +63,22 @@ def generation(key):
     earlier generation can never be served again. Counters raised with ``cache.incr`` went back:
     the file cache stores an incremented value with the default timeout, and a lost counter
     restarted at 1, bringing back what was cached under 1 (pages made private, unpublished)."""
-    value = cache.get(key)
+    value = _cache_get(key)
     if value is None:
         # add(), not set(): processes finding the key missing at the same moment agree on one.
         cache.add(key, new_token(), None)
         value = cache.get(key)
         if value is None:  # a cache that keeps nothing (DummyCache): never reuse a generation
             value = new_token()
+        _remember(key, value)
     return value
 
 
 def next_generation(key):
     """Start a new generation under `key`, so every key built on the old one is forgotten."""
-    cache.set(key, new_token(), None)
+    token = new_token()
+    cache.set(key, token, None)
+    _remember(key, token)
 
 
 def new_token():
@@ -76,7 +113,7 @@ def term_options(model, language_code):
     Terms not (yet) translated fall back to the default language's name, so a filter never loses
     an option because a translation is missing.
     """
-    options = cache.get(_terms_key("terms", model, language_code))
+    options = _cache_get(_terms_key("terms", model, language_code))
     if options is None:
         options, _untranslated = _read_terms(model, language_code)
     return options
@@ -90,7 +127,7 @@ def untranslated_terms(model, language_code):
     """{slug: language code} of the terms of a vocabulary that have no name in
     ``language_code``: :func:`term_options` shows them in another language (the default's), and
     pages say so (``lang`` and "(in Dutch)", see gezondin_tags.in_language)."""
-    found = cache.get(_terms_key("terms-untranslated", model, language_code))
+    found = _cache_get(_terms_key("terms-untranslated", model, language_code))
     if found is None:
         _options, found = _read_terms(model, language_code)
     return found
@@ -123,7 +160,7 @@ def _read_terms(model, language_code):
 def gemeente_labels():
     """{CBS code: the name people know the municipality by}, for every municipality."""
     key = f"gezondin:gemeenten:{version()}"
-    labels = cache.get(key)
+    labels = _cache_get(key)
     if labels is None:
         labels = {
             code: display or name
@@ -163,7 +200,7 @@ def locale_id(language_code):
     from wagtail.models import Locale
 
     key = f"gezondin:locale:{version()}:{language_code}"
-    value = cache.get(key)
+    value = _cache_get(key)
     if value is None:
         value = (
             Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
@@ -177,7 +214,7 @@ def locale_languages():
     from wagtail.models import Locale
 
     key = f"gezondin:locales:{version()}"
-    value = cache.get(key)
+    value = _cache_get(key)
     if value is None:
         value = dict(Locale.objects.values_list("pk", "language_code"))
         cache.set(key, value, CACHE_TIMEOUT)
@@ -189,7 +226,7 @@ def restricted_paths():
     from wagtail.models import PageViewRestriction
 
     key = f"gezondin:restricted:{version()}"
-    paths = cache.get(key)
+    paths = _cache_get(key)
     if paths is None:
         paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
         cache.set(key, paths, CACHE_TIMEOUT)
@@ -208,7 +245,11 @@ def public_q():
 
 
 def connect_signals():
+    from django.core.signals import request_finished, request_started
     from django.db.models.signals import post_delete, post_save
+
+    request_started.connect(start_request_memo, dispatch_uid="gezondin-terms-memo-start")
+    request_finished.connect(end_request_memo, dispatch_uid="gezondin-terms-memo-end")
     from wagtail.models import Locale, PageViewRestriction
 
     for model in [*VOCABULARIES, Gemeente, Locale, PageViewRestriction]:

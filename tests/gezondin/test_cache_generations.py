@@ -89,3 +89,25 @@ def test_generations_never_repeat(cache_backend):
     assert len(seen) == 12
     # Readers agree on the current generation until it is replaced.
     assert terms.generation(RESULTS_VERSION_KEY) == terms.generation(RESULTS_VERSION_KEY)
+
+
+def test_a_request_reads_each_generation_from_the_cache_once(client, content, monkeypatch):
+    """A kennisbank page asks for the generations dozens of times (per card, facet, link); within
+    one request they are read from the cache once (gezondin.terms: a round trip to Redis each)."""
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    client.get(content.kennisbank.url)
+    monkeypatch.setattr(terms.cache, "get", counting_get)
+    assert client.get(content.kennisbank.url, {"thema": "wonen"}).status_code == 200
+    assert reads.count(terms.CACHE_VERSION_KEY) == 1
+    assert reads.count(RESULTS_VERSION_KEY) == 1
+    # Outside a request nothing is remembered: a change made elsewhere is seen at once.
+    reads.clear()
+    terms.version()
+    terms.version()
+    assert reads.count(terms.CACHE_VERSION_KEY) == 2
