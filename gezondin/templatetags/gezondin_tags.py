@@ -391,9 +391,11 @@ def canonical_url(context):
 def footer_links(context):
     """``{% footer_links as links %}``: the contact, privacy and accessibility pages chosen in
     GezondInSettings as [{"title", "url"}], each in the visitor's language where translated;
-    unpublished pages are left out."""
+    unpublished pages are left out. Cached per site, language, choice of pages and publication
+    (terms.results_version)."""
     request = _request(context)
-    if request is None or Site.find_for_request(request) is None:
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
         return []
     site_settings = GezondInSettings.for_request(request)
     chosen_ids = [
@@ -407,6 +409,18 @@ def footer_links(context):
     ]
     if not chosen_ids:
         return []
+    key = (
+        f"gezondin:footer:{terms.results_version()}:{site.pk}:{_language_code()}:"
+        + ",".join(str(pk) for pk in chosen_ids)
+    )
+    links = cache.get(key)
+    if links is None:
+        links = _footer_links(request, chosen_ids)
+        cache.set(key, links, MENU_CACHE_TIMEOUT)
+    return links
+
+
+def _footer_links(request, chosen_ids):
     keys = Page.objects.filter(pk__in=chosen_ids).values("translation_key")
     pages = list(Page.objects.filter(translation_key__in=keys).select_related("locale"))
     by_id = {page.pk: page for page in pages}
