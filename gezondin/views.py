@@ -54,7 +54,7 @@ def search(request):
             if result.count:
                 found.append((group, result))
             total += result.count
-    suggestion = _suggestion(request, query) if terms and kind is None and not total else None
+    suggestion = _suggestion(request, query, kind) if terms and not total else None
     return TemplateResponse(
         request,
         "gezondin/search.html",
@@ -86,15 +86,18 @@ def search(request):
     )
 
 
-def _suggestion(request, query):
+def _suggestion(request, query, kind=None):
     """“Bedoelde u …?” for a search that found nothing: {"query", "url"} of the closest query
-    built from the site's words (gezondin.suggest), if any kind of result has something for it."""
+    built from the site's words (gezondin.suggest), if it finds something of `kind` (a search
+    group, on a ``?soort=`` page) or of any kind."""
     suggested = suggest(query, translation.get_language() or settings.LANGUAGE_CODE)
     if not suggested:
         return None
-    if not any(group.find(request, suggested).count for group in search_groups.groups()):
+    groups = [kind] if kind is not None else search_groups.groups()
+    if not any(group.find(request, suggested).count for group in groups):
         return None
-    return {"query": suggested, "url": f"?{urlencode({'q': suggested})}"}
+    params = {"q": suggested, "soort": kind.name} if kind is not None else {"q": suggested}
+    return {"query": suggested, "url": f"?{urlencode(params)}"}
 
 
 # Sitemaps, robots.txt (gezondin/urls/shared.py) and the web manifest (the reference site's

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
-from gezondin.models import Synoniemen
+from gezondin.models import StandardPage, Synoniemen
 from kennisbank.models import KennisbankPage, PraktijkvoorbeeldPage
 from tests.shared import shared_fixture
 
@@ -180,6 +180,20 @@ def test_the_suggestion_speaks_english_on_an_english_page(client, practices, eng
     suggestion = suggestion_of(html)
     assert suggestion.get_text(" ", strip=True).startswith("Did you mean:")
     assert suggestion.a.get_text(strip=True) == "playgrounds"
+
+
+def test_a_page_of_one_kind_suggests_within_that_kind(client, practices, home_page):
+    publish(
+        home_page,
+        StandardPage(title="Spreekuur overgewicht", slug="spreekuur", intro="<p>Elke week.</p>"),
+    )
+    html = page_of(client, "overgewict", url="/nl/zoeken/", soort="paginas")
+    link = suggestion_of(html).a
+    assert link["href"] == "?q=overgewicht&soort=paginas"
+    followed = BeautifulSoup(client.get("/nl/zoeken/" + link["href"]).content, "html.parser")
+    assert "Spreekuur overgewicht" in followed.select_one(".search-results").get_text()
+    # Not offered when the suggested words find nothing of that kind.
+    assert suggestion_of(page_of(client, "keukentafl", url="/nl/zoeken/", soort="paginas")) is None
 
 
 def test_the_site_search_suggests_too(client, practices):
