@@ -183,7 +183,12 @@ def measure(base, rounds, selections):
     first = [get(base + KENNISBANK + query)[0] for query in selections]
     home += [get(base + PAGES["home"])[0] for _ in range(rounds)]
     again = [get(base + KENNISBANK + query)[0] for query in selections]
+    by_kind = {}
+    for query, elapsed in zip(selections, first, strict=True):
+        kind = "search word" if "q=" in query else "page 2" if "page=" in query else "facet pair"
+        by_kind.setdefault(kind, []).append(elapsed)
     return {
+        "by_kind": {kind: (statistics.median(t), len(t)) for kind, t in by_kind.items()},
         "pages": pages,
         "home": statistics.median(home),
         "count": len(selections),
