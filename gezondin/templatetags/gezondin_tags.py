@@ -409,9 +409,8 @@ def footer_links(context):
     ]
     if not chosen_ids:
         return []
-    key = (
-        f"gezondin:footer:{terms.results_version()}:{site.pk}:{_language_code()}:"
-        + ",".join(str(pk) for pk in chosen_ids)
+    key = f"gezondin:footer:{terms.results_version()}:{site.pk}:{_language_code()}:" + ",".join(
+        str(pk) for pk in chosen_ids
     )
     links = cache.get(key)
     if links is None:
