@@ -367,18 +367,22 @@ class KennisbankSearch:
         return found
 
     @cached_property
+    def _match_record(self):
+        """(matches best first, their bitset), read once per request; (None, None) without a
+        query."""
+        if not self.query:
+            return None, None
+        return self._ranked_matches(self._index, locale_id(self.language_code))
+
+    @property
     def _matches(self):
         """The query's matches, best first (None without a query)."""
-        if not self.query:
-            return None
-        return self._ranked_matches(self._index, locale_id(self.language_code))[0]
+        return self._match_record[0]
 
-    @cached_property
+    @property
     def _within(self):
         """The bitset of the query's matches (None without a query)."""
-        if not self.query:
-            return None
-        return self._ranked_matches(self._index, locale_id(self.language_code))[1]
+        return self._match_record[1]
 
     def _indexed_page(self):
         index = self._index
