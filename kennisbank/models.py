@@ -34,6 +34,8 @@ from gezondin.models import BasePage, SectionPageMixin
 from gezondin.search_text import DutchSearchField
 from gezondin.terms import term_names
 from gezondin.validators import WebAddressField
+from kennisbank.forms import PraktijkvoorbeeldForm
+from kennisbank.panels import ErkenningClaimPanel, ReviewCommentPanel
 
 STALE_AFTER = datetime.timedelta(days=365)
 # A practice's rich-text sections and its plain-text "what is needed" fields, in reading order.
@@ -303,7 +305,12 @@ class PraktijkvoorbeeldPage(KennisPage):
     ]
     search_prefetch = (*KennisPage.search_prefetch, "partners__organisatie")
 
+    # Drafts may be incomplete; submitting or publishing needs what a reader needs.
+    base_form_class = PraktijkvoorbeeldForm
+
     content_panels = [
+        ReviewCommentPanel(),
+        ErkenningClaimPanel(),
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("gemeenten"),
@@ -407,6 +414,16 @@ class PraktijkvoorbeeldPage(KennisPage):
             errors["intervention_name"] = _("Geef de naam van de interventie bij de link.")
         if errors:
             raise ValidationError(errors)
+
+    @staticmethod
+    def is_erkenning_claim(level):
+        """Whether a recognition level claims more than "niet beoordeeld": a claim the reviewer
+        checks against the intervention's record (docs/publishing.md)."""
+        return bool(level) and level != Erkenning.NIET_BEOORDEELD
+
+    @property
+    def erkenning_claimed(self):
+        return self.is_erkenning_claim(self.erkenning)
 
     @property
     def is_stale(self):

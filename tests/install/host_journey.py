@@ -36,7 +36,7 @@ from wagtail.test.utils.form_data import (  # noqa: E402
     streamfield,
 )
 
-from gezondin.models import Gemeente  # noqa: E402
+from gezondin.models import Doelgroep, Gemeente, Thema  # noqa: E402
 from kennisbank.models import (  # noqa: E402
     GemeenteIndexPage,
     GemeentePage,
@@ -105,6 +105,22 @@ def add_page(client, parent, model, data):
     return page
 
 
+def add_term(client, model, name, slug):
+    """Add a vocabulary term through the snippet admin; returns it."""
+    url = reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:add")
+    get(client, url)
+    response = client.post(url, {"name": name, "slug": slug, "description": "", "sort_order": 0})
+    term = model.objects.filter(slug=slug).first()
+    if term is None:
+        errors = ""
+        if response.context and response.context.get("form") is not None:
+            errors = response.context["form"].errors.as_json()
+        raise AssertionError(
+            f"POST {url} made no {model.__name__} ({response.status_code}): {errors}"
+        )
+    return term
+
+
 setup_test_environment()  # e-mail to django.core.mail.outbox; "testserver" an allowed host
 
 # The editor ----------------------------------------------------------------------------------
@@ -129,6 +145,10 @@ gemeenten = add_page(
     {"title": "Gemeenten", "slug": "gemeenten", "intro": rich_text("Gemeenten met hun aanpak.")},
 )
 amsterdam = Gemeente.objects.get(cbs_code="GM0363")
+# A practice is published only with what a reader needs (kennisbank/forms.py): an introduction,
+# the approach, a theme, a target group and its municipality.
+thema = add_term(editor, Thema, "Armoede en schulden", "armoede-en-schulden")
+doelgroep = add_term(editor, Doelgroep, "Ouders", "ouders")
 section = add_page(
     editor,
     gemeenten,
@@ -149,7 +169,11 @@ practice = add_page(
         "slug": "buurtcoaches-nieuw-west",
         "intro": rich_text("Buurtcoaches helpen gezinnen met geldzorgen."),
         "gemeenten": [amsterdam.pk],
-        "approach": streamfield([]),
+        "themas": [thema.pk],
+        "doelgroepen": [doelgroep.pk],
+        "approach": streamfield(
+            [("paragraph", rich_text("Buurtcoaches gaan op huisbezoek bij gezinnen."))]
+        ),
         "partners": inline_formset([]),
         "status": "lopend",
         "erkenning": "niet-beoordeeld",

@@ -16,14 +16,15 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Revision,
     Workflow,
     WorkflowPage,
 )
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from gezondin.models import Gemeente
+from gezondin.models import Doelgroep, Gemeente, Thema
 from gezondin.roles import NATIONAL_GROUP_NAME
 from kennisbank.models import GemeenteIndexPage, KennisbankPage, PraktijkvoorbeeldPage
 from kennisbank.publishing import setup_gemeente
@@ -108,21 +109,51 @@ def superuser(db):
     )
 
 
-def practice_form(title, **extra):
-    """POST data for PraktijkvoorbeeldPage's create/edit form (blank fields left out)."""
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slugify(title),
-            "approach": streamfield([]),
-            "partners": inline_formset([]),
-            "comments": inline_formset([]),
-            "status": "lopend",
-            "erkenning": "niet-beoordeeld",
-            "last_checked": "2026-01-15",
-            **extra,
-        }
+def practice_form(title, gemeente=None, **extra):
+    """POST data for PraktijkvoorbeeldPage's create/edit form (blank fields left out): a
+    practice complete enough to submit or publish (kennisbank/forms.py), in ``gemeente``
+    (default Tilburg). A field given as None (or [] for choices) is left out."""
+    gemeente = gemeente or Gemeente.objects.get(cbs_code="GM0855")
+    fields = {
+        "title": title,
+        "slug": slugify(title),
+        "intro": rich_text("Buurtcoaches helpen gezinnen met geldzorgen."),
+        "approach": streamfield([("paragraph", rich_text("Huisbezoeken door buurtcoaches."))]),
+        "partners": inline_formset([]),
+        "comments": inline_formset([]),
+        "status": "lopend",
+        "erkenning": "niet-beoordeeld",
+        "last_checked": "2026-01-15",
+        "themas": [practice_term(Thema, "Armoede en schulden").pk],
+        "doelgroepen": [practice_term(Doelgroep, "Ouders").pk],
+        "gemeenten": [gemeente.pk],
+        **extra,
+    }
+    # Multiple choices are sent as repeated fields (nested_form_data would number them).
+    choices = {key: value for key, value in fields.items() if isinstance(value, list)}
+    rest = {key: value for key, value in fields.items() if value is not None}
+    return {**nested_form_data({key: rest[key] for key in rest if key not in choices}), **choices}
+
+
+def draft_form(title, **extra):
+    """POST data for a practice with nothing but its title and required settings."""
+    return practice_form(
+        title,
+        intro=None,
+        approach=streamfield([]),
+        themas=[],
+        doelgroepen=[],
+        gemeenten=[],
+        **extra,
     )
+
+
+def practice_term(model, name):
+    """A term of the default language for a practice's vocabulary fields."""
+    term, _created = model.objects.get_or_create(
+        slug=slugify(name), locale=Locale.get_default(), defaults={"name": name}
+    )
+    return term
 
 
 def add_url(parent):
@@ -154,9 +185,11 @@ def assert_denied(response):
     assert response["Location"] == reverse("wagtailadmin_home")
 
 
-def create_practice(client, parent, title, action=None):
-    """Create a practice through the admin; returns (response, page or None)."""
-    data = practice_form(title)
+def create_practice(client, parent, title, action=None, **fields):
+    """Create a practice through the admin, complete and in the parent's municipality (if it
+    has one); returns (response, page or None)."""
+    gemeente = getattr(parent.specific, "gemeente", None)
+    data = practice_form(title, gemeente=gemeente, **fields)
     if action:
         data[action] = "1"
     response = client.post(add_url(parent), data)
