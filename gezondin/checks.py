@@ -13,6 +13,8 @@ that fails later. Registered in GezondInConfig.ready().
   (the sitemaps and the API would answer with a server error).
 - gezondin.W004: the database has no Locale for the default language (a site migrated before it
   used GezondIn's language settings): ``manage.py gezondin_adopt_locale``.
+- gezondin.W005: wagtail-localize publishes a new translation of a live page at once, still in
+  the source language, unless WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is False.
 """
 
 from django.apps import apps
@@ -214,4 +216,25 @@ def check_sharing(app_configs=None, **kwargs):
     ]
 
 
-CHECKS = [check_urls, check_middleware, check_languages, check_default_locale, check_sharing]
+def check_translation_drafts(app_configs=None, **kwargs):
+    if getattr(settings, "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE", True) is False:
+        return []
+    return [
+        Warning(
+            "Translating a live page publishes its translation at once, before anyone has "
+            "translated it: visitors of the other language see the page in the source language.",
+            hint="Set WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False: a translation is "
+            "then a draft until someone publishes it (docs/publishing.md).",
+            id="gezondin.W005",
+        )
+    ]
+
+
+CHECKS = [
+    check_urls,
+    check_middleware,
+    check_languages,
+    check_default_locale,
+    check_sharing,
+    check_translation_drafts,
+]

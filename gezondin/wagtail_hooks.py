@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from gezondin import login_protection
+from gezondin import login_protection, translation_rights
 from gezondin.admin_search import DatabaseSearchMixin
 from gezondin.models import (
     Doelgroep,
@@ -90,6 +90,14 @@ class PartnersGroup(SnippetViewSetGroup):
 
 register_snippet(VocabularyGroup)
 register_snippet(PartnersGroup)
+
+
+# wagtail-localize's "translate" and "sync translations" behind the page's own rules (who may
+# edit it, add under its parent's translation, publish it): gezondin/translation_rights.py.
+# Ordered first, so these URLs come before wagtail-localize's own in the admin's URLconf.
+@hooks.register("register_admin_urls", order=-100)
+def register_guarded_translation_urls():
+    return translation_rights.admin_urls()
 
 
 # Settings → Inlogblokkades: unlocking accounts and addresses that django-axes locked (only when

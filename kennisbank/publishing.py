@@ -11,7 +11,9 @@ Roles (see docs/publishing.md):
 - **Redactie <gemeente>** (municipal editors) may add and edit pages only in their own
   municipality's section (its GemeentePage, in every locale). They have no publish permission, so
   their "publish" is "submit for moderation": the workflow "Gemeentelijke publicatie", assigned to
-  each GemeentePage, sends the page to the national editors' task "Redactionele toets".
+  each GemeentePage, sends the page to the national editors' task "Redactionele toets". They
+  may translate their section's pages (wagtail-localize's "submit translation", held to their
+  section by gezondin.translation_rights); a translation is a draft until it is published.
 
 Wagtail has no page permission "delete": deleting follows from edit plus publish. Municipal
 editors can therefore delete a draft in their section that never went live, but never a published
@@ -395,8 +397,8 @@ def setup_gemeente(gemeente: Gemeente, *, stdout=None, user=None) -> SetupResult
       first, translations copied from it so that they share a translation key; new pages are
       published, existing ones left as they are;
     - the group "Redactie <label>": admin access, add and edit pages (no publish) on each
-      locale's GemeentePage, upload and choose images and documents in the collection
-      "Gemeente <label>", choose them anywhere;
+      locale's GemeentePage, translate those pages (wagtail-localize), upload and choose images
+      and documents in the collection "Gemeente <label>", choose them anywhere;
     - the workflow "Gemeentelijke publicatie" on each GemeentePage, so what they submit goes to
       the national editors' review.
 
@@ -421,6 +423,13 @@ def setup_gemeente(gemeente: Gemeente, *, stdout=None, user=None) -> SetupResult
             f"  Group ‘{group.name}’: {'created' if created_group else 'already present'}",
         )
         group.permissions.add(_permission("wagtailadmin", "access_admin"))
+        # Optional: translate their section's pages (wagtail-localize's permission, held to
+        # their section by gezondin.translation_rights).
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="wagtail_localize", codename="submit_translation"
+            )
+        )
         for page in pages.values():
             _grant_page_permissions(group, page, GEMEENTE_PAGE_PERMISSIONS)
 

@@ -217,6 +217,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
+# "Translate" makes a draft, live only when someone publishes the translation (gezondin.W005).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The read API (docs/api.md): at most 100 items per request (20 by default).
 WAGTAILAPI_LIMIT_MAX = 100
 

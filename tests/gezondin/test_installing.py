@@ -212,6 +212,18 @@ def test_a_database_without_the_default_languages_locale_is_pointed_at_the_comma
     assert "gezondin_adopt_locale" in warning.hint
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [True, None])
+def test_translations_published_at_once_are_reported(value, settings):
+    if value is None:
+        del settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE  # wagtail-localize's default
+    else:
+        settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = value
+
+    (warning,) = [message for message in run_checks() if message.id == "gezondin.W005"]
+    assert "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False" in warning.hint
+
+
 class SharingWithoutItsApps:
     urlpatterns = [
         path("", include("gezondin.urls.shared")),

@@ -24,6 +24,24 @@ def test_a_content_page_is_submitted_for_english_translation(admin_client, home_
     assert admin_client.get(response["Location"]).status_code == 200
 
 
+def test_translating_a_live_page_makes_a_draft(
+    admin_client, home_page, locales, django_capture_on_commit_callbacks
+):
+    page = StandardPageFactory(parent=home_page, title="Contact", slug="contact")
+    page.save_revision().publish()
+
+    # wagtail-localize would publish once the transaction commits: run what it leaves for then.
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            f"/admin/localize/submit/page/{page.pk}/", {"locales": [locales["en"].pk]}
+        )
+
+    english = page.get_translation(locales["en"])
+    assert not english.live and english.live_revision is None
+    assert english.has_unpublished_changes
+    assert admin_client.get("/en/contact/").status_code == 404
+
+
 def test_a_vocabulary_term_is_submitted_for_english_translation(admin_client, locales):
     thema = ThemaFactory(name="Armoede en schulden", slug="armoede-en-schulden")
 
