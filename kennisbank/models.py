@@ -595,6 +595,7 @@ class GemeentePage(BasePage):
     website = WebAddressField(_("website"), blank=True)
 
     content_panels = [
+        ReviewCommentPanel(),
         *Page.content_panels,
         FieldPanel("gemeente"),
         FieldPanel("intro"),

@@ -15,7 +15,7 @@ here gets an explicit language (Dutch unless the test is about English).
 import pytest
 from django.utils import translation
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
 from kennisbank.models import PraktijkvoorbeeldPage
@@ -246,6 +246,8 @@ def test_the_reviewer_is_asked_to_check_a_claimed_recognition(sections, editor, 
     assert len(to_reviewer) == 1
     assert "Te controleren claim" in to_reviewer[0].body
     assert "Goed onderbouwd" in to_reviewer[0].body and link in to_reviewer[0].body
+    # Below Wagtail's own message, which is still there with its links.
+    assert f"http://testserver{edit_url(page)}" in to_reviewer[0].body
 
 
 def test_no_claim_to_check_without_a_recognition(sections, editor, reviewer, mails):
@@ -259,9 +261,11 @@ def test_no_claim_to_check_without_a_recognition(sections, editor, reviewer, mai
 
 
 def request_changes(reviewer, page, comment=COMMENT):
-    response = reviewer.post(workflow_action_url(refresh(page), "reject"), {"comment": comment})
+    page = page.specific_class.objects.get(pk=page.pk)
+    response = reviewer.post(workflow_action_url(page, "reject"), {"comment": comment})
     assert response.status_code == 302
-    assert refresh(page).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
 def test_the_reviewers_comment_is_at_the_top_of_the_editor(sections, editor, reviewer):
@@ -270,10 +274,14 @@ def test_the_reviewers_comment_is_at_the_top_of_the_editor(sections, editor, rev
     request_changes(reviewer, page)
 
     html = editor.get(edit_url(page)).content.decode()
-    assert "Wijziging gevraagd" in html and COMMENT in html
-    assert html.index(COMMENT) < html.index('name="title"')
+    # The panel "Wijziging gevraagd" above the fields (Wagtail's own status dialog, hidden until
+    # opened, has the comment too).
+    panel = html.index('class="kb-review-comment"')
+    assert COMMENT in html[panel : panel + 200]
+    assert "Wijziging gevraagd" in html and "landelijk heeft op" in html
+    assert panel < html.index('name="title"')
 
-    # Submitted again, the request is answered and the comment leaves the editor.
+    # Submitted again, the request is answered and the panel leaves the editor.
     response = editor.post(
         edit_url(page),
         {
@@ -282,7 +290,7 @@ def test_the_reviewers_comment_is_at_the_top_of_the_editor(sections, editor, rev
         },
     )
     assert response.status_code == 302
-    assert COMMENT not in editor.get(edit_url(page)).content.decode()
+    assert 'class="kb-review-comment"' not in editor.get(edit_url(page)).content.decode()
 
 
 def test_the_email_says_changes_were_requested(sections, editor, reviewer, mails, settings):
@@ -324,3 +332,25 @@ def test_the_approach_is_an_item_like_the_others(sections, editor):
     )
 
     assert set(errors(response)) == {"approach"}
+
+
+def test_the_comment_also_returns_with_a_section_page(sections, editor, reviewer, tilburg):
+    section = sections.a.pages["nl"]
+    data = nested_form_data(
+        {
+            "title": "Tilburg",
+            "slug": section.slug,
+            "gemeente": tilburg.pk,
+            "intro": rich_text("Gezond in Tilburg."),
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+            "action-submit": "1",
+        }
+    )
+    assert editor.post(edit_url(section), data).status_code == 302
+
+    request_changes(reviewer, section, comment="Noem ook de GGD.")
+
+    html = editor.get(edit_url(section)).content.decode()
+    panel = html.index('class="kb-review-comment"')
+    assert "Noem ook de GGD." in html[panel : panel + 200]
