@@ -106,7 +106,8 @@ class PraktijkvoorbeeldForm(WagtailAdminPageForm):
         chosen = list(gemeenten or [])
         section_id = section_gemeente_id(self.parent_page)
         if section_id is not None and section_id not in {gemeente.pk for gemeente in chosen}:
-            section = self.fields["gemeenten"].queryset.filter(pk=section_id).first()
+            gemeente_model = self._meta.model._meta.get_field("gemeenten").related_model
+            section = gemeente_model.objects.filter(pk=section_id).first()
             return [
                 (
                     "gemeenten",
