@@ -11,7 +11,8 @@ class KennisbankConfig(AppConfig):
         # Imported here, not at the top: these modules import the models, which Django loads only
         # after every AppConfig (this module is imported while INSTALLED_APPS is read). api, home
         # and jsonld register the kennisbank's endpoints, home page sections and structured data
-        # with the core.
-        from kennisbank import api, home, jsonld, signals, site_search  # noqa: F401 - they register
+        # with the core; notifications takes the place of Wagtail's moderation e-mail receivers.
+        from kennisbank import api, home, jsonld, notifications, signals, site_search  # noqa: F401
 
         signals.connect()
+        notifications.connect()

@@ -312,7 +312,8 @@ def test_the_email_says_changes_were_requested(sections, editor, reviewer, mails
         assert word not in message.subject + message.body + html
 
 
-def test_the_email_speaks_the_editors_language(sections, editor_a, reviewer, mails):
+def test_the_email_speaks_the_editors_language(sections, editor_a, reviewer, mails, settings):
+    settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = True
     page = submitted(client_for(editor_a), sections)
     speaks(editor_a, "en")
     mails.clear()
@@ -323,6 +324,10 @@ def test_the_email_speaks_the_editors_language(sections, editor_a, reviewer, mai
     assert message.subject == 'Changes requested: "Buurtcoaches"'
     assert "landelijk asks for changes to" in message.body and COMMENT in message.body
     assert "rejected" not in message.body
+    # The HTML part too, although the reviewer who asked speaks Dutch (kennisbank/notifications.py).
+    html = message.alternatives[0].content
+    assert "landelijk asks for changes to" in html and "Hello redacteur-tilburg" in html
+    assert "vraagt om een wijziging" not in html
 
 
 def test_the_approach_is_an_item_like_the_others(sections, editor):
