@@ -120,19 +120,20 @@ def test_municipal_editors_and_others_see_no_sign_ups(client, users, circles):
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
-def test_facilitator_marks_attendance_but_cannot_cancel(client, users, circles):
+def test_facilitator_cannot_confirm_cancel_or_promote(client, users, circles):
+    """Attendance per meeting, adding by hand and messages are the facilitator's
+    (test_admin_attendance.py, test_admin_add_participant.py, test_admin_mail.py); the seat
+    decisions stay with the national editors."""
     client.force_login(users["fac_a"])
     seated = Aanmelding.objects.get(activity=circles["a"], status=Status.CONFIRMED)
-    response = client.post(
-        url(circles["a"], "actie/"), {"action": "attended", "aanmelding": seated.pk}
-    )
-    assert response.status_code == 302
-    assert Aanmelding.objects.get(pk=seated.pk).attended is True
-    response = client.post(
-        url(circles["a"], "actie/"), {"action": "cancel", "aanmelding": seated.pk}
-    )
-    assert denied(response)
+    pending = Aanmelding.objects.get(activity=circles["a"], status=Status.PENDING)
+    for action, aanmelding in (("cancel", seated), ("confirm", pending), ("promote", seated)):
+        response = client.post(
+            url(circles["a"], "actie/"), {"action": action, "aanmelding": aanmelding.pk}
+        )
+        assert denied(response)
     assert Aanmelding.objects.get(pk=seated.pk).status == Status.CONFIRMED
+    assert Aanmelding.objects.get(pk=pending.pk).status == Status.PENDING
 
 
 def test_staff_actions_go_through_the_services_and_send_mails(client, users, circles):
