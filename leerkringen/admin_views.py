@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
@@ -398,7 +398,11 @@ class MessageView(ActivityAdminMixin, FormView):
         )
         messages.success(
             self.request,
-            _("Het bericht gaat naar %(n)s deelnemer(s); ieder krijgt een eigen e-mail.")
+            ngettext(
+                "Het bericht gaat naar %(n)s deelnemer.",
+                "Het bericht gaat naar %(n)s deelnemers; ieder krijgt een eigen e-mail.",
+                bericht.recipient_count,
+            )
             % {"n": bericht.recipient_count},
         )
         return redirect(self.list_url)

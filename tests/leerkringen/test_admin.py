@@ -96,14 +96,13 @@ def test_a_facilitator_sees_only_their_own_circle(client, users, circles):
     assert "deelnemer1@example.org" in html and "deelnemer4@example.org" not in html
     index = client.get("/admin/aanmeldingen/").content.decode()
     assert "Leerkring A" in index and "Leerkring B" not in index
-    for suffix in ("", "export.csv", "export.xlsx"):
+    meeting = circles["b"].meetings()[0]
+    attendance = f"aanwezigheid/{meeting.pk}/"
+    for suffix in ("", "export.csv", "export.xlsx", attendance, "toevoegen/", "bericht/"):
         assert denied(client.get(url(circles["b"], suffix)))
     aanmelding = Aanmelding.objects.get(activity=circles["b"])
-    response = client.post(
-        url(circles["b"], "actie/"), {"action": "attended", "aanmelding": aanmelding.pk}
-    )
-    assert denied(response)
-    assert Aanmelding.objects.get(pk=aanmelding.pk).attended is None
+    assert denied(client.post(url(circles["b"], attendance), {"present": [aanmelding.pk]}))
+    assert not aanmelding.aanwezigheden.exists()
 
 
 def test_municipal_editors_and_others_see_no_sign_ups(client, users, circles):

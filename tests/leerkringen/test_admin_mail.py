@@ -84,7 +84,7 @@ def test_the_organiser_mails_the_waiting_list(client, recorded):
 
     listing = client.get(url(activity))
     text = text_of(listing)
-    assert "Het bericht gaat naar 2 deelnemer(s); ieder krijgt een eigen e-mail." in text
+    assert "Het bericht gaat naar 2 deelnemers; ieder krijgt een eigen e-mail." in text
     row = soup(listing).select("table.listing")[-1].select("tbody tr")
     assert len(row) == 1
     cells = [" ".join(td.get_text(" ").split()) for td in row[0].select("td")]
