@@ -85,6 +85,7 @@ class TestAgendaDemo:
             locale__language_code="nl", slug="leerkring-de-gezonde-wijk"
         )
         assert Aanmelding.objects.filter(activity=page, status="confirmed").count() == 8
+        assert Aanmelding.objects.filter(activity=page, status="waitlisted").count() == 1
         assert all(a.added_reason for a in Aanmelding.objects.filter(activity=page))
         client.force_login(make_admin_user("demo-beheerder", is_superuser=True, language="nl"))
         response = client.get(f"/admin/aanmeldingen/{page.pk}/")
