@@ -1,11 +1,15 @@
-"""The sign-ups in the Wagtail admin: per activity a list with status filter, counts and seats
-left, manual actions (through leerkringen.services, never by setting a status here), attendance,
-and export to CSV and XLSX.
+"""The sign-ups in the Wagtail admin, the organiser's back office: per activity a list with
+status filter, counts, seats left and the waiting list's positions, manual actions (through
+leerkringen.services, never by setting a status here), attendance per meeting with each
+person's attendance rate, participants added by hand, messages to the participants (kept on the
+activity), and export to CSV and XLSX.
 
 Who sees what:
 - superusers and national editors (GezondIn-redactie) see every activity and may do everything;
 - a facilitator (a user in LeerkringPage.facilitators) sees only the sign-ups of their own
-  learning circles and may mark attendance and export them;
+  learning circles and may record attendance, add participants by hand, send messages and
+  export; confirming, cancelling and promoting from the waiting list stay with the national
+  editors;
 - everyone else, municipal editors included, sees no sign-ups at all (403).
 """
 
@@ -13,26 +17,34 @@ import csv
 import io
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
-from django.http import HttpResponse
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from gezondin.roles import is_national_editor
 from leerkringen import services
+from leerkringen.admin_forms import (
+    AddParticipantForm,
+    AttendanceForm,
+    MessageForm,
+    meeting_label,
+)
 from leerkringen.models import (
     Aanmelding,
     AanmeldingStatus,
+    Aanwezigheid,
     ActivityPage,
+    Bericht,
     LeerkringPage,
 )
 
@@ -114,6 +126,9 @@ class ActivityIndexView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return _("Aanmeldingen")
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
@@ -131,19 +146,58 @@ class ActivityIndexView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class AanmeldingListView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "leerkringen/admin/aanmelding_list.html"
+def numbered_meetings(activity):
+    """[(1, first meeting), (2, second), ...] in date order."""
+    return list(enumerate(activity.meetings(), start=1))
+
+
+def percent(rate):
+    return None if rate is None else round(100 * rate)
+
+
+class ActivityAdminMixin(WagtailAdminTemplateMixin):
+    """A view of one activity's sign-ups: the activity from the URL, for those who may see it;
+    its title in the header (and in the browser's title)."""
+
     header_icon = "group"
 
     def dispatch(self, request, activity_id, *args, **kwargs):
         self.activity = get_activity_or_403(request.user, activity_id)
         return super().dispatch(request, *args, **kwargs)
 
+    def get_page_subtitle(self):
+        return self.activity.title
+
+    def get_breadcrumbs_items(self):
+        """Home › Aanmeldingen › the activity's title › this view: the activity's title is
+        visible in the header of every view of its sign-ups."""
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("leerkringen_admin:index"), "label": _("Aanmeldingen")},
+            {"url": self.list_url, "label": self.activity.title},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    @property
+    def list_url(self):
+        return reverse("leerkringen_admin:aanmeldingen", args=[self.activity.pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(activity=self.activity, list_url=self.list_url)
+        return context
+
+
+class AanmeldingListView(ActivityAdminMixin, TemplateView):
+    template_name = "leerkringen/admin/aanmelding_list.html"
+
     def get_page_title(self):
         return _("Aanmeldingen")
 
-    def get_page_subtitle(self):
-        return self.activity.title
+    def get_breadcrumbs_items(self):
+        """Home › Aanmeldingen › the activity's title."""
+        *items, activity, _this = super().get_breadcrumbs_items()
+        return [*items, {**activity, "url": ""}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -151,24 +205,210 @@ class AanmeldingListView(WagtailAdminTemplateMixin, TemplateView):
         if status not in Status.values:
             status = ""
         aanmeldingen = Aanmelding.objects.filter(activity_id=self.activity.pk).select_related(
-            "gemeente"
+            "gemeente", "added_by"
         )
-        if status:
+        if status == Status.WAITLISTED:
+            aanmeldingen = aanmeldingen.waitlist()  # in the order seats are given
+        elif status:
             aanmeldingen = aanmeldingen.filter(status=status)
+        positions = services.waitlist_positions(self.activity)
+        attendance = services.attendance(self.activity)
+        rows = list(aanmeldingen)
+        for a in rows:
+            a.waitlist_position = positions.get(a.pk)
+            counted = a.pk in attendance.counted and attendance.held
+            a.present_count = attendance.present.get(a.pk, 0) if counted else None
+            a.attendance_percent = percent(attendance.rate(a.pk)) if counted else None
         context.update(
-            activity=self.activity,
-            aanmeldingen=aanmeldingen,
+            aanmeldingen=rows,
             status=status,
             counts=status_counts(self.activity),
             availability=services.availability(self.activity),
             sees_all=sees_all(self.request.user),
             Status=Status,
+            attendance=attendance,
+            average_percent=percent(attendance.average),
+            meetings=self.meeting_rows(),
+            berichten=Bericht.objects.filter(activity_id=self.activity.pk).select_related(
+                "sent_by", "bijeenkomst"
+            ),
         )
         return context
 
+    def meeting_rows(self):
+        """Each meeting with whether it has begun and its recorded attendance (present, listed)."""
+        now = timezone.now()
+        recorded = {
+            row["bijeenkomst_id"]: row
+            for row in Aanwezigheid.objects.filter(aanmelding__activity_id=self.activity.pk)
+            .values("bijeenkomst_id")
+            .annotate(listed=Count("pk"), present=Count("pk", filter=Q(present=True)))
+            .order_by()
+        }
+        return [
+            {
+                "position": position,
+                "meeting": meeting,
+                "label": meeting_label(position, meeting),
+                "started": meeting.starts_at <= now,
+                "recorded": recorded.get(meeting.pk),
+            }
+            for position, meeting in numbered_meetings(self.activity)
+        ]
 
-ACTIONS = {"confirm", "promote", "cancel", "attended", "absent", "attendance_unknown"}
-STAFF_ACTIONS = {"confirm", "promote", "cancel"}
+
+class AttendanceView(ActivityAdminMixin, FormView):
+    """Record who was present at one meeting (from its start): a checkbox per person with a
+    seat (and anyone recorded at it before)."""
+
+    template_name = "leerkringen/admin/attendance.html"
+    form_class = AttendanceForm
+
+    def dispatch(self, request, activity_id, meeting_id, *args, **kwargs):
+        self.meeting_id = meeting_id
+        return super().dispatch(request, activity_id, *args, **kwargs)
+
+    def setup_meeting(self):
+        for position, meeting in numbered_meetings(self.activity):
+            if meeting.pk == self.meeting_id:
+                self.position, self.meeting = position, meeting
+                return
+        raise Http404
+
+    def get(self, request, *args, **kwargs):
+        self.setup_meeting()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.setup_meeting()
+        if not self.has_started():
+            messages.error(request, self.not_started_message())
+            return redirect(self.list_url)
+        return super().post(request, *args, **kwargs)
+
+    def has_started(self):
+        return self.meeting.starts_at <= timezone.now()
+
+    def not_started_message(self):
+        return _(
+            "Deze bijeenkomst is nog niet begonnen; de aanwezigheid kunt u vastleggen vanaf het "
+            "begin."
+        )
+
+    def get_page_title(self):
+        return _("Aanwezigheid")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["people"] = services.attendance_list(self.activity, self.meeting)
+        kwargs["label"] = _("Aanwezig bij bijeenkomst %(n)s") % {"n": self.position}
+        kwargs["initial"] = {
+            "present": list(
+                Aanwezigheid.objects.filter(bijeenkomst=self.meeting, present=True).values_list(
+                    "aanmelding_id", flat=True
+                )
+            )
+        }
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            meeting_label=meeting_label(self.position, self.meeting),
+            started=self.has_started(),
+            not_started_message=self.not_started_message(),
+        )
+        return context
+
+    def form_valid(self, form):
+        present, listed = services.record_attendance(
+            self.activity,
+            self.meeting,
+            [a.pk for a in form.cleaned_data["present"]],
+            by=self.request.user,
+        )
+        messages.success(
+            self.request,
+            _("Aanwezigheid bij bijeenkomst %(n)s opgeslagen: %(present)s van %(listed)s aanwezig.")
+            % {"n": self.position, "present": present, "listed": listed},
+        )
+        return redirect(self.list_url)
+
+
+class AddParticipantView(ActivityAdminMixin, FormView):
+    """Add someone by hand, with the reason (services.add_participant)."""
+
+    template_name = "leerkringen/admin/add_participant.html"
+    form_class = AddParticipantForm
+
+    def get_page_title(self):
+        return _("Deelnemer toevoegen")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["availability"] = services.availability(self.activity)
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            aanmelding = services.add_participant(
+                self.activity,
+                data,
+                data["reason"],
+                self.request.user,
+                over_capacity=data["over_capacity"],
+            )
+        except services.AlreadySignedUp as error:
+            form.add_error("email", error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(aanmelding)s toegevoegd: %(status)s.")
+            % {"aanmelding": aanmelding, "status": aanmelding.get_status_display()},
+        )
+        return redirect(self.list_url)
+
+
+class MessageView(ActivityAdminMixin, FormView):
+    """Write to a group of participants; one e-mail each, through the task queue
+    (services.send_message)."""
+
+    template_name = "leerkringen/admin/message.html"
+    form_class = MessageForm
+
+    def get_page_title(self):
+        return _("Bericht aan deelnemers")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["activity"] = self.activity
+        kwargs["meetings"] = numbered_meetings(self.activity)
+        return kwargs
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        bericht = services.send_message(
+            self.activity,
+            data["audience"],
+            data["subject"],
+            data["body"],
+            self.request.user,
+            meeting=data.get("meeting"),
+        )
+        messages.success(
+            self.request,
+            ngettext(
+                "Het bericht gaat naar %(n)s deelnemer.",
+                "Het bericht gaat naar %(n)s deelnemers; ieder krijgt een eigen e-mail.",
+                bericht.recipient_count,
+            )
+            % {"n": bericht.recipient_count},
+        )
+        return redirect(self.list_url)
+
+
+ACTIONS = {"confirm", "promote", "cancel"}
 
 
 @require_POST
@@ -182,7 +422,7 @@ def aanmelding_action(request, activity_id):
     if action not in ACTIONS:
         messages.error(request, _("Onbekende actie."))
         return redirect(list_url)
-    if action in STAFF_ACTIONS and not sees_all(request.user):
+    if not sees_all(request.user):
         raise PermissionDenied
     if action == "promote":
         moved = services.promote_waitlist(activity)
@@ -204,16 +444,9 @@ def aanmelding_action(request, activity_id):
                 _("%(aanmelding)s: %(status)s.")
                 % {"aanmelding": result, "status": result.get_status_display()},
             )
-        elif action == "cancel":
+        else:
             services.cancel(aanmelding, by_staff=True)
             messages.success(request, _("%(aanmelding)s is afgemeld.") % {"aanmelding": aanmelding})
-        else:
-            value = {"attended": True, "absent": False, "attendance_unknown": None}[action]
-            Aanmelding.objects.filter(pk=aanmelding.pk).update(attended=value)
-            messages.success(
-                request,
-                _("Aanwezigheid van %(aanmelding)s opgeslagen.") % {"aanmelding": aanmelding},
-            )
     except services.AanmeldingError as error:
         messages.error(request, error.message)
     return redirect(list_url)
@@ -228,16 +461,37 @@ EXPORT_FIELDS = [
     ("role", gettext_lazy("Functie")),
     ("language", gettext_lazy("Taal")),
     ("status", gettext_lazy("Status")),
+    ("waitlist_position", gettext_lazy("Plaats op de wachtlijst")),
     ("created_at", gettext_lazy("Aangemeld op")),
     ("confirmed_at", gettext_lazy("Bevestigd op")),
+    ("added_reason", gettext_lazy("Handmatig toegevoegd, reden")),
     ("attended", gettext_lazy("Aanwezig")),
+    ("attendance", gettext_lazy("Aanwezigheid (bijeenkomsten)")),
 ]
 
 
 def export_rows(activity):
-    yield [str(label) for _field, label in EXPORT_FIELDS]
+    """The header, then a row per sign-up: its fields, then per meeting "ja", "nee" or "" (not
+    recorded)."""
+    meetings = numbered_meetings(activity)
+    yield [
+        *(str(label) for _field, label in EXPORT_FIELDS),
+        *(
+            _("Bijeenkomst %(n)s (%(date)s)")
+            % {"n": n, "date": timezone.localtime(m.starts_at).strftime("%Y-%m-%d")}
+            for n, m in meetings
+        ),
+    ]
+    positions = services.waitlist_positions(activity)
+    attendance = services.attendance(activity)
+    recorded = {}
+    for aanmelding_id, meeting_id, present in Aanwezigheid.objects.filter(
+        aanmelding__activity_id=activity.pk
+    ).values_list("aanmelding_id", "bijeenkomst_id", "present"):
+        recorded[aanmelding_id, meeting_id] = present
+    yes_no = {True: _("ja"), False: _("nee"), None: ""}
     for a in Aanmelding.objects.filter(activity_id=activity.pk).select_related("gemeente"):
-        attended = {True: _("ja"), False: _("nee"), None: ""}[a.attended]
+        counted = a.pk in attendance.counted and attendance.held
         yield [
             _safe(value)
             for value in (
@@ -249,9 +503,18 @@ def export_rows(activity):
                 a.role,
                 a.language,
                 a.get_status_display(),
+                positions.get(a.pk, ""),
                 _local(a.created_at),
                 _local(a.confirmed_at),
-                str(attended),
+                a.added_reason,
+                str(yes_no[a.attended]),
+                (
+                    _("%(present)s van %(held)s")
+                    % {"present": attendance.present.get(a.pk, 0), "held": attendance.held}
+                    if counted
+                    else ""
+                ),
+                *(str(yes_no[recorded.get((a.pk, m.pk))]) for _n, m in meetings),
             )
         ]
 

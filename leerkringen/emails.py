@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leerkringen import tokens
 from leerkringen.mailkinds import MailKind
-from leerkringen.models import Aanmelding, AanmeldingStatus, ActivityType, Bijeenkomst
+from leerkringen.models import Aanmelding, AanmeldingStatus, ActivityType, Bericht, Bijeenkomst
 
 logger = logging.getLogger(__name__)
 
@@ -240,6 +240,56 @@ def send(aanmelding_id, kind, bijeenkomst_id=None):
         # Recorded after sending, so never before the link's own timestamp: retention keeps a
         # pending sign-up until this newest link has expired.
         Aanmelding.objects.filter(pk=aanmelding.pk).update(confirm_sent_at=timezone.now())
+    return True
+
+
+def build_bericht(aanmelding, bericht):
+    """An organiser's message (a Bericht) to one sign-up: the organiser's subject and text as
+    typed, framed in the sign-up's language with the links to see or cancel the sign-up."""
+    with translation.override(aanmelding.language):
+        canonical = aanmelding.activity.specific
+        activity = _localized(canonical)
+        base = base_url(canonical)
+        context = {
+            "aanmelding": aanmelding,
+            "activity": activity,
+            "activity_url": page_url(activity, base),
+            "bericht": bericht,
+            "organiser": activity.organiser_label,
+            "contact_email": canonical.contact_email,
+            "site_name": _site_name(canonical),
+            **sign_up_links(aanmelding, base),
+        }
+        message = EmailMultiAlternatives(
+            subject=" ".join(bericht.subject.split()),
+            body=render_to_string("leerkringen/emails/bericht.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[aanmelding.email],
+            reply_to=[canonical.contact_email] if canonical.contact_email else None,
+        )
+        message.attach_alternative(
+            render_to_string("leerkringen/emails/bericht.html", context), "text/html"
+        )
+    return message
+
+
+def send_bericht(bericht_id, aanmelding_id):
+    """Send an organiser's message to one sign-up of its activity, unless the sign-up has been
+    anonymised meanwhile. Returns whether a mail was sent."""
+    bericht = Bericht.objects.filter(pk=bericht_id).first()
+    aanmelding = (
+        Aanmelding.objects.filter(pk=aanmelding_id, anonymised_at__isnull=True)
+        .select_related("activity")
+        .first()
+    )
+    if bericht is None or aanmelding is None or aanmelding.activity_id != bericht.activity_id:
+        return False
+    try:
+        build_bericht(aanmelding, bericht).send()
+    except Exception as error:
+        raise MailNotSent(
+            f"message {bericht.pk} to aanmelding {aanmelding.pk} not sent: {type(error).__name__}"
+        ) from None
     return True
 
 

@@ -941,6 +941,16 @@ class Aanmelding(models.Model):
         _("laatste bevestigingslink verstuurd op"), null=True, blank=True, editable=False
     )
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handmatig toegevoegd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    added_reason = models.TextField(_("reden van handmatig toevoegen"), blank=True, editable=False)
 
     secret = models.CharField(max_length=40, default=new_secret, editable=False)
 
@@ -1009,3 +1019,101 @@ class VerzondenHerinnering(models.Model):
 
     def __str__(self):
         return _("Herinnering %(id)s") % {"id": self.pk}
+
+
+class Aanwezigheid(models.Model):
+    """Whether one sign-up was present at one meeting, as the organiser recorded it.
+
+    A meeting whose attendance was recorded has a row for everyone listed when it was saved (present
+    or not); a meeting without rows has not been recorded. See leerkringen.services
+    (``record_attendance``, ``attendance_rates``).
+    """
+
+    aanmelding = models.ForeignKey(
+        Aanmelding,
+        verbose_name=_("aanmelding"),
+        on_delete=models.CASCADE,
+        related_name="aanwezigheden",
+    )
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="aanwezigheden",
+    )
+    present = models.BooleanField(_("aanwezig"), default=False)
+    recorded_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("aanwezigheid")
+        verbose_name_plural = _("aanwezigheid")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanmelding", "bijeenkomst"], name="aanwezigheid_once_per_meeting"
+            )
+        ]
+
+    def __str__(self):
+        return _("Aanwezigheid %(id)s") % {"id": self.pk}
+
+
+class BerichtAudience(models.TextChoices):
+    """Who an organiser's message goes to (leerkringen.services.message_recipients)."""
+
+    ALL = "all", _("Alle deelnemers (geplaatst, plek aangeboden en wachtlijst)")
+    CONFIRMED = "confirmed", _("Geplaatst")
+    WAITLIST = "waitlist", _("Wachtlijst")
+    PRESENT = "present", _("Aanwezig geweest")
+
+
+class Bericht(models.Model):
+    """A message an organiser sent to the participants of an activity from the admin: kept on the
+    activity with its audience, how many it went to, who sent it and when. Each recipient got
+    their own e-mail (leerkringen.tasks.send_bericht_mail); who they were is not kept here."""
+
+    Audience = BerichtAudience
+
+    activity = models.ForeignKey(
+        ActivityPage,
+        verbose_name=_("activiteit"),
+        on_delete=models.CASCADE,
+        related_name="berichten",
+    )
+    audience = models.CharField(_("aan"), max_length=12, choices=BerichtAudience.choices)
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        verbose_name=_("bijeenkomst"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Bij ‘aanwezig geweest’: bij deze bijeenkomst; leeg: bij een bijeenkomst."),
+    )
+    subject = models.CharField(_("onderwerp"), max_length=200)
+    body = models.TextField(_("bericht"))
+    recipient_count = models.PositiveIntegerField(_("aantal ontvangers"), default=0)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verstuurd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bericht aan deelnemers")
+        verbose_name_plural = _("berichten aan deelnemers")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return self.subject

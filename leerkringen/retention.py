@@ -109,6 +109,7 @@ def anonymise_due(now=None, days=None, *, dry_run=False):
                 organisation="",
                 role="",
                 gemeente=None,
+                added_reason="",
                 secret=new_secret(),
                 anonymised_at=now,
             )

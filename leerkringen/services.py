@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +39,10 @@ from leerkringen.models import (
     SEAT_STATUSES,
     Aanmelding,
     AanmeldingStatus,
+    Aanwezigheid,
     ActivityPage,
+    Bericht,
+    BerichtAudience,
 )
 
 logger = logging.getLogger(__name__)
@@ -99,6 +102,10 @@ class OfferExpired(AanmeldingError):
         "Het aanbod voor deze plek is verlopen; de plek is doorgegeven aan de volgende op de "
         "wachtlijst."
     )
+
+
+class AlreadySignedUp(AanmeldingError):
+    default_message = _("Met dit e-mailadres is al aangemeld.")
 
 
 class LinkInvalid(AanmeldingError):
@@ -657,3 +664,196 @@ def expire_offers(now=None):
                 expired += 1
         _send(mails)
     return expired
+
+
+def waitlist_positions(activity):
+    """{sign-up pk: its position on the waiting list (1, 2, ...)}: the order in which
+    ``_fill_free_seats`` offers free seats (who confirmed first goes first; someone whose
+    municipality has reached its maximum is passed over until a seat of theirs frees up)."""
+    activity = canonical(activity)
+    ids = Aanmelding.objects.filter(activity_id=activity.pk).waitlist().values_list("pk", flat=True)
+    return {pk: position for position, pk in enumerate(ids, start=1)}
+
+
+# Added by hand ----------------------------------------------------------------------------------
+
+
+def add_participant(activity, data, reason, by, *, over_capacity=False, now=None):
+    """An organiser adds someone by hand (``data`` as for ``request_signup``, plus ``language``),
+    with a ``reason``; recorded with who added them (``by``) and why.
+
+    No double opt-in: the organiser vouches for the address, and the person gets the mail of
+    their status with the links to see or cancel their sign-up. Under the same lock as
+    ``confirm``: a seat when there is one for them (capacity and their municipality's maximum),
+    else the waiting list at its end; ``over_capacity`` seats them regardless. The registration
+    window does not apply. Raises AlreadySignedUp for an address with an active sign-up.
+    """
+    activity = canonical(activity)
+    now = now or timezone.now()
+    email = Aanmelding.normalise_email(data["email"])
+    with transaction.atomic():
+        locked = _lock_activity(activity.pk)
+        active = Aanmelding.objects.filter(activity_id=locked.pk, email=email).active()
+        if active.not_anonymised().exists():
+            raise AlreadySignedUp()
+        seats = _Seats(locked)
+        mails = _fill_free_seats(locked, seats, now)
+        aanmelding = Aanmelding(
+            activity_id=locked.pk,
+            name=data["name"].strip(),
+            email=email,
+            organisation=(data.get("organisation") or "").strip(),
+            gemeente=data.get("gemeente"),
+            role=(data.get("role") or "").strip(),
+            language=_language(data.get("language")),
+            created_at=now,
+            confirmed_at=now,
+            added_by=by,
+            added_reason=reason.strip(),
+        )
+        if over_capacity or seats.has_seat_for(aanmelding):
+            seats.take(aanmelding)
+            aanmelding.status = Status.CONFIRMED
+            aanmelding.seated_at = now
+            kind = MailKind.SEAT_CONFIRMED
+        else:
+            aanmelding.status = Status.WAITLISTED
+            kind = MailKind.WAITLISTED
+        try:
+            with transaction.atomic():
+                aanmelding.save()
+        except IntegrityError:
+            # The same address signed up through the website at this moment.
+            raise AlreadySignedUp() from None
+        mails.append((aanmelding.pk, kind))
+    logger.info("Aanmelding %s added by hand: %s", aanmelding.pk, aanmelding.status)
+    _send(mails)
+    return aanmelding
+
+
+# Attendance -------------------------------------------------------------------------------------
+
+
+def attendance_list(activity, meeting):
+    """Whom the attendance form of ``meeting`` lists: everyone with a seat, and anyone whose
+    attendance at it was recorded before (someone who cancelled afterwards stays on it)."""
+    activity = canonical(activity)
+    return (
+        Aanmelding.objects.filter(activity_id=activity.pk)
+        .filter(Q(status=Status.CONFIRMED) | Q(aanwezigheden__bijeenkomst=meeting))
+        .distinct()
+        .order_by("name", "pk")
+    )
+
+
+def record_attendance(activity, meeting, present_ids, by=None, now=None):
+    """Record who was present at ``meeting``: everyone on ``attendance_list`` gets a row, present
+    when their pk is in ``present_ids``. Also keeps each sign-up's overall ``attended`` (present
+    at one recorded meeting or more; absent when recorded and never present), which decides who
+    gets the materials e-mail. Returns (present, listed) counts."""
+    now = now or timezone.now()
+    present_ids = {int(pk) for pk in present_ids}
+    with transaction.atomic():
+        listed = list(attendance_list(activity, meeting).values_list("pk", flat=True))
+        for pk in listed:
+            Aanwezigheid.objects.update_or_create(
+                aanmelding_id=pk,
+                bijeenkomst=meeting,
+                defaults={"present": pk in present_ids, "recorded_at": now, "recorded_by": by},
+            )
+        rows = Aanwezigheid.objects.filter(aanmelding_id__in=listed)
+        ever_present = set(rows.filter(present=True).values_list("aanmelding_id", flat=True))
+        Aanmelding.objects.filter(pk__in=ever_present).update(attended=True)
+        Aanmelding.objects.filter(pk__in=set(listed) - ever_present).update(attended=False)
+    logger.info("Attendance of meeting %s recorded", meeting.pk)
+    return len(present_ids & set(listed)), len(listed)
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """An activity's recorded attendance: ``recorded`` the meetings recorded (in date order),
+    ``present`` {sign-up pk: meetings present at}, ``counted`` the sign-ups the average is over
+    (with a seat, or recorded at a meeting)."""
+
+    recorded: list
+    present: dict
+    counted: set
+
+    @property
+    def held(self):
+        return len(self.recorded)
+
+    def rate(self, aanmelding_id):
+        """Meetings present at / meetings held (recorded), or None before any is recorded."""
+        if not self.held:
+            return None
+        return self.present.get(aanmelding_id, 0) / self.held
+
+    @property
+    def average(self):
+        if not self.held or not self.counted:
+            return None
+        return sum(self.rate(pk) for pk in self.counted) / len(self.counted)
+
+
+def attendance(activity):
+    """The recorded attendance of an activity (two queries)."""
+    activity = canonical(activity).specific
+    rows = list(
+        Aanwezigheid.objects.filter(aanmelding__activity_id=activity.pk).values_list(
+            "aanmelding_id", "bijeenkomst_id", "present"
+        )
+    )
+    recorded_ids = {meeting_id for _pk, meeting_id, _present in rows}
+    recorded = [m for m in activity.meetings() if m.pk in recorded_ids]
+    present = {}
+    for pk, _meeting_id, was_present in rows:
+        present[pk] = present.get(pk, 0) + (1 if was_present else 0)
+    seated = Aanmelding.objects.filter(activity_id=activity.pk, status=Status.CONFIRMED)
+    counted = set(seated.values_list("pk", flat=True)) | {pk for pk, _m, _p in rows}
+    return Attendance(recorded=recorded, present=present, counted=counted)
+
+
+# Messages to participants -----------------------------------------------------------------------
+
+
+def message_recipients(activity, audience, meeting=None):
+    """The sign-ups a message to ``audience`` (BerichtAudience) goes to: never someone who has
+    not confirmed their address, cancelled (for every audience but "present") or was anonymised.
+    ``meeting`` narrows "present" to one meeting (None: present at any)."""
+    activity = canonical(activity)
+    people = Aanmelding.objects.filter(activity_id=activity.pk).not_anonymised()
+    audience = BerichtAudience(audience)
+    if audience == BerichtAudience.ALL:
+        return people.filter(status__in=[*SEAT_STATUSES, Status.WAITLISTED])
+    if audience == BerichtAudience.CONFIRMED:
+        return people.filter(status=Status.CONFIRMED)
+    if audience == BerichtAudience.WAITLIST:
+        return people.waitlist()
+    present = Aanwezigheid.objects.filter(present=True)
+    if meeting is not None:
+        present = present.filter(bijeenkomst=meeting)
+    return people.filter(pk__in=present.values("aanmelding_id"))
+
+
+def send_message(activity, audience, subject, body, by, meeting=None, now=None):
+    """Keep an organiser's message on the activity and queue one e-mail per recipient (nobody
+    sees another's address). Returns the Bericht."""
+    activity = canonical(activity)
+    if audience != BerichtAudience.PRESENT:
+        meeting = None
+    recipients = list(message_recipients(activity, audience, meeting).values_list("pk", flat=True))
+    bericht = Bericht.objects.create(
+        activity_id=activity.pk,
+        audience=audience,
+        bijeenkomst=meeting,
+        subject=subject.strip(),
+        body=body.strip(),
+        recipient_count=len(recipients),
+        sent_by=by,
+        sent_at=now or timezone.now(),
+    )
+    logger.info("Message %s queued for %s sign-ups", bericht.pk, len(recipients))
+    for aanmelding_id in recipients:
+        tasks.send_bericht_mail.enqueue(bericht.pk, aanmelding_id)
+    return bericht

@@ -21,6 +21,13 @@ urlpatterns = [
     path("", admin_views.ActivityIndexView.as_view(), name="index"),
     path("<int:activity_id>/", admin_views.AanmeldingListView.as_view(), name="aanmeldingen"),
     path("<int:activity_id>/actie/", admin_views.aanmelding_action, name="action"),
+    path(
+        "<int:activity_id>/aanwezigheid/<int:meeting_id>/",
+        admin_views.AttendanceView.as_view(),
+        name="attendance",
+    ),
+    path("<int:activity_id>/toevoegen/", admin_views.AddParticipantView.as_view(), name="add"),
+    path("<int:activity_id>/bericht/", admin_views.MessageView.as_view(), name="message"),
     path("<int:activity_id>/export.csv", admin_views.export, {"fmt": "csv"}, name="export_csv"),
     path("<int:activity_id>/export.xlsx", admin_views.export, {"fmt": "xlsx"}, name="export_xlsx"),
 ]

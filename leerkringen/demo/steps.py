@@ -12,7 +12,10 @@ format: :mod:`gezondin.demo.texts`):
   page's plain fields by their names (``title``, ``slug``, ``mode``, ``for_whom``,
   ``organiser_name``, ``capacity``, ``speakers``, ``venue_name``, ...), ``programme`` (a study
   day's slots: ``starts``, ``ends``, ``title``, ``speaker``), ``materials`` (blocks, each
-  ``{block type: value}``), ``full: true`` (filled with demo sign-ups up to one free seat) and
+  ``{block type: value}``), ``full: true`` (filled with demo sign-ups up to one free seat),
+  ``participants`` (a number of demo participants, added by hand: for a past activity) with
+  ``attendance`` (per meeting, in date order, the numbers of the participants present; a
+  meeting left out is not recorded) and
   ``bijeenkomsten``: each with ``day`` (days after today), ``starts`` and ``ends`` (``"13:30"``,
   quoted), ``topic``, ``host_gemeente`` (a CBS code), ``location_name``, ``address``,
   ``online``. Sections (rich text): ``intro``, ``what_to_bring``, ``summary``.
@@ -42,6 +45,7 @@ from gezondin.models import Gemeente, Thema
 from leerkringen import services
 from leerkringen.models import (
     Aanmelding,
+    Aanwezigheid,
     AgendaPage,
     Bijeenkomst,
     LeerkringPage,
@@ -56,7 +60,18 @@ SIGNUP_KIND = "Demo-aanmeldingen"
 CONTENT = Path(__file__).resolve().parent / "content"
 MODELS = {"leerkring": LeerkringPage, "webinar": WebinarPage, "studiedag": StudiedagPage}
 # The front matter that is not a field of the page.
-NOT_FIELDS = ("key", "type", "themas", "bijeenkomsten", "programme", "materials", "full", "topics")
+NOT_FIELDS = (
+    "key",
+    "type",
+    "themas",
+    "bijeenkomsten",
+    "programme",
+    "materials",
+    "full",
+    "topics",
+    "participants",
+    "attendance",
+)
 RICH_SECTIONS = ("intro", "what_to_bring", "summary")
 
 AGENDA = page_spec("agenda", AgendaPage, folder=CONTENT)
@@ -113,6 +128,8 @@ def _load_activities() -> list[dict]:
                 "fields": fields,
                 "meetings": meta.get("bijeenkomsten", []),
                 "full": meta.get("full", False),
+                "participants": meta.get("participants", 0),
+                "attendance": meta.get("attendance", []),
                 "en": translation,
             }
         )
@@ -228,6 +245,35 @@ def _fill_up(ctx: DemoContext, page: Page) -> None:
             ctx.report.add(SIGNUP_KIND, CREATED)
 
 
+def _attend(ctx: DemoContext, page: Page, spec: dict) -> None:
+    """Demo participants of a past activity, added by hand (sign-up has closed), and the
+    attendance of its meetings as the organiser would record it; each only once."""
+    people = {}
+    with _no_mail():
+        for number in range(1, spec["participants"] + 1):
+            email = f"deelnemer{number}@example.nl"
+            existing = Aanmelding.objects.filter(activity_id=page.pk, email=email).first()
+            if existing is not None:
+                people[number] = existing
+                ctx.report.add(SIGNUP_KIND, PRESENT)
+                continue
+            people[number] = services.add_participant(
+                page,
+                {
+                    "name": f"Deelnemer {number}",
+                    "email": email,
+                    "organisation": "Voorbeeldorganisatie",
+                    "role": "Beleidsmedewerker",
+                },
+                "Demo: deelnemer aan de leerkring",
+                None,
+            )
+            ctx.report.add(SIGNUP_KIND, CREATED)
+    for meeting, present in zip(page.specific.meetings(), spec["attendance"], strict=False):
+        if not Aanwezigheid.objects.filter(bijeenkomst=meeting).exists():
+            services.record_attendance(page, meeting, [people[n].pk for n in present])
+
+
 def _after_the_kennisbank(ctx: DemoContext, pages: list[Page]) -> None:
     """Put a new agenda page right after the kennisbank in the menu (not last): the two things
     people come for side by side. Only pages made in this run move; an editor's order stays."""
@@ -264,3 +310,5 @@ def load_agenda(ctx: DemoContext) -> None:
             _ensure_translation(ctx, page, spec["en"])
         if spec["full"]:
             _fill_up(ctx, page)
+        if spec["participants"]:
+            _attend(ctx, page, spec)

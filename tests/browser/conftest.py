@@ -8,6 +8,8 @@ practice from a canned peer (so a shared copy is among the pages checked) and se
 REQUIRE_BROWSER=1, when they fail.
 """
 
+import email
+import email.policy
 import json
 import os
 import shutil
@@ -27,6 +29,9 @@ from tests.servers import (
 )
 
 REQUIRE_BROWSER = os.environ.get("REQUIRE_BROWSER") == "1"
+# Between two messages in a file of Django's file-based e-mail backend.
+SEPARATOR = b"\n" + b"-" * 79 + b"\n"
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -316,3 +321,18 @@ def describe_violations(violations):
 def save_screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def mails_to(mail_dir, address):
+    """The messages to ``address`` the file-based backend wrote, as email.message objects, oldest
+    first. By the files' modification time: the backend names a file by the second it was
+    opened and a random number, so two mails within a second sort by chance by name."""
+    messages = []
+    paths = sorted(Path(mail_dir).glob("*.log"), key=lambda path: path.stat().st_mtime_ns)
+    for path in paths:
+        for raw in path.read_bytes().split(SEPARATOR):
+            if raw.strip():
+                message = email.message_from_bytes(raw, policy=email.policy.default)
+                if address in str(message["To"]):
+                    messages.append(message)
+    return messages

@@ -4,8 +4,6 @@ links in the e-mails the server sent: confirm, look at the sign-up, cancel. The 
 address served), on a free port that is not 8000; the e-mails are read from the folder of the
 file-based e-mail backend. axe-core checks every step."""
 
-import email
-import email.policy
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,27 +11,11 @@ from urllib.parse import urlsplit
 import icalendar
 import pytest
 
-from tests.browser.conftest import axe_violations, describe_violations
+from tests.browser.conftest import axe_violations, describe_violations, mails_to
 
 pytestmark = pytest.mark.browser
 
 ADDRESS = "sanne.test@example.nl"
-SEPARATOR = b"\n" + b"-" * 79 + b"\n"
-
-
-def mails_to(mail_dir, address):
-    """The messages to ``address`` the file-based backend wrote, as email.message objects, oldest
-    first. By the files' modification time: the backend names a file by the second it was
-    opened and a random number, so two mails within a second sort by chance by name."""
-    messages = []
-    paths = sorted(Path(mail_dir).glob("*.log"), key=lambda path: path.stat().st_mtime_ns)
-    for path in paths:
-        for raw in path.read_bytes().split(SEPARATOR):
-            if raw.strip():
-                message = email.message_from_bytes(raw, policy=email.policy.default)
-                if address in str(message["To"]):
-                    messages.append(message)
-    return messages
 
 
 def subjects(messages):

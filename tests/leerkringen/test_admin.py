@@ -96,14 +96,13 @@ def test_a_facilitator_sees_only_their_own_circle(client, users, circles):
     assert "deelnemer1@example.org" in html and "deelnemer4@example.org" not in html
     index = client.get("/admin/aanmeldingen/").content.decode()
     assert "Leerkring A" in index and "Leerkring B" not in index
-    for suffix in ("", "export.csv", "export.xlsx"):
+    meeting = circles["b"].meetings()[0]
+    attendance = f"aanwezigheid/{meeting.pk}/"
+    for suffix in ("", "export.csv", "export.xlsx", attendance, "toevoegen/", "bericht/"):
         assert denied(client.get(url(circles["b"], suffix)))
     aanmelding = Aanmelding.objects.get(activity=circles["b"])
-    response = client.post(
-        url(circles["b"], "actie/"), {"action": "attended", "aanmelding": aanmelding.pk}
-    )
-    assert denied(response)
-    assert Aanmelding.objects.get(pk=aanmelding.pk).attended is None
+    assert denied(client.post(url(circles["b"], attendance), {"present": [aanmelding.pk]}))
+    assert not aanmelding.aanwezigheden.exists()
 
 
 def test_municipal_editors_and_others_see_no_sign_ups(client, users, circles):
@@ -120,19 +119,20 @@ def test_municipal_editors_and_others_see_no_sign_ups(client, users, circles):
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
-def test_facilitator_marks_attendance_but_cannot_cancel(client, users, circles):
+def test_facilitator_cannot_confirm_cancel_or_promote(client, users, circles):
+    """Attendance per meeting, adding by hand and messages are the facilitator's
+    (test_admin_attendance.py, test_admin_add_participant.py, test_admin_mail.py); the seat
+    decisions stay with the national editors."""
     client.force_login(users["fac_a"])
     seated = Aanmelding.objects.get(activity=circles["a"], status=Status.CONFIRMED)
-    response = client.post(
-        url(circles["a"], "actie/"), {"action": "attended", "aanmelding": seated.pk}
-    )
-    assert response.status_code == 302
-    assert Aanmelding.objects.get(pk=seated.pk).attended is True
-    response = client.post(
-        url(circles["a"], "actie/"), {"action": "cancel", "aanmelding": seated.pk}
-    )
-    assert denied(response)
+    pending = Aanmelding.objects.get(activity=circles["a"], status=Status.PENDING)
+    for action, aanmelding in (("cancel", seated), ("confirm", pending), ("promote", seated)):
+        response = client.post(
+            url(circles["a"], "actie/"), {"action": action, "aanmelding": aanmelding.pk}
+        )
+        assert denied(response)
     assert Aanmelding.objects.get(pk=seated.pk).status == Status.CONFIRMED
+    assert Aanmelding.objects.get(pk=pending.pk).status == Status.PENDING
 
 
 def test_staff_actions_go_through_the_services_and_send_mails(client, users, circles):

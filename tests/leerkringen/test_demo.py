@@ -19,6 +19,7 @@ from leerkringen.models import (
     WebinarPage,
 )
 from tests.conftest import run_load_demo
+from tests.leerkringen.factories import make_admin_user
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +79,20 @@ class TestAgendaDemo:
         seats = services.availability(page)
         assert (seats.capacity, seats.taken) == (FULL_CAPACITY, FULL_SIGNUPS)
         assert Aanmelding.objects.filter(activity=page, status="confirmed").count() == 11
+
+    def test_a_past_circle_has_recorded_attendance(self, client):
+        page = LeerkringPage.objects.get(
+            locale__language_code="nl", slug="leerkring-de-gezonde-wijk"
+        )
+        assert Aanmelding.objects.filter(activity=page, status="confirmed").count() == 8
+        assert Aanmelding.objects.filter(activity=page, status="waitlisted").count() == 1
+        assert all(a.added_reason for a in Aanmelding.objects.filter(activity=page))
+        client.force_login(make_admin_user("demo-beheerder", is_superuser=True, language="nl"))
+        response = client.get(f"/admin/aanmeldingen/{page.pk}/")
+        text = " ".join(response.content.decode().split())
+        # Meetings 1-3 recorded (8, 6 and 7 of 8 present), meeting 4 left to record.
+        assert "Gemiddelde aanwezigheid: 88% over 3 gehouden bijeenkomsten." in text
+        assert "Aanwezigheid bij bijeenkomst 4 vastleggen" in text
 
     def test_every_page_answers_and_never_shows_the_join_url(self, client):
         pages = list(AgendaPage.objects.live()) + list(ActivityPage.objects.live())
