@@ -47,6 +47,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import page_permission_policy
 
 from gezondin.models import (
     VOCABULARIES,
@@ -55,7 +56,7 @@ from gezondin.models import (
     Organisatie,
     section_page_models,
 )
-from gezondin.roles import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME
+from gezondin.roles import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME, is_national_editor
 from kennisbank.harvest.models import HarvestSource
 from kennisbank.models import GemeenteIndexPage, GemeentePage
 
@@ -459,3 +460,31 @@ def setup_gemeente(gemeente: Gemeente, *, stdout=None, user=None) -> SetupResult
         collection=collection,
         created_collection=created_collection,
     )
+
+
+# Whose section is it ------------------------------------------------------------------------------
+
+
+def sections_of(user) -> list[list[GemeentePage]]:
+    """The municipal sections ``user`` edits as a municipal editor: per municipality the
+    GemeentePages (one per language) they may add pages under, the active language's page first.
+
+    Empty for national editors and superusers: they edit everywhere, so no section is theirs.
+    Found from the user's page permissions (``add_page`` on a GemeentePage), not from group
+    names, so a renamed group or a hand-made permission counts the same.
+    """
+    if not getattr(user, "is_authenticated", False) or is_national_editor(user):
+        return []
+    page_ids = {
+        permission.page_id
+        for permission in page_permission_policy.get_cached_permissions_for_user(user)
+        if permission.permission.codename == "add_page"
+    }
+    if not page_ids:
+        return []
+    active = Locale.get_active()
+    pages = GemeentePage.objects.filter(pk__in=page_ids).select_related("gemeente", "locale")
+    by_gemeente: dict[int, list[GemeentePage]] = {}
+    for page in sorted(pages, key=lambda page: (page.locale_id != active.pk, page.path)):
+        by_gemeente.setdefault(page.gemeente_id, []).append(page)
+    return sorted(by_gemeente.values(), key=lambda pages: pages[0].gemeente.label)
