@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from gezondin import login_protection
+from gezondin import login_protection, widgets
 from gezondin.admin_search import DatabaseSearchMixin
 from gezondin.models import (
     Doelgroep,
@@ -90,6 +90,9 @@ class PartnersGroup(SnippetViewSetGroup):
 
 register_snippet(VocabularyGroup)
 register_snippet(PartnersGroup)
+
+# Municipalities are chosen with a searchable autocomplete in admin forms (gezondin/widgets.py).
+widgets.register()
 
 
 # Settings → Inlogblokkades: unlocking accounts and addresses that django-axes locked (only when
