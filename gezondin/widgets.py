@@ -13,7 +13,10 @@ status; the 342 municipalities are few enough to search in the browser, without 
 round-trip per keystroke.
 
 :func:`register` makes it the widget of every foreign key and many-to-many field to
-:class:`~gezondin.models.Gemeente` in Wagtail's admin forms (gezondin/wagtail_hooks.py).
+:class:`~gezondin.models.Gemeente` in Wagtail's admin forms (gezondin/wagtail_hooks.py). For a
+foreign key it takes the place of Wagtail's snippet chooser (whose widget the Gemeente snippets
+don't register): one way of choosing everywhere, and one that municipal editors may use, who have
+no permissions on the Gemeente snippets that the chooser's modal asks for.
 """
 
 from django import forms

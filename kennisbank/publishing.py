@@ -9,7 +9,8 @@ Roles (see docs/publishing.md):
   municipal editors submit. They see the harvest sources but don't manage them (superusers
   only: a source makes the server fetch URLs).
 - **Redactie <gemeente>** (municipal editors) may add and edit pages only in their own
-  municipality's section (its GemeentePage, in every locale). They have no publish permission, so
+  municipality's section (its GemeentePage, in every locale), and add organisations as local
+  partners of their municipality (gezondin/organisaties.py). They have no publish permission, so
   their "publish" is "submit for moderation": the workflow "Gemeentelijke publicatie", assigned to
   each GemeentePage, sends the page to the national editors' task "Redactionele toets".
 
@@ -95,6 +96,13 @@ NATIONAL_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "delete_document"),
     ("wagtaildocs", "choose_document"),
+]
+# Municipal editors add local partners and edit their municipality's own (gezondin/organisaties.py
+# scopes the editing); deleting and merging stay with the national editors.
+GEMEENTE_MODEL_PERMISSIONS = [
+    ("gezondin", "add_organisatie"),
+    ("gezondin", "change_organisatie"),
+    ("gezondin", "view_organisatie"),
 ]
 # On the municipality's own collection: upload (and edit what they uploaded themselves) and choose.
 GEMEENTE_OWN_COLLECTION_PERMISSIONS = [
@@ -397,7 +405,8 @@ def setup_gemeente(gemeente: Gemeente, *, stdout=None, user=None) -> SetupResult
       published, existing ones left as they are;
     - the group "Redactie <label>": admin access, add and edit pages (no publish) on each
       locale's GemeentePage, upload and choose images and documents in the collection
-      "Gemeente <label>", choose them anywhere;
+      "Gemeente <label>", choose them anywhere, add organisations and edit their own local
+      partners;
     - the workflow "Gemeentelijke publicatie" on each GemeentePage, so what they submit goes to
       the national editors' review.
 
@@ -421,7 +430,10 @@ def setup_gemeente(gemeente: Gemeente, *, stdout=None, user=None) -> SetupResult
             stdout,
             f"  Group ‘{group.name}’: {'created' if created_group else 'already present'}",
         )
-        group.permissions.add(_permission("wagtailadmin", "access_admin"))
+        group.permissions.add(
+            _permission("wagtailadmin", "access_admin"),
+            *(_permission(app, codename) for app, codename in GEMEENTE_MODEL_PERMISSIONS),
+        )
         for page in pages.values():
             _grant_page_permissions(group, page, GEMEENTE_PAGE_PERMISSIONS)
 
