@@ -5,11 +5,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from gezondin import login_protection, organisaties, widgets
-from gezondin.admin_search import DatabaseSearchMixin
+from gezondin.admin_search import DatabaseSearchChooserViewSet, DatabaseSearchMixin
 from gezondin.models import (
     Doelgroep,
     Domein,
@@ -64,7 +63,7 @@ class VocabularyGroup(SnippetViewSetGroup):
     ]
 
 
-class GemeenteChooserViewSet(SnippetChooserViewSet):
+class GemeenteChooserViewSet(DatabaseSearchChooserViewSet):
     # A key to a municipality is chosen with the autocomplete (gezondin/widgets.py), also by
     # editors without permissions on the Gemeente snippets, whom the chooser's modal would refuse.
     register_widget = False
