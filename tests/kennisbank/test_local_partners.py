@@ -148,6 +148,17 @@ def test_a_new_local_partner_is_used_in_a_practice(editor_a, sections, tilburg):
     assert [p.organisatie for p in draft.partners.all()] == [partner]
 
 
+def test_a_municipal_editor_finds_partners_in_the_chooser(editor_a, tilburg):
+    """The partner field's chooser (Wagtail's snippet chooser) opens for them and searches."""
+    Organisatie.objects.create(name="Woonstichting Leyten", gemeente=tilburg)
+    Organisatie.objects.create(name="GGD West-Brabant")
+    chooser = reverse("wagtailsnippetchoosers_gezondin_organisatie:choose_results")
+    response = speaking(editor_a).get(chooser, {"q": "leyten"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Woonstichting Leyten" in html and "GGD West-Brabant" not in html
+
+
 def _partners(data, partner):
     """The practice's POST data with one partner row."""
     data = {key: value for key, value in data.items() if not key.startswith("partners-")}
