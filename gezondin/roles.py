@@ -12,6 +12,7 @@ who holds them, so the core and every app ask the same question the same way.
 """
 
 from django.db.models import Q
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 # Names are lookup keys (the setup finds its groups again by them), so they are not translated.
@@ -44,3 +45,28 @@ def page_chooser_queryset(pages, user):
         elif codename == "add_page":  # Wagtail lets them edit the pages they added there
             visible |= Q(path__startswith=permission.page.path, owner=user)
     return pages.filter(visible)
+
+
+def gemeenten_of(user) -> set[int]:
+    """The ids of the municipalities whose section ``user`` edits as a municipal editor.
+
+    A section is a page with a ``gemeente`` that the user may add pages under (the kennisbank's
+    GemeentePage; the core names no feature app's model). Empty for national editors and
+    superusers, who are bound to no municipality. Memoised on the user object for the request.
+    """
+    cached = getattr(user, "_gezondin_gemeenten", None)
+    if cached is not None:
+        return cached
+    ids: set[int] = set()
+    if getattr(user, "is_authenticated", False) and not is_national_editor(user):
+        page_ids = [
+            permission.page_id
+            for permission in page_permission_policy.get_cached_permissions_for_user(user)
+            if permission.permission.codename == "add_page"
+        ]
+        for page in Page.objects.filter(pk__in=page_ids).specific(defer=False):
+            gemeente_id = getattr(page, "gemeente_id", None)
+            if gemeente_id:
+                ids.add(gemeente_id)
+    user._gezondin_gemeenten = ids
+    return ids

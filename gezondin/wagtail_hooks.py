@@ -3,11 +3,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from gezondin import login_protection, translation_rights
-from gezondin.admin_search import DatabaseSearchMixin
+from gezondin import login_protection, organisaties, translation_rights, widgets
+from gezondin.admin_search import DatabaseSearchChooserViewSet, DatabaseSearchMixin
 from gezondin.models import (
     Doelgroep,
     Domein,
@@ -62,8 +63,15 @@ class VocabularyGroup(SnippetViewSetGroup):
     ]
 
 
+class GemeenteChooserViewSet(DatabaseSearchChooserViewSet):
+    # A key to a municipality is chosen with the autocomplete (gezondin/widgets.py), also by
+    # editors without permissions on the Gemeente snippets, whom the chooser's modal would refuse.
+    register_widget = False
+
+
 class GemeenteViewSet(DatabaseSearchMixin, SnippetViewSet):
     model = Gemeente
+    chooser_viewset_class = GemeenteChooserViewSet
     icon = "home"
     menu_label = _("Gemeenten")
     list_display = ["name", "display_name", "cbs_code", "provincie", "is_gids", "is_active"]
@@ -76,9 +84,11 @@ class OrganisatieViewSet(DatabaseSearchMixin, SnippetViewSet):
     model = Organisatie
     icon = "group"
     menu_label = _("Organisaties")
-    list_display = ["name", "sector", "website"]
+    list_display = ["name", "sector", "gemeente", "website"]
     list_filter = ["sector"]
     search_fields = ["name"]
+    # Municipal editors add their local partners (gezondin/organisaties.py).
+    edit_handler = ObjectList(Organisatie.panels, base_form_class=organisaties.OrganisatieForm)
 
 
 class PartnersGroup(SnippetViewSetGroup):
@@ -90,6 +100,25 @@ class PartnersGroup(SnippetViewSetGroup):
 
 register_snippet(VocabularyGroup)
 register_snippet(PartnersGroup)
+
+# Municipalities are chosen with a searchable autocomplete in admin forms (gezondin/widgets.py).
+widgets.register()
+
+# Local partners: municipal editors edit only their own; national editors merge duplicates.
+hooks.register("before_edit_snippet", organisaties.refuse_to_edit_others)
+hooks.register("register_snippet_listing_buttons", organisaties.merge_listing_button)
+
+
+@hooks.register("register_admin_urls")
+def register_merge_organisatie_url():
+    view = organisaties.MergeOrganisatieView.as_view()
+    return [
+        path(
+            "gezondin/organisaties/<int:pk>/samenvoegen/",
+            view,
+            name=organisaties.MERGE_URL_NAME,
+        )
+    ]
 
 
 # wagtail-localize's "translate" and "sync translations" behind the page's own rules (who may

@@ -9,7 +9,8 @@ Roles (see docs/publishing.md):
   municipal editors submit. They see the harvest sources but don't manage them (superusers
   only: a source makes the server fetch URLs).
 - **Redactie <gemeente>** (municipal editors) may add and edit pages only in their own
-  municipality's section (its GemeentePage, in every locale). They have no publish permission, so
+  municipality's section (its GemeentePage, in every locale), and add organisations as local
+  partners of their municipality (gezondin/organisaties.py). They have no publish permission, so
   their "publish" is "submit for moderation": the workflow "Gemeentelijke publicatie", assigned to
   each GemeentePage, sends the page to the national editors' task "Redactionele toets". They
   may translate their section's pages (wagtail-localize's "submit translation", held to their
@@ -49,6 +50,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import page_permission_policy
 
 from gezondin.models import (
     VOCABULARIES,
@@ -57,7 +59,7 @@ from gezondin.models import (
     Organisatie,
     section_page_models,
 )
-from gezondin.roles import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME
+from gezondin.roles import GEMEENTE_GROUP_PREFIX, NATIONAL_GROUP_NAME, is_national_editor
 from kennisbank.harvest.models import HarvestSource
 from kennisbank.models import GemeenteIndexPage, GemeentePage
 
@@ -96,6 +98,13 @@ NATIONAL_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "delete_document"),
     ("wagtaildocs", "choose_document"),
+]
+# Municipal editors add local partners and edit their municipality's own (gezondin/organisaties.py
+# scopes the editing); deleting and merging stay with the national editors.
+GEMEENTE_MODEL_PERMISSIONS = [
+    ("gezondin", "add_organisatie"),
+    ("gezondin", "change_organisatie"),
+    ("gezondin", "view_organisatie"),
 ]
 # On the municipality's own collection: upload (and edit what they uploaded themselves) and choose.
 GEMEENTE_OWN_COLLECTION_PERMISSIONS = [
@@ -398,7 +407,8 @@ def setup_gemeente(gemeente: Gemeente, *, stdout=None, user=None) -> SetupResult
       published, existing ones left as they are;
     - the group "Redactie <label>": admin access, add and edit pages (no publish) on each
       locale's GemeentePage, translate those pages (wagtail-localize), upload and choose images
-      and documents in the collection "Gemeente <label>", choose them anywhere;
+      and documents in the collection "Gemeente <label>", choose them anywhere, add
+      organisations and edit their own local partners;
     - the workflow "Gemeentelijke publicatie" on each GemeentePage, so what they submit goes to
       the national editors' review.
 
@@ -422,7 +432,10 @@ def setup_gemeente(gemeente: Gemeente, *, stdout=None, user=None) -> SetupResult
             stdout,
             f"  Group ‘{group.name}’: {'created' if created_group else 'already present'}",
         )
-        group.permissions.add(_permission("wagtailadmin", "access_admin"))
+        group.permissions.add(
+            _permission("wagtailadmin", "access_admin"),
+            *(_permission(app, codename) for app, codename in GEMEENTE_MODEL_PERMISSIONS),
+        )
         # Optional: translate their section's pages (wagtail-localize's permission, held to
         # their section by gezondin.translation_rights).
         group.permissions.add(
@@ -468,3 +481,31 @@ def setup_gemeente(gemeente: Gemeente, *, stdout=None, user=None) -> SetupResult
         collection=collection,
         created_collection=created_collection,
     )
+
+
+# Whose section is it ------------------------------------------------------------------------------
+
+
+def sections_of(user) -> list[list[GemeentePage]]:
+    """The municipal sections ``user`` edits as a municipal editor: per municipality the
+    GemeentePages (one per language) they may add pages under, the active language's page first.
+
+    Empty for national editors and superusers: they edit everywhere, so no section is theirs.
+    Found from the user's page permissions (``add_page`` on a GemeentePage), not from group
+    names, so a renamed group or a hand-made permission counts the same.
+    """
+    if not getattr(user, "is_authenticated", False) or is_national_editor(user):
+        return []
+    page_ids = {
+        permission.page_id
+        for permission in page_permission_policy.get_cached_permissions_for_user(user)
+        if permission.permission.codename == "add_page"
+    }
+    if not page_ids:
+        return []
+    active = Locale.get_active()
+    pages = GemeentePage.objects.filter(pk__in=page_ids).select_related("gemeente", "locale")
+    by_gemeente: dict[int, list[GemeentePage]] = {}
+    for page in sorted(pages, key=lambda page: (page.locale_id != active.pk, page.path)):
+        by_gemeente.setdefault(page.gemeente_id, []).append(page)
+    return sorted(by_gemeente.values(), key=lambda pages: pages[0].gemeente.label)

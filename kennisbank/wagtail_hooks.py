@@ -1,9 +1,10 @@
-"""Kennisbank admin: setting up a municipality's section from the Gemeente listing.
+"""Kennisbank admin: setting up a municipality's section from the Gemeente listing, and a
+municipal editor's start (the dashboard panel "Mijn gemeente", the explorer at their section).
 
-The Gemeente snippets are registered in gezondin/wagtail_hooks.py; this module only adds an
+The Gemeente snippets are registered in gezondin/wagtail_hooks.py; this module adds an
 action to their listing ("Gemeente inrichten") and the admin view behind it, which calls
 :func:`kennisbank.publishing.setup_gemeente`. Only superusers and national editors
-(GezondIn-redactie) see and may use it.
+(GezondIn-redactie) see and may use it. The start is in kennisbank/dashboard.py.
 """
 
 from urllib.parse import urlencode
@@ -24,6 +25,7 @@ from wagtail.snippets.models import register_snippet
 
 from gezondin.models import Gemeente
 from gezondin.roles import GEMEENTE_GROUP_PREFIX, is_national_editor, page_chooser_queryset
+from kennisbank.dashboard import MijnGemeentePanel, explorer_at_section
 from kennisbank.harvest.admin import (
     HarvestSourceViewSet,
     refuse_to_delete_sources_with_copies,
@@ -33,6 +35,7 @@ from kennisbank.publishing import (
     GEMEENTE_COLLECTION_PREFIX,
     WORKFLOW_NAME,
     SetupError,
+    sections_of,
     setup_gemeente,
 )
 
@@ -176,3 +179,15 @@ def restrict_page_chooser(pages, request):
 register_snippet(HarvestSourceViewSet)
 hooks.register("before_edit_page", refuse_to_edit_shared_copy)
 hooks.register("before_delete_snippet", refuse_to_delete_sources_with_copies)
+
+
+# A municipal editor's start: the dashboard panel "Mijn gemeente" and the explorer opening at
+# their section (kennisbank/dashboard.py).
+hooks.register("construct_main_menu", explorer_at_section)
+
+
+@hooks.register("construct_homepage_panels")
+def add_mijn_gemeente_panel(request, panels):
+    sections = sections_of(request.user)
+    if sections:
+        panels.append(MijnGemeentePanel(sections))

@@ -226,7 +226,11 @@ class Gemeente(index.Indexed, models.Model):
 
 
 class Organisatie(index.Indexed, models.Model):
-    """A partner organisation (GGD, welzijn, woningcorporatie, ...)."""
+    """A partner organisation (GGD, welzijn, woningcorporatie, ...).
+
+    National ones have no ``gemeente``; a local partner (a housing corporation, a GGD department)
+    names the municipality whose editors added it and may edit it (gezondin/organisaties.py).
+    """
 
     class Sector(models.TextChoices):
         GEMEENTE = "gemeente", _("Gemeente")
@@ -249,8 +253,25 @@ class Organisatie(index.Indexed, models.Model):
         _("sector"), max_length=20, choices=Sector.choices, default=Sector.OVERIG
     )
     website = WebAddressField(_("website"), blank=True)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("lokale partner van"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisaties",
+        help_text=_(
+            "De gemeente waar deze organisatie lokaal werkt; leeg voor een landelijke of "
+            "regionale organisatie. De redactie van die gemeente mag haar bewerken."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("sector"), FieldPanel("website")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("sector"),
+        FieldPanel("website"),
+        FieldPanel("gemeente"),
+    ]
     search_fields = [
         DutchSearchField("name"),
         index.AutocompleteField("name"),

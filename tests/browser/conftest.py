@@ -293,8 +293,9 @@ def console_errors(page, document_status=200):
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def axe_violations(page):
-    """Run axe-core (shipped inside axe-playwright-python) with the WCAG 2.0/2.1 A and AA rules."""
+def axe_violations(page, include=None):
+    """Run axe-core (shipped inside axe-playwright-python) with the WCAG 2.0/2.1 A and AA rules,
+    on the whole document or on the part matching the CSS selector ``include``."""
     import axe_playwright_python
 
     script = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -302,9 +303,9 @@ def axe_violations(page):
     # <script> tag added to the page would be an inline script the policy rightly refuses).
     page.evaluate(script.read_text(encoding="utf-8"))
     result = page.evaluate(
-        "tags => axe.run(document, "
+        "([tags, include]) => axe.run(include ? {include: [[include]]} : document, "
         "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
+        [AXE_TAGS, include],
     )
     return result["violations"]
 
