@@ -48,6 +48,7 @@ from kennisbank.filters import (
     KennisbankFilterSet,
     m2m_through,
 )
+from kennisbank.harvest.models import shared_copy_of
 from kennisbank.models import (
     PRACTICE_NEEDS,
     PRACTICE_SECTIONS,
@@ -111,7 +112,10 @@ def id_list(ids):
 def with_listing_data(queryset, prefetch=True):
     """What a result card shows, fetched in a fixed number of queries. Without `prefetch`, call
     :func:`prefetch_uncached_cards` on the items: it reads the terms only for cards not cached."""
-    queryset = queryset.select_related("praktijkvoorbeeldpage", "locale").defer(*CARD_DEFERRED)
+    # A shared copy's card says where it comes from ("Gedeeld vanuit …"): joined, not queried.
+    queryset = queryset.select_related(
+        "praktijkvoorbeeldpage", "locale", "shared_copy__source"
+    ).defer(*CARD_DEFERRED)
     if prefetch:
         queryset = queryset.prefetch_related(Prefetch("themas"), Prefetch("gemeenten"))
     return queryset
@@ -120,13 +124,20 @@ def with_listing_data(queryset, prefetch=True):
 CARD_FRAGMENT = "kennisbank_card"
 # Part of every card's cache key: raise it when the card's markup changes, so a deployment does
 # not serve cards rendered by the previous template for up to an hour.
-CARD_MARKUP = 2
+CARD_MARKUP = 3
+
+
+def shared_source_name(item) -> str:
+    """The name of the source a shared copy comes from (selected with the item by
+    with_listing_data), or "" for a page of this site's own."""
+    copy = shared_copy_of(item)
+    return copy.source.name if copy is not None else ""
 
 
 def card_cache_key(item, heading, note, language, version):
     """What a cached result card (kennisbank/includes/kennis_card.html) depends on: the
-    publication and place of its page, the language, the generation of term names, and how the
-    listing shows it."""
+    publication and place of its page, the source it is shared from, the language, the
+    generation of term names, and how the listing shows it."""
     return ":".join(
         str(part)
         for part in (
@@ -134,6 +145,7 @@ def card_cache_key(item, heading, note, language, version):
             item.pk,
             item.last_published_at,
             item.url_path,
+            shared_source_name(item),
             language,
             version,
             heading or "h3",

@@ -6,19 +6,27 @@ harvester then fetches only public addresses, see kennisbank/harvest/network.py,
 are trusted is an administrator's decision). Whoever has the view permission on "bron voor
 gedeelde praktijkvoorbeelden" (the national editors get it) sees the sources and their reports.
 A group given add, change or delete on sources gains nothing from it.
+
+"Nu ophalen" (the source's inspect page, POST only) queues the harvest of that source as a
+task (kennisbank/harvest/tasks.py); only those who may change the source (superusers) see and use
+it. The inspect page shows the last harvest's summary in the reader's language.
 """
 
 from django.contrib.auth import get_user_model
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from gezondin.admin_search import DatabaseSearchMixin
 from kennisbank.harvest.models import HarvestSource, SharedCopy
+from kennisbank.harvest.tasks import harvest_source
 
 MANAGING_ACTIONS = {"add", "change", "delete"}
 
@@ -43,6 +51,45 @@ class HarvestSourcePermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(HarvestSource, HarvestSourcePermissionPolicy(HarvestSource))
 
 
+def may_harvest(user) -> bool:
+    """Who may start a harvest from the admin: who may change sources (superusers)."""
+    return HarvestSourcePermissionPolicy(HarvestSource).user_has_permission(user, "change")
+
+
+class HarvestSourceInspectView(InspectView):
+    """The source with its last harvest's summary and the "Nu ophalen" button."""
+
+    template_name = "kennisbank/admin/harvestsource_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["source"] = self.object
+        if may_harvest(self.request.user):
+            context["harvest_url"] = reverse(
+                "wagtailsnippets_kennisbank_harvestsource:harvest", args=[self.object.pk]
+            )
+        return context
+
+
+@require_POST
+def harvest_now(request, pk):
+    """Queue the harvest of one source (a task: the worker runs it, or at once without one)."""
+    if not may_harvest(request.user):
+        raise PermissionDenied
+    source = get_object_or_404(HarvestSource, pk=pk)
+    inspect = reverse("wagtailsnippets_kennisbank_harvestsource:inspect", args=[source.pk])
+    if not source.is_active:
+        messages.error(
+            request,
+            _("%(source)s is niet actief. Zet de bron eerst op actief om haar op te halen.")
+            % {"source": source.name},
+        )
+        return redirect(inspect)
+    harvest_source.enqueue(source.pk)
+    messages.success(request, _("Ophalen van %(source)s is ingepland.") % {"source": source.name})
+    return redirect(inspect)
+
+
 class HarvestSourceViewSet(DatabaseSearchMixin, SnippetViewSet):
     model = HarvestSource
     icon = "download"
@@ -53,6 +100,7 @@ class HarvestSourceViewSet(DatabaseSearchMixin, SnippetViewSet):
     search_fields = ["name", "base_url"]
     ordering = ["name"]
     inspect_view_enabled = True
+    inspect_view_class = HarvestSourceInspectView
     inspect_view_fields = [
         "name",
         "base_url",
@@ -63,6 +111,12 @@ class HarvestSourceViewSet(DatabaseSearchMixin, SnippetViewSet):
         "last_report",
     ]
     copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("harvest/<int:pk>/", harvest_now, name="harvest"),
+        ]
 
 
 def refuse_to_edit_shared_copy(request, page):

@@ -99,6 +99,11 @@ class Report:
             "status": str(self.status),
         }
 
+    def summary_data(self):
+        """The counts and the (first) errors, stored on the source and shown in the admin in
+        the reader's language (HarvestSource.report_summary)."""
+        return {**self.counts(), "error_messages": self.errors[:REPORT_LINES]}
+
     def summary(self):
         counts = self.counts()
         return (
@@ -284,6 +289,7 @@ class Harvester:
                 last_harvested_at=self.report.started_at,
                 last_status=self.report.status,
                 last_report=self.report.as_text(),
+                last_summary=self.report.summary_data(),
             )
             self.client.close()
         return self.report

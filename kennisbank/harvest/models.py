@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -101,6 +103,9 @@ class HarvestSource(index.Indexed, models.Model):
         _("resultaat"), max_length=10, choices=Status.choices, blank=True
     )
     last_report = models.TextField(_("verslag van de laatste keer"), blank=True)
+    # The last harvest's counts and errors (Report.summary_data), so its summary is written in
+    # the reader's language when shown (report_summary) rather than stored in one language.
+    last_summary = models.JSONField(_("samenvatting van de laatste keer"), default=dict, blank=True)
     # Set while a harvest of this source runs, so two runs never work on it at the same time.
     harvest_started_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -132,6 +137,26 @@ class HarvestSource(index.Indexed, models.Model):
             clash = HarvestSource.objects.filter(base_url=self.base_url).exclude(pk=self.pk)
             if clash.exists():
                 raise ValidationError({"base_url": _("Deze bron bestaat al.")})
+
+    def report_summary(self) -> str:
+        """The last harvest in a sentence, in the active language: when, and what it did."""
+        if self.last_harvested_at is None:
+            return _("Nog niet opgehaald.")
+        counts = self.last_summary or {}
+        return _(
+            "%(when)s: %(added)s nieuw, %(updated)s bijgewerkt, %(withdrawn)s ingetrokken, "
+            "%(unchanged)s ongewijzigd, %(skipped)s overgeslagen, %(errors)s fouten."
+        ) % {
+            "when": date_format(timezone.localtime(self.last_harvested_at), "DATETIME_FORMAT"),
+            **{
+                name: counts.get(name, 0)
+                for name in ("added", "updated", "withdrawn", "unchanged", "skipped", "errors")
+            },
+        }
+
+    def report_errors(self) -> list:
+        """The last harvest's errors, as the harvester wrote them (technical detail)."""
+        return list((self.last_summary or {}).get("error_messages", []))
 
     def translation_key_for(self, remote_translation_key) -> uuid.UUID:
         """The local translation key shared by the copies of one remote practice's translations."""

@@ -61,7 +61,7 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     ThemaPage,
 )
-from kennisbank.search import card_cache_key, with_listing_data
+from kennisbank.search import card_cache_key, shared_source_name, with_listing_data
 
 register = template.Library()
 
@@ -164,6 +164,9 @@ def card_cache_version(context):
         if request is not None:
             request._gezondin_terms_version = version
     return version
+
+
+register.filter("shared_source", shared_source_name)
 
 
 @register.simple_tag(takes_context=True)
