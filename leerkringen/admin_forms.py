@@ -4,8 +4,6 @@ leerkringen.services."""
 
 from django import forms
 from django.conf import settings
-from django.db.models import Value
-from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -71,9 +69,7 @@ class AddParticipantForm(forms.Form):
     )
     gemeente = GemeenteChoiceField(
         label=_("Gemeente (niet verplicht)"),
-        queryset=Gemeente.objects.active().order_by(
-            Lower(Coalesce(NullIf("display_name", Value("")), "name"))
-        ),
+        queryset=Gemeente.objects.active().by_known_name(),
         required=False,
         to_field_name="cbs_code",
         empty_label=_("Geen gemeente of niet van toepassing"),

@@ -1,8 +1,6 @@
 """The public sign-up form: only what is needed, with specific messages for every mistake."""
 
 from django import forms
-from django.db.models import Value
-from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -65,9 +63,7 @@ class SignupForm(forms.Form):
     gemeente = GemeenteChoiceField(
         label=_("Gemeente (niet verplicht)"),
         # In the order of the names people know (display name, else the official name).
-        queryset=Gemeente.objects.active().order_by(
-            Lower(Coalesce(NullIf("display_name", Value("")), "name"))
-        ),
+        queryset=Gemeente.objects.active().by_known_name(),
         required=False,
         to_field_name="cbs_code",
         widget=GemeenteSelect,

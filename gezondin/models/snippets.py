@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
@@ -137,6 +139,10 @@ cbs_code_validator = RegexValidator(
 class GemeenteQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def by_known_name(self):
+        """In the order of the names people know: the display name, else the official name."""
+        return self.order_by(Lower(Coalesce(NullIf("display_name", Value("")), "name")))
 
 
 class Gemeente(index.Indexed, models.Model):
