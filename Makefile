@@ -55,8 +55,10 @@ serve: install
 test: install
 	$(PYTEST) $(PYTEST_ARGS)
 
+# The edit-test loop: no browser, no second server, no install; the fuzz test sends a sample of
+# its odd values (tests/test_public_urls_fuzz.py). `make test` runs everything in full.
 test-fast: install
-	$(PYTEST) -m "not browser and not server and not install" $(PYTEST_ARGS)
+	GEZONDIN_FUZZ=quick $(PYTEST) -m "not browser and not server and not install" $(PYTEST_ARGS)
 
 test-browser: install
 	REQUIRE_BROWSER=1 $(PYTEST) tests/browser $(PYTEST_ARGS)

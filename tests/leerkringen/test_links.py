@@ -89,13 +89,19 @@ def test_check_deploy_warns_while_the_address_is_local(home_page, settings):
     assert warnings_about_the_address() == set()
 
 
-def test_load_demo_points_the_site_at_the_address_it_is_served_at(settings):
-    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+@pytest.mark.usefixtures("demo_output")
+class TestTheDemoOnAnotherAddress:
+    """`make run PORT=8123` where the demo was loaded before: load_demo moves the site to the
+    address served. (load_demo on an empty database: tests/gezondin/test_load_demo.py.)"""
 
-    output = run_load_demo()
+    def test_load_demo_points_the_site_at_the_address_it_is_served_at(self, settings):
+        settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+        assert Site.objects.get(is_default_site=True).port != 8123
 
-    site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port) == ("127.0.0.1", 8123)
-    assert site.root_url == "http://127.0.0.1:8123"
-    assert "Admin: http://127.0.0.1:8123/admin/" in output
-    assert "Site address: 1 already present" in run_load_demo()
+        output = run_load_demo()
+
+        site = Site.objects.get(is_default_site=True)
+        assert (site.hostname, site.port) == ("127.0.0.1", 8123)
+        assert site.root_url == "http://127.0.0.1:8123"
+        assert "Admin: http://127.0.0.1:8123/admin/" in output
+        assert "Site address: 1 already present" in run_load_demo()
