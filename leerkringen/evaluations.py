@@ -34,8 +34,7 @@ MAX_COMMENT_LENGTH = 2000
 
 class EvaluationLinkInvalid(services.LinkInvalid):
     default_message = _(
-        "Deze evaluatielink werkt niet (meer). Gebruik de link uit de e-mail die u van ons "
-        "kreeg."
+        "Deze evaluatielink werkt niet (meer). Gebruik de link uit de e-mail die u van ons kreeg."
     )
 
 
@@ -48,8 +47,7 @@ class EvaluationLinkExpired(EvaluationLinkInvalid):
 
 class AlreadyAnswered(services.AanmeldingError):
     default_message = _(
-        "Deze evaluatie is al ingevuld: met iedere link kan dat één keer. Dank u voor uw "
-        "antwoord."
+        "Deze evaluatie is al ingevuld: met iedere link kan dat één keer. Dank u voor uw antwoord."
     )
 
 
@@ -95,7 +93,9 @@ def send_due_evaluations(now=None):
             tasks.send_aanmelding_mail.enqueue(aanmelding_id, str(MailKind.EVALUATION))
             count += 1
         if count:
-            logger.info("Evaluation mail queued to %s sign-up(s) of activity %s", count, activity.pk)
+            logger.info(
+                "Evaluation mail queued to %s sign-up(s) of activity %s", count, activity.pk
+            )
         queued += count
     return queued
 

@@ -4,7 +4,8 @@ agenda's calendar feed.
 The paths are translated (Django's translated URL patterns, with the words in the ``URL``
 context of the catalogues): ``/nl/aanmelding/<token>/bevestigen/``,
 ``/en/registration/<token>/confirm/``; the evaluation after an activity
-``/nl/evaluatie/<token>/``, ``/en/evaluation/<token>/``. E-mails and pages link with the words of their language
+``/nl/evaluatie/<token>/``, ``/en/evaluation/<token>/``. E-mails and pages link with the words
+of their language
 (``reverse`` in the active language). The Dutch paths keep working under every language prefix
 (``LEGACY``), so links in e-mails sent before the paths were translated still lead somewhere:
 a GET answers with a permanent redirect to the translated path, a POST (a page's form) is
