@@ -14,7 +14,8 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import models
+from django.db import connection, models
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from gezondin.models import Gemeente
@@ -364,3 +365,38 @@ def test_only_the_back_office_sees_the_report(client, agenda, answered):
     admin = make_admin_user("beheerder", is_superuser=True)
     client.force_login(admin)
     assert [client.get(url).status_code for url in urls] == [200] * 5
+
+
+def test_the_english_link_speaks_english(client, ended):
+    run()
+    [message] = [m for m in evaluation_mails() if m.to[0] == "deelnemer3@example.org"]
+    assert message.subject == "How was it? Your opinion of Leerkring Afgerond"
+    link = link_in(message)
+    response = client.get(link)
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "How would you rate this activity?" in text and "5 – excellent" in text
+    assert client.post(link, {"score": "5"})["Location"] == link
+
+
+def test_the_year_report_does_not_query_per_activity(
+    client, agenda, facilitator, django_assert_max_num_queries
+):
+    def report():
+        return client.get("/admin/aanmeldingen/bereik/")
+
+    for n in range(3):
+        circle = make_circle(
+            agenda, title=f"Leerkring Telling {n}", meeting_count=1, facilitator=facilitator
+        )
+        services.record_attendance(circle, circle.meetings()[0], [join(circle, 20 + n).pk])
+    client.force_login(facilitator)
+    report()  # warm the caches
+    with CaptureQueriesContext(connection) as three:
+        assert report().status_code == 200
+    circle = make_circle(
+        agenda, title="Leerkring Telling 3", meeting_count=1, facilitator=facilitator
+    )
+    services.record_attendance(circle, circle.meetings()[0], [join(circle, 23).pk])
+    with django_assert_max_num_queries(len(three.captured_queries)):
+        assert report().status_code == 200
