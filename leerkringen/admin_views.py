@@ -2,7 +2,8 @@
 status filter, counts, seats left and the waiting list's positions, manual actions (through
 leerkringen.services, never by setting a status here), attendance per meeting with each
 person's attendance rate, participants added by hand, messages to the participants (kept on the
-activity), and export to CSV and XLSX.
+activity), export to CSV and XLSX, and the reach and evaluation report ("Bereik en evaluatie")
+per activity and per year (figures from leerkringen.reach), with its own exports.
 
 Who sees what:
 - superusers and national editors (GezondIn-redactie) see every activity and may do everything;
@@ -32,7 +33,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from gezondin.roles import is_national_editor
-from leerkringen import services
+from leerkringen import reach, services
 from leerkringen.admin_forms import (
     AddParticipantForm,
     AttendanceForm,
@@ -45,6 +46,7 @@ from leerkringen.models import (
     Aanwezigheid,
     ActivityPage,
     Bericht,
+    Evaluatie,
     LeerkringPage,
 )
 
@@ -533,20 +535,25 @@ def _local(when):
 def export(request, activity_id, fmt):
     activity = get_activity_or_403(request.user, activity_id)
     filename = f"aanmeldingen-{slugify(activity.title)[:50] or activity.pk}"
+    return spreadsheet(export_rows(activity), filename, _("Aanmeldingen"), fmt)
+
+
+def spreadsheet(rows, filename, title, fmt):
+    """A download of ``rows`` (already made safe with ``_safe``) as CSV or XLSX."""
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         response.write("\ufeff")  # so Excel reads UTF-8
         writer = csv.writer(response, delimiter=";")
-        for row in export_rows(activity):
+        for row in rows:
             writer.writerow(row)
     else:
         from openpyxl import Workbook
 
         workbook = Workbook()
         sheet = workbook.active
-        sheet.title = str(_("Aanmeldingen"))
-        for row in export_rows(activity):
+        sheet.title = str(title)[:31]
+        for row in rows:
             sheet.append(row)
         buffer = io.BytesIO()
         workbook.save(buffer)
@@ -557,3 +564,181 @@ def export(request, activity_id, fmt):
         response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# Reach and evaluation --------------------------------------------------------------------------
+
+
+def _percent_text(value):
+    return "" if value is None else f"{value}%"
+
+
+def reach_figures(figures):
+    """[(label, value)] of a Reach, in the order of the report's table."""
+    return [
+        (_("Deelnemers"), figures.participants),
+        (_("Aanwezig geweest"), figures.attended),
+        (_("Organisaties bereikt"), len(figures.organisations)),
+        (_("Gemeenten bereikt"), len(figures.gemeenten)),
+        (_("waarvan GIDS-gemeenten"), len(figures.gids)),
+        (_("Gemiddelde aanwezigheid"), _percent_text(figures.attendance_percent)),
+        (_("Evaluaties ingevuld"), figures.evaluations),
+        (_("Gemiddelde waardering (1–5)"), figures.average_score or ""),
+    ]
+
+
+def _bars(items):
+    """[(label, value, width in % of the largest)] for a bar chart."""
+    largest = max((value for _label, value in items), default=0)
+    return [
+        (label, value, round(100 * value / largest) if largest else 0) for label, value in items
+    ]
+
+
+class ActivityReachView(ActivityAdminMixin, TemplateView):
+    """One activity's reach, its scores and the comments."""
+
+    template_name = "leerkringen/admin/reach_activity.html"
+
+    def get_page_title(self):
+        return _("Bereik en evaluatie")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        figures = reach.reach_of([self.activity])[self.activity.pk]
+        context.update(
+            figures=figures,
+            rows=reach_figures(figures),
+            gemeenten=reach.gemeenten_reached(figures),
+            score_bars=_bars([(str(score), n) for score, n, _percent in figures.distribution]),
+            comments=Evaluatie.objects.filter(activity_id=self.activity.pk).exclude(comment=""),
+            year_url=reverse("leerkringen_admin:reach_year")
+            + (
+                f"?jaar={timezone.localtime(self.activity.first_starts_at).year}"
+                if self.activity.first_starts_at
+                else ""
+            ),
+        )
+        return context
+
+
+def reach_activity_rows(activity):
+    """The export of one activity's report: the figures, the scores, the comments."""
+    figures = reach.reach_of([activity])[activity.pk]
+    yield [_safe(activity.title), ""]
+    for label, value in reach_figures(figures):
+        yield [str(label), value]
+    yield []
+    yield [_("Waardering"), _("Aantal")]
+    for score, n, _percent in figures.distribution:
+        yield [score, n]
+    yield []
+    yield [_("Ingevuld op"), _("Waardering"), _("Opmerking")]
+    for evaluatie in Evaluatie.objects.filter(activity_id=activity.pk):
+        yield [evaluatie.answered_on.isoformat(), evaluatie.score, _safe(evaluatie.comment)]
+
+
+def reach_activity_export(request, activity_id, fmt):
+    activity = get_activity_or_403(request.user, activity_id)
+    filename = f"bereik-{slugify(activity.title)[:50] or activity.pk}"
+    return spreadsheet(reach_activity_rows(activity), filename, _("Bereik en evaluatie"), fmt)
+
+
+def report_years(user):
+    """The years (newest first) in which an activity the user may see began."""
+    return sorted(
+        {
+            timezone.localtime(when).year
+            for when in visible_activities(user)
+            .filter(first_starts_at__lte=timezone.now())
+            .values_list("first_starts_at", flat=True)
+            if when
+        },
+        reverse=True,
+    )
+
+
+def year_report(user, year):
+    """(rows, total): each activity the user may see that began in ``year`` (and has begun)
+    with its Reach, and the year's Reach."""
+    activities = (
+        visible_activities(user)
+        .filter(first_starts_at__year=year, first_starts_at__lte=timezone.now())
+        .order_by("first_starts_at", "pk")
+    )
+    figures = reach.reach_of(activities)
+    rows = [figures[activity.pk] for activity in activities]
+    return rows, reach.total(rows)
+
+
+class YearReachView(WagtailAdminTemplateMixin, TemplateView):
+    """The reach and evaluations of a year's activities: a table, a bar chart, the exports."""
+
+    template_name = "leerkringen/admin/reach_year.html"
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_any(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Bereik en evaluatie")
+
+    def get_page_subtitle(self):
+        return str(self.year) if self.year else ""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get(self, request, *args, **kwargs):
+        self.years = report_years(request.user)
+        asked = request.GET.get("jaar", "")
+        if asked.isdigit() and int(asked) in self.years:
+            self.year = int(asked)
+        elif timezone.localdate().year in self.years:
+            self.year = timezone.localdate().year
+        else:
+            self.year = self.years[0] if self.years else None
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows, year_total = year_report(self.request.user, self.year) if self.year else ([], None)
+        context.update(
+            years=self.years,
+            year=self.year,
+            rows=rows,
+            total=year_total,
+            total_rows=reach_figures(year_total) if year_total else [],
+            participant_bars=_bars([(row.activity.title, row.participants) for row in rows]),
+        )
+        return context
+
+
+def reach_year_rows(user, year):
+    """The export of a year's report: a row per activity, then the year's total."""
+    rows, year_total = year_report(user, year)
+    labels = [str(label) for label, _value in reach_figures(reach.Reach())]
+    yield [_("Activiteit"), _("Begint"), *labels]
+    for row in rows:
+        yield [
+            _safe(row.activity.title),
+            _local(row.activity.first_starts_at),
+            *(value for _label, value in reach_figures(row)),
+        ]
+    yield [
+        _("Totaal %(year)s") % {"year": year},
+        "",
+        *(value for _label, value in reach_figures(year_total)),
+    ]
+
+
+def reach_year_export(request, year, fmt):
+    if not may_see_any(request.user):
+        raise PermissionDenied
+    if year not in report_years(request.user):
+        raise Http404
+    return spreadsheet(
+        reach_year_rows(request.user, year), f"bereik-{year}", _("Bereik en evaluatie"), fmt
+    )

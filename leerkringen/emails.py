@@ -38,6 +38,7 @@ SUBJECTS = {
     MailKind.REMINDER: _("Herinnering: %(title)s"),
     MailKind.MATERIALS: _("Materialen van %(title)s"),
     MailKind.ALREADY_SIGNED_UP: _("U was al aangemeld: %(title)s"),
+    MailKind.EVALUATION: _("Hoe was het? Uw mening over %(title)s"),
 }
 
 # The status a sign-up must (still) have for a kind of mail; None: any status.
@@ -52,6 +53,7 @@ REQUIRED_STATUS = {
     MailKind.REMINDER: {Status.CONFIRMED},
     MailKind.MATERIALS: {Status.CONFIRMED},
     MailKind.ALREADY_SIGNED_UP: {Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED},
+    MailKind.EVALUATION: None,  # whoever was present, also if they cancelled later meetings
 }
 
 # Mails that carry the calendar file (and, for webinars, the join link).
@@ -93,6 +95,12 @@ def sign_up_links(aanmelding, base):
         "cancel_url": base + reverse("leerkringen:cancel", kwargs={"token": token}),
         "accept_url": base + reverse("leerkringen:accept", kwargs={"token": token}),
     }
+
+
+def evaluation_url(aanmelding, base):
+    """The absolute evaluation link of a sign-up, in the active language."""
+    token = tokens.make_evaluation_token(aanmelding)
+    return base + reverse("leerkringen:evaluation", kwargs={"token": token})
 
 
 def _localized(activity):
@@ -177,6 +185,10 @@ def build_message(aanmelding, kind, bijeenkomst=None):
             "kind": kind,
             "materials": material_links(activity, base) if kind == MailKind.MATERIALS else [],
             "waitlist_reason": _waitlist_reason(canonical, aanmelding, kind),
+            "evaluation_url": (
+                evaluation_url(aanmelding, base) if kind == MailKind.EVALUATION else ""
+            ),
+            "evaluation_link_days": tokens.evaluation_link_max_age().days,
             **sign_up_links(aanmelding, base),
         }
         subject = str(SUBJECTS[kind]) % {"title": activity.title}

@@ -152,3 +152,66 @@ class SignupForm(forms.Form):
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
             else:
                 field.widget.attrs.pop("aria-describedby", None)
+
+
+class EvaluationForm(forms.Form):
+    """The evaluation after an activity: a score from 1 to 5 (a radio group) and an open
+    question. Each field gets ``aria-describedby`` pointing at its hint and error, like the
+    sign-up form."""
+
+    score = forms.TypedChoiceField(
+        label=_("Hoe waardeert u deze activiteit?"),
+        choices=[
+            (1, _("1 – slecht")),
+            (2, _("2 – matig")),
+            (3, _("3 – voldoende")),
+            (4, _("4 – goed")),
+            (5, _("5 – uitstekend")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies een waardering van 1 tot 5."),
+            "invalid_choice": _("Kies een waardering van 1 tot 5."),
+        },
+    )
+    comment = forms.CharField(
+        label=_("Wat wilt u de organisatie nog meegeven? (niet verplicht)"),
+        help_text=_("Wat werkte goed, wat kan beter? Noem geen namen van anderen."),
+        required=False,
+        max_length=2000,
+        error_messages={
+            "max_length": _(
+                "Uw opmerking is te lang: gebruik hoogstens %(limit_value)d tekens (nu "
+                "%(show_value)d)."
+            ),
+        },
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "evaluatie-%s")
+        super().__init__(*args, **kwargs)
+        self._describe_fields()
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe_fields()
+
+    def _describe_fields(self):
+        errors = self._errors or {}
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.RadioSelect):
+                continue  # described on its fieldset (the template)
+            described_by = []
+            if field.help_text:
+                described_by.append(f"{self[name].auto_id}-hint")
+            if name in errors:
+                described_by.append(f"{self[name].auto_id}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            else:
+                field.widget.attrs.pop("aria-invalid", None)
+            if described_by:
+                field.widget.attrs["aria-describedby"] = " ".join(described_by)
+            else:
+                field.widget.attrs.pop("aria-describedby", None)

@@ -8,6 +8,8 @@ running a step twice does nothing twice:
 - ``reminders``: a reminder before each meeting that starts soon (:func:`send_due_reminders`);
 - ``materials``: "afterwards, the materials" once an activity has ended and its page has a
   summary, materials, a recording, slides or kennisbank results (:func:`send_due_materials`);
+- ``evaluations``: one evaluation mail to everyone present at an activity that has ended
+  (leerkringen.evaluations.send_due_evaluations);
 - ``retention``: anonymise sign-ups after the retention period and delete never-confirmed ones
   (leerkringen.retention.anonymise_due).
 

@@ -20,3 +20,4 @@ class MailKind(models.TextChoices):
     REMINDER = "reminder", _("Herinnering")
     MATERIALS = "materials", _("Materialen")
     ALREADY_SIGNED_UP = "already", _("U was al aangemeld")
+    EVALUATION = "evaluation", _("Evaluatie")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -894,6 +895,9 @@ class Aanmelding(models.Model):
     when the "afterwards, the materials" e-mail was queued (leerkringen.jobs), so it goes once.
     ``confirm_sent_at`` is when the latest confirmation link went out: a pending sign-up is
     deleted once that link has expired (leerkringen.retention), not counted from ``created_at``.
+    ``evaluation_sent_at`` is when the evaluation e-mail was queued (leerkringen.evaluations), so
+    it goes once; ``evaluation_answered`` says the evaluation link was used (one answer per link;
+    the answer itself, an Evaluatie, is not linked to the sign-up).
     """
 
     Status = AanmeldingStatus
@@ -939,6 +943,12 @@ class Aanmelding(models.Model):
     )
     confirm_sent_at = models.DateTimeField(
         _("laatste bevestigingslink verstuurd op"), null=True, blank=True, editable=False
+    )
+    evaluation_sent_at = models.DateTimeField(
+        _("evaluatie verstuurd op"), null=True, blank=True, editable=False
+    )
+    evaluation_answered = models.BooleanField(
+        _("evaluatie ingevuld"), default=False, editable=False
     )
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     added_by = models.ForeignKey(
@@ -1117,3 +1127,70 @@ class Bericht(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+# Evaluation and reach -----------------------------------------------------------------------------
+
+
+class Evaluatie(models.Model):
+    """One participant's answer to the evaluation of an activity: a score from 1 to 5 and an
+    optional comment. Anonymous: nothing links it to the sign-up or the person (the day it was
+    answered only, no time). See leerkringen.evaluations."""
+
+    SCORES = range(1, 6)
+
+    activity = models.ForeignKey(
+        ActivityPage,
+        verbose_name=_("activiteit"),
+        on_delete=models.CASCADE,
+        related_name="evaluaties",
+    )
+    score = models.PositiveSmallIntegerField(
+        _("waardering"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    comment = models.TextField(_("opmerking"), blank=True)
+    answered_on = models.DateField(_("ingevuld op"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("evaluatie")
+        verbose_name_plural = _("evaluaties")
+        ordering = ["-answered_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__gte=1, score__lte=5), name="evaluatie_score_1_to_5"
+            )
+        ]
+
+    def __str__(self):
+        return _("Evaluatie %(id)s") % {"id": self.pk}
+
+
+class Bereik(models.Model):
+    """What the reach report needs of one participant of an activity, kept when the sign-up is
+    anonymised (leerkringen.retention): the municipality, the organisation as a one-way key (its
+    normalised name hashed: organisations can be counted, not read) and whether the participant
+    was present at a meeting. Nothing links it to the sign-up. See leerkringen.reach."""
+
+    activity = models.ForeignKey(
+        ActivityPage,
+        verbose_name=_("activiteit"),
+        on_delete=models.CASCADE,
+        related_name="bereik",
+    )
+    gemeente = models.ForeignKey(
+        "gezondin.Gemeente",
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation_key = models.CharField(_("organisatie (sleutel)"), max_length=64, blank=True)
+    attended = models.BooleanField(_("aanwezig"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bereik")
+        verbose_name_plural = _("bereik")
+
+    def __str__(self):
+        return _("Bereik %(id)s") % {"id": self.pk}

@@ -5,7 +5,9 @@
 - anonymises every sign-up of an activity whose last meeting ended more than
   ``LEERKRINGEN_RETENTION_DAYS`` (default 90) days ago: name, e-mail address, organisation, role
   and municipality are cleared, the secret is renewed (so every link sent by e-mail stops
-  working) and ``anonymised_at`` is set. Status and attendance stay, so the counts remain;
+  working) and ``anonymised_at`` is set. Status and attendance stay, so the counts remain; the
+  municipality and organisation of each participant are kept first, without the person, for the
+  reach report (leerkringen.reach.keep);
 - anonymises withdrawn sign-ups (cancelled, or an offered seat that expired) a day after they
   were withdrawn, whenever the activity is: the person has taken back their consent, and the day
   leaves time for the "you are cancelled" e-mail to go out first;
@@ -28,7 +30,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from leerkringen import tokens
+from leerkringen import reach, tokens
 from leerkringen.models import Aanmelding, AanmeldingStatus, new_secret
 
 logger = logging.getLogger(__name__)
@@ -102,6 +104,7 @@ def anonymise_due(now=None, days=None, *, dry_run=False):
         if dry_run:
             return RetentionResult(anonymised=len(ids), deleted_pending=deleted)
         pending.delete()
+        reach.keep(ids)  # the participants' reach, before it is cleared
         for pk in ids:
             Aanmelding.objects.filter(pk=pk).update(
                 name=PLACEHOLDER_NAME,

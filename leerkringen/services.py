@@ -415,10 +415,11 @@ def _send(mails):
 # Signed links -----------------------------------------------------------------------------------
 
 
-def read_token(token, max_age=None):
+def read_token(token, max_age=None, signer=None):
     """The sign-up a token (leerkringen.tokens.make_token) names. Raises LinkInvalid, or
-    LinkExpired (carrying the sign-up) when the token is genuine but older than ``max_age``."""
-    signer = tokens.signer()
+    LinkExpired (carrying the sign-up) when the token is genuine but older than ``max_age``.
+    ``signer``: another kind of link's signer (tokens.evaluation_signer)."""
+    signer = signer or tokens.signer()
     expired = False
     try:
         value = signer.unsign(token, max_age=max_age)

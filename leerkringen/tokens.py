@@ -4,7 +4,11 @@ personal), signed and timestamped with Django's signing.
 ``make_token`` writes them (leerkringen.emails builds the links); leerkringen.services.read_token
 reads them back and says why a link no longer works.
 
-Setting: ``LEERKRINGEN_CONFIRM_LINK_DAYS`` (default 7): how long a confirmation link is valid.
+The evaluation link (leerkringen.evaluations) is signed the same way with a salt of its own,
+so a sign-up's link can never be used as an evaluation link or the other way round.
+
+Settings: ``LEERKRINGEN_CONFIRM_LINK_DAYS`` (default 7): how long a confirmation link is valid;
+``LEERKRINGEN_EVALUATION_LINK_DAYS`` (default 60): how long an evaluation link is valid.
 """
 
 import datetime
@@ -13,6 +17,7 @@ from django.conf import settings
 from django.core import signing
 
 TOKEN_SALT = "leerkringen.aanmelding"  # noqa: S105 - a namespace, not a secret
+EVALUATION_SALT = "leerkringen.evaluatie"
 
 
 def signer():
@@ -26,3 +31,16 @@ def confirm_link_max_age():
 def make_token(aanmelding):
     """A signed, timestamped token naming the sign-up (its id and secret; nothing personal)."""
     return signer().sign(f"{aanmelding.pk}-{aanmelding.secret}")
+
+
+def evaluation_signer():
+    return signing.TimestampSigner(salt=EVALUATION_SALT)
+
+
+def evaluation_link_max_age():
+    return datetime.timedelta(days=getattr(settings, "LEERKRINGEN_EVALUATION_LINK_DAYS", 60))
+
+
+def make_evaluation_token(aanmelding):
+    """The evaluation link's token: like ``make_token``, signed with the evaluation's salt."""
+    return evaluation_signer().sign(f"{aanmelding.pk}-{aanmelding.secret}")

@@ -3,7 +3,9 @@ agenda's calendar feed.
 
 The paths are translated (Django's translated URL patterns, with the words in the ``URL``
 context of the catalogues): ``/nl/aanmelding/<token>/bevestigen/``,
-``/en/registration/<token>/confirm/``. E-mails and pages link with the words of their language
+``/en/registration/<token>/confirm/``; the evaluation after an activity
+``/nl/evaluatie/<token>/``, ``/en/evaluation/<token>/``. E-mails and pages link with the words
+of their language
 (``reverse`` in the active language). The Dutch paths keep working under every language prefix
 (``LEGACY``), so links in e-mails sent before the paths were translated still lead somewhere:
 a GET answers with a permanent redirect to the translated path, a POST (a page's form) is
@@ -28,6 +30,8 @@ ACTIONS = {
     "cancel": ("afmelden", pgettext_lazy("URL", "afmelden")),
     "accept": ("plek-aannemen", pgettext_lazy("URL", "plek-aannemen")),
 }
+# Translators: the word of the evaluation link's path; lower case, without spaces.
+EVALUATIE = pgettext_lazy("URL", "evaluatie")
 # The Dutch paths, untranslated: those of the links in e-mails sent before the translation.
 LEGACY = {"manage": "aanmelding/<str:token>/"} | {
     name: f"aanmelding/<str:token>/{dutch}/" for name, (dutch, _word) in ACTIONS.items()
@@ -39,6 +43,7 @@ urlpatterns = [
         path(format_lazy("{}/<str:token>/{}/", AANMELDING, word), getattr(views, name), name=name)
         for name, (_dutch, word) in ACTIONS.items()
     ),
+    path(format_lazy("{}/<str:token>/", EVALUATIE), views.evaluation, name="evaluation"),
     # Tried after the translated paths: for Dutch they are the same and never reached.
     *(
         path(route, views.legacy_link, {"name": name}, name=f"legacy_{name}")

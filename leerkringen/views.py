@@ -21,10 +21,10 @@ from wagtail.models import Site
 
 from gezondin.clients import client_ip
 from gezondin.models import GezondInSettings
-from leerkringen import filters, limits, retention, services, tokens
+from leerkringen import evaluations, filters, limits, retention, services, tokens
 from leerkringen.calendar import activity_ics, agenda_ics, event_json_ld, ics_response
 from leerkringen.feeds import AgendaAtomFeed, AgendaRssFeed
-from leerkringen.forms import SignupForm
+from leerkringen.forms import EvaluationForm, SignupForm
 from leerkringen.models import Aanmelding, AanmeldingStatus, AgendaPage
 
 Status = AanmeldingStatus
@@ -221,8 +221,10 @@ def private(view):
     return wrapper
 
 
-def _problem(request, error, status, aanmelding=None):
+def _problem(request, error, status, aanmelding=None, expired_link=None):
     activity = _activity_for(aanmelding) if aanmelding is not None else None
+    if expired_link is None:
+        expired_link = isinstance(error, services.LinkExpired)
     return TemplateResponse(
         request,
         "leerkringen/aanmelding_problem.html",
@@ -230,7 +232,7 @@ def _problem(request, error, status, aanmelding=None):
             "page_title": _("Dat lukte niet"),
             "message": error.message,
             "activity": activity,
-            "expired_link": isinstance(error, services.LinkExpired),
+            "expired_link": expired_link,
         },
         status=status,
     )
@@ -394,6 +396,50 @@ def accept(request, token):
     except services.AanmeldingError as error:
         return _problem(request, error, 409, aanmelding)
     return redirect("leerkringen:manage", token=token)
+
+
+@private
+@require_http_methods(["GET", "HEAD", "POST"])
+def evaluation(request, token):
+    """The evaluation after an activity (leerkringen.evaluations): GET shows the form, or the
+    thanks once answered; POST keeps the answer, anonymously, once per link, and comes back
+    here (PRG). A bad link is a 404, an expired one a 410, a second answer a 409."""
+    try:
+        aanmelding = evaluations.read_token(token)
+    except evaluations.EvaluationLinkExpired as error:
+        return _problem(request, error, 410, error.aanmelding, expired_link=False)
+    except services.LinkInvalid as error:
+        return _problem(request, error, 404)
+    activity = _activity_for(aanmelding)
+    context = {"activity": activity, "token": token}
+    if request.method != "POST":
+        if aanmelding.evaluation_answered:
+            return TemplateResponse(
+                request,
+                "leerkringen/evaluation_thanks.html",
+                {**context, "page_title": _("Dank u voor uw antwoord")},
+            )
+        form = EvaluationForm()
+    else:
+        form = EvaluationForm(request.POST)
+        if form.is_valid():
+            try:
+                evaluations.answer(
+                    aanmelding, form.cleaned_data["score"], form.cleaned_data["comment"]
+                )
+            except evaluations.AlreadyAnswered as error:
+                return _problem(request, error, 409, aanmelding, expired_link=False)
+            return redirect("leerkringen:evaluation", token=token)
+    return TemplateResponse(
+        request,
+        "leerkringen/evaluation.html",
+        {
+            **context,
+            "form": form,
+            "page_title": _("Evaluatie: %(title)s") % {"title": activity.title},
+        },
+        status=200,
+    )
 
 
 LINK_VIEWS = {"manage": manage, "confirm": confirm, "cancel": cancel, "accept": accept}

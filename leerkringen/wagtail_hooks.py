@@ -1,5 +1,6 @@
-"""Sign-ups in the Wagtail admin: the views (leerkringen.admin_views), the "Aanmeldingen" menu
-item, a button on activity pages, and a dashboard panel with upcoming activities.
+"""Sign-ups in the Wagtail admin: the views (leerkringen.admin_views), the "Aanmeldingen" and
+"Bereik en evaluatie" menu items, a button on activity pages, and a dashboard panel with
+upcoming activities.
 
 Everything is shown only to people who may see sign-ups (see admin_views: national editors and
 superusers all, facilitators their own circles, nobody else).
@@ -30,6 +31,32 @@ urlpatterns = [
     path("<int:activity_id>/bericht/", admin_views.MessageView.as_view(), name="message"),
     path("<int:activity_id>/export.csv", admin_views.export, {"fmt": "csv"}, name="export_csv"),
     path("<int:activity_id>/export.xlsx", admin_views.export, {"fmt": "xlsx"}, name="export_xlsx"),
+    path("bereik/", admin_views.YearReachView.as_view(), name="reach_year"),
+    path(
+        "bereik/<int:year>.csv",
+        admin_views.reach_year_export,
+        {"fmt": "csv"},
+        name="reach_year_csv",
+    ),
+    path(
+        "bereik/<int:year>.xlsx",
+        admin_views.reach_year_export,
+        {"fmt": "xlsx"},
+        name="reach_year_xlsx",
+    ),
+    path("<int:activity_id>/bereik/", admin_views.ActivityReachView.as_view(), name="reach"),
+    path(
+        "<int:activity_id>/bereik.csv",
+        admin_views.reach_activity_export,
+        {"fmt": "csv"},
+        name="reach_csv",
+    ),
+    path(
+        "<int:activity_id>/bereik.xlsx",
+        admin_views.reach_activity_export,
+        {"fmt": "xlsx"},
+        name="reach_xlsx",
+    ),
 ]
 
 
@@ -51,6 +78,17 @@ def register_menu_item():
         name="aanmeldingen",
         icon_name="group",
         order=250,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_reach_menu_item():
+    return AanmeldingenMenuItem(
+        _("Bereik en evaluatie"),
+        reverse("leerkringen_admin:reach_year"),
+        name="bereik",
+        icon_name="table",
+        order=251,
     )
 
 

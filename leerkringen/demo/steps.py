@@ -13,9 +13,12 @@ format: :mod:`gezondin.demo.texts`):
   ``organiser_name``, ``capacity``, ``speakers``, ``venue_name``, ...), ``programme`` (a study
   day's slots: ``starts``, ``ends``, ``title``, ``speaker``), ``materials`` (blocks, each
   ``{block type: value}``), ``full: true`` (filled with demo sign-ups up to one free seat),
-  ``participants`` (a number of demo participants, added by hand: for a past activity) with
+  ``participants`` (a number of demo participants, added by hand: for a past activity; each
+  works for one of ``participant_gemeenten`` in turn, CBS codes) with
   ``attendance`` (per meeting, in date order, the numbers of the participants present; a
-  meeting left out is not recorded) and
+  meeting left out is not recorded), ``evaluations`` (answers to the evaluation afterwards, each
+  ``score`` and ``comment``, given by the first participants present; the others get the
+  evaluation e-mail from the next ``leerkringen_jobs``) and
   ``bijeenkomsten``: each with ``day`` (days after today), ``starts`` and ``ends`` (``"13:30"``,
   quoted), ``topic``, ``host_gemeente`` (a CBS code), ``location_name``, ``address``,
   ``online``. Sections (rich text): ``intro``, ``what_to_bring``, ``summary``.
@@ -48,6 +51,7 @@ from leerkringen.models import (
     Aanwezigheid,
     AgendaPage,
     Bijeenkomst,
+    Evaluatie,
     LeerkringPage,
     StudiedagPage,
     WebinarPage,
@@ -71,6 +75,8 @@ NOT_FIELDS = (
     "topics",
     "participants",
     "attendance",
+    "evaluations",
+    "participant_gemeenten",
 )
 RICH_SECTIONS = ("intro", "what_to_bring", "summary")
 
@@ -130,6 +136,8 @@ def _load_activities() -> list[dict]:
                 "full": meta.get("full", False),
                 "participants": meta.get("participants", 0),
                 "attendance": meta.get("attendance", []),
+                "evaluations": meta.get("evaluations", []),
+                "participant_gemeenten": meta.get("participant_gemeenten", []),
                 "en": translation,
             }
         )
@@ -245,10 +253,12 @@ def _fill_up(ctx: DemoContext, page: Page) -> None:
             ctx.report.add(SIGNUP_KIND, CREATED)
 
 
-def _attend(ctx: DemoContext, page: Page, spec: dict) -> None:
-    """Demo participants of a past activity, added by hand (sign-up has closed), and the
-    attendance of its meetings as the organiser would record it; each only once."""
+def _attend(ctx: DemoContext, page: Page, spec: dict, hosts: dict) -> None:
+    """Demo participants of a past activity, added by hand (sign-up has closed), each working
+    for one of its participants' municipalities in turn, the attendance of its meetings as the
+    organiser would record it, and the evaluations answered; each only once."""
     people = {}
+    gemeenten = [hosts[code] for code in spec["participant_gemeenten"]] or [None]
     with _no_mail():
         for number in range(1, spec["participants"] + 1):
             email = f"deelnemer{number}@example.nl"
@@ -264,6 +274,7 @@ def _attend(ctx: DemoContext, page: Page, spec: dict) -> None:
                     "email": email,
                     "organisation": "Voorbeeldorganisatie",
                     "role": "Beleidsmedewerker",
+                    "gemeente": gemeenten[(number - 1) % len(gemeenten)],
                 },
                 "Demo: deelnemer aan de leerkring",
                 None,
@@ -272,6 +283,28 @@ def _attend(ctx: DemoContext, page: Page, spec: dict) -> None:
     for meeting, present in zip(page.specific.meetings(), spec["attendance"], strict=False):
         if not Aanwezigheid.objects.filter(bijeenkomst=meeting).exists():
             services.record_attendance(page, meeting, [people[n].pk for n in present])
+    _evaluate(page, spec["evaluations"])
+
+
+def _evaluate(page: Page, answers: list[dict]) -> None:
+    """The demo's answers to the evaluation, as if the first participants present had used the
+    link in their e-mail (leerkringen.evaluations); only when the activity has none yet."""
+    if not answers or Evaluatie.objects.filter(activity_id=page.pk).exists():
+        return
+    present = Aanwezigheid.objects.filter(bijeenkomst__page_id=page.pk, present=True)
+    people = (
+        Aanmelding.objects.filter(pk__in=present.values("aanmelding_id"))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    now = timezone.now()
+    for aanmelding_id, answer in zip(people, answers, strict=False):
+        Aanmelding.objects.filter(pk=aanmelding_id).update(
+            evaluation_sent_at=now, evaluation_answered=True
+        )
+        Evaluatie.objects.create(
+            activity_id=page.pk, score=answer["score"], comment=answer.get("comment", "")
+        )
 
 
 def _after_the_kennisbank(ctx: DemoContext, pages: list[Page]) -> None:
@@ -301,6 +334,7 @@ def load_agenda(ctx: DemoContext) -> None:
     ctx.objects.setdefault("leerkringen", {})["agenda"] = agenda
 
     codes = {m.get("host_gemeente") for spec in ACTIVITIES for m in spec["meetings"]} - {None}
+    codes |= {code for spec in ACTIVITIES for code in spec["participant_gemeenten"]}
     hosts = Gemeente.objects.in_bulk(list(codes), field_name="cbs_code")
     today = timezone.localdate()
     for spec in ACTIVITIES:
@@ -311,4 +345,4 @@ def load_agenda(ctx: DemoContext) -> None:
         if spec["full"]:
             _fill_up(ctx, page)
         if spec["participants"]:
-            _attend(ctx, page, spec)
+            _attend(ctx, page, spec, hosts)

@@ -94,6 +94,20 @@ class TestAgendaDemo:
         assert "Gemiddelde aanwezigheid: 88% over 3 gehouden bijeenkomsten." in text
         assert "Aanwezigheid bij bijeenkomst 4 vastleggen" in text
 
+    def test_the_past_circle_has_a_reach_and_evaluation_report(self, client):
+        page = LeerkringPage.objects.get(
+            locale__language_code="nl", slug="leerkring-de-gezonde-wijk"
+        )
+        client.force_login(make_admin_user("demo-organisator", is_superuser=True, language="nl"))
+        response = client.get(f"/admin/aanmeldingen/{page.pk}/bereik/")
+        text = " ".join(response.content.decode().split())
+        # Participants from Heerlen, Tilburg, Utrecht (GIDS municipalities) and Zwolle; four
+        # answers.
+        assert "Gemeenten bereikt</th><td>4</td>" in text
+        assert "waarvan GIDS-gemeenten</th><td>3</td>" in text
+        assert "Evaluaties ingevuld</th><td>4</td>" in text
+        assert "Graag meer tijd voor de handreiking." in text
+
     def test_every_page_answers_and_never_shows_the_join_url(self, client):
         pages = list(AgendaPage.objects.live()) + list(ActivityPage.objects.live())
         assert len(pages) >= 9

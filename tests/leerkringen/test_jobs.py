@@ -248,6 +248,7 @@ def test_the_command_runs_every_step_and_prints_counts_only(circle):
         "offers: 0 waiting-list offer(s) expired",
         "reminders: 0 reminder(s) queued",
         "materials: 2 materials mail(s) queued",
+        "evaluations: 0 evaluation mail(s) queued",
         "retention: 0 sign-up(s) anonymised, 0 unconfirmed sign-up(s) deleted",
     ]
     assert "@" not in output and "Deelnemer" not in output

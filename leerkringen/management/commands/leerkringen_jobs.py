@@ -13,7 +13,7 @@ import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
-from leerkringen import jobs, retention, services
+from leerkringen import evaluations, jobs, retention, services
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,10 @@ def _materials():
     return f"{jobs.send_due_materials()} materials mail(s) queued"
 
 
+def _evaluations():
+    return f"{evaluations.send_due_evaluations()} evaluation mail(s) queued"
+
+
 def _retention():
     result = retention.anonymise_due()
     return (
@@ -43,14 +47,15 @@ STEPS = {
     "offers": _offers,
     "reminders": _reminders,
     "materials": _materials,
+    "evaluations": _evaluations,
     "retention": _retention,
 }
 
 
 class Command(BaseCommand):
     help = (
-        "Run the agenda's periodic jobs: expire waiting-list offers, send reminders and the "
-        "materials mails, anonymise old sign-ups. Run it every 10 minutes."
+        "Run the agenda's periodic jobs: expire waiting-list offers, send reminders, the "
+        "materials and evaluation mails, anonymise old sign-ups. Run it every 10 minutes."
     )
 
     def add_arguments(self, parser):
