@@ -21,10 +21,13 @@ EMAIL_REPLACEMENT = "[e-mail]"
 # The token of a sign-up link (leerkringen.tokens.make_token): "<id>-<secret>:<time>:<signature>",
 # the colons possibly percent-encoded.
 SIGNED_TOKEN = re.compile(r"\b\d+-[0-9a-f]{6,}(?::|%3a)[0-9a-z]+(?::|%3a)[\w-]+", re.IGNORECASE)
-# Whatever follows /aanmelding/ (in English /registration/, leerkringen.urls) in a path, also a
-# token cut short or mangled by a mail program.
+# Whatever follows /aanmelding/ (in English /registration/, leerkringen.urls) or /attenderingen/
+# (/alerts/, the e-mail alerts of gezondin.urls) in a path, also a token cut short or mangled by a
+# mail program; the alerts' own fixed words ("nieuw", "afgemeld") are no token.
 TOKEN_PATH = re.compile(
-    r"(/(?:aanmelding|registration)/)(?!\[token\])[^/\s?#\"'<>]+", re.IGNORECASE
+    r"(/(?:aanmelding|registration|attenderingen|alerts)/)"
+    r"(?!\[token\]|(?:nieuw|new|afgemeld|unsubscribed)/)[^/\s?#\"'<>]+",
+    re.IGNORECASE,
 )
 # An e-mail address, also percent-encoded in a query string (%40 for @).
 EMAIL = re.compile(

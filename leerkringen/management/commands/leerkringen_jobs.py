@@ -13,6 +13,7 @@ import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
+from gezondin import alerts
 from leerkringen import jobs, retention, services
 
 logger = logging.getLogger(__name__)
@@ -38,19 +39,29 @@ def _retention():
     )
 
 
+def _alerts():
+    result = alerts.send_due()
+    return (
+        f"{result.queued} alert digest(s) queued, "
+        f"{result.deleted_unconfirmed} unconfirmed alert(s) deleted"
+    )
+
+
 # In this order: an expired offer frees a seat before reminders go out.
 STEPS = {
     "offers": _offers,
     "reminders": _reminders,
     "materials": _materials,
     "retention": _retention,
+    "alerts": _alerts,
 }
 
 
 class Command(BaseCommand):
     help = (
         "Run the agenda's periodic jobs: expire waiting-list offers, send reminders and the "
-        "materials mails, anonymise old sign-ups. Run it every 10 minutes."
+        "materials mails, anonymise old sign-ups, send the e-mail alerts that are due. Run it "
+        "every 10 minutes."
     )
 
     def add_arguments(self, parser):
