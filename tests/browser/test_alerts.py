@@ -51,6 +51,21 @@ def checked(page, step):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
+def test_the_agenda_offers_new_activities_by_e_mail(demo_site, page):
+    base = demo_site["base_url"]
+    page.goto(base + "/nl/agenda/?type=webinar")
+    link = page.get_by_role("link", name="Ontvang nieuwe activiteiten per e-mail")
+    assert link.get_attribute("href") == "/nl/attenderingen/nieuw/activiteiten/?type=webinar"
+    checked(page, "agenda")
+    link.click()
+    page.wait_for_url(re.compile("/nl/attenderingen/nieuw/activiteiten/"))
+    assert "Webinar" in page.locator(".alert-selection").inner_text()
+    checked(page, "subscribe-activities")
+    page.goto(base + "/en/alerts/new/activiteiten/?type=webinar")
+    assert "Receive new activities by e-mail" in page.locator("h1").inner_text()
+    checked(page, "subscribe-activities-en")
+
+
 def links_in(message):
     parts = [part for part in message.walk() if part.get_content_maintype() == "text"]
     return [
@@ -71,6 +86,7 @@ def test_subscribe_to_a_selection_confirm_get_the_digest_and_unsubscribe(demo_si
     page.goto(base + "/nl/kennisbank/")
     thema = page.locator("input[name=thema]").first.get_attribute("value")
     page.goto(f"{base}/nl/kennisbank/?thema={thema}")
+    checked(page, "kennisbank")
     link = page.get_by_role(
         "link", name=re.compile("Ontvang nieuwe praktijkvoorbeelden per e-mail")
     )
