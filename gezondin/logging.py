@@ -2,8 +2,9 @@
 
 Django writes the path of every 4xx answer (``django.request``: "Not Found: /nl/aanmelding/
 <token>/"), the development server every request line (``django.server``) and the CSRF check the
-path it refused (``django.security.csrf``). Paths of the sign-up pages hold the signed token that
-gives access to a sign-up, and a mistyped URL can hold an e-mail address.
+path it refused (``django.security.csrf``). Paths of the sign-up pages and of the e-mail alerts'
+pages (``/attenderingen/``, ``/alerts/``) hold the signed token that gives access to a sign-up or
+an alert, and a mistyped URL can hold an e-mail address.
 
 ``RedactPersonalData`` is a logging filter that replaces, in a record's message and formatted
 exception, signed sign-up tokens with ``[token]`` and e-mail addresses with ``[e-mail]``. The
