@@ -311,5 +311,5 @@ def gone(request):
     return TemplateResponse(
         request,
         "gezondin/alerts/gone.html",
-        {"page_title": _("U bent afgemeld")},
+        {"page_title": _("U bent afgemeld voor de attendering")},
     )

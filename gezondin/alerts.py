@@ -363,9 +363,10 @@ def send_due(now=None, force=False):
     gets no mail (its period still moves on: nothing was published in it)."""
     now = now or timezone.now()
     result = SendResult(deleted_unconfirmed=delete_unconfirmed(now))
-    for pk, since in list(due(now, force).values_list("pk", "last_sent_at")):
-        since = since or now
-        claimed = Attendering.objects.filter(pk=pk, last_sent_at=since).update(last_sent_at=now)
+    for pk, last_sent_at in list(due(now, force).values_list("pk", "last_sent_at")):
+        unclaimed = Q(last_sent_at=last_sent_at) if last_sent_at else Q(last_sent_at__isnull=True)
+        claimed = Attendering.objects.filter(unclaimed, pk=pk).update(last_sent_at=now)
+        since = last_sent_at or now
         if not claimed:
             continue  # another run claimed it first
         alert = Attendering.objects.get(pk=pk)

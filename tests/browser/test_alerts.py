@@ -62,7 +62,7 @@ def test_the_agenda_offers_new_activities_by_e_mail(demo_site, page):
     assert "Webinar" in page.locator(".alert-selection").inner_text()
     checked(page, "subscribe-activities")
     page.goto(base + "/en/alerts/new/activiteiten/?type=webinar")
-    assert "Receive new activities by e-mail" in page.locator("h1").inner_text()
+    assert "Receive new activities by email" in page.locator("h1").inner_text()
     checked(page, "subscribe-activities-en")
 
 
@@ -150,5 +150,5 @@ def test_subscribe_to_a_selection_confirm_get_the_digest_and_unsubscribe(demo_si
     assert response.status == 302
     assert manage(env, "shell", "-c", COUNT).strip().splitlines()[-1] == "0"
     page.goto(unsubscribe)
-    assert "U bent afgemeld" in page.locator("h1").inner_text()
+    assert "U bent afgemeld voor de attendering" in page.locator("h1").inner_text()
     checked(page, "gone")

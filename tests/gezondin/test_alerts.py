@@ -384,7 +384,7 @@ def test_unsubscribe_get_asks_and_one_click_post_deletes(client, kennisbank, ter
     url = alerts.links(alert, base="")["unsubscribe_url"]
     page = client.get(url)
     assert page.status_code == 200
-    assert "Ja, meld mij af" in page.content.decode()
+    assert "Ja, stop deze attendering" in page.content.decode()
     assert Attendering.objects.filter(pk=alert.pk).exists()
     # What a mail program sends (RFC 8058): no cookie, no CSRF token.
     response = client.post(
