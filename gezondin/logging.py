@@ -2,8 +2,9 @@
 
 Django writes the path of every 4xx answer (``django.request``: "Not Found: /nl/aanmelding/
 <token>/"), the development server every request line (``django.server``) and the CSRF check the
-path it refused (``django.security.csrf``). Paths of the sign-up pages hold the signed token that
-gives access to a sign-up, and a mistyped URL can hold an e-mail address.
+path it refused (``django.security.csrf``). Paths of the sign-up pages and of the e-mail alerts'
+pages (``/attenderingen/``, ``/alerts/``) hold the signed token that gives access to a sign-up or
+an alert, and a mistyped URL can hold an e-mail address.
 
 ``RedactPersonalData`` is a logging filter that replaces, in a record's message and formatted
 exception, signed sign-up tokens with ``[token]`` and e-mail addresses with ``[e-mail]``. The
@@ -22,9 +23,12 @@ EMAIL_REPLACEMENT = "[e-mail]"
 # the colons possibly percent-encoded.
 SIGNED_TOKEN = re.compile(r"\b\d+-[0-9a-f]{6,}(?::|%3a)[0-9a-z]+(?::|%3a)[\w-]+", re.IGNORECASE)
 # Whatever follows /aanmelding/ or /evaluatie/ (in English /registration/, /evaluation/,
-# leerkringen.urls) in a path, also a token cut short or mangled by a mail program.
+# leerkringen.urls) or /attenderingen/ (/alerts/, the e-mail alerts of gezondin.urls) in a path,
+# also a token cut short or mangled by a mail program; the alerts' own fixed words ("nieuw",
+# "afgemeld") are no token.
 TOKEN_PATH = re.compile(
-    r"(/(?:aanmelding|registration|evaluatie|evaluation)/)(?!\[token\])[^/\s?#\"'<>]+",
+    r"(/(?:aanmelding|registration|evaluatie|evaluation|attenderingen|alerts)/)"
+    r"(?!\[token\]|(?:nieuw|new|afgemeld|unsubscribed)/)[^/\s?#\"'<>]+",
     re.IGNORECASE,
 )
 # An e-mail address, also percent-encoded in a query string (%40 for @).

@@ -16,6 +16,7 @@ from functools import cached_property
 
 from django.contrib.syndication.views import Feed
 from django.db.models import F, Prefetch
+from django.urls import NoReverseMatch, reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
@@ -30,6 +31,8 @@ from kennisbank.models import KennisPage
 from kennisbank.search import KennisbankSearch
 
 FEED_LIMIT = 50
+# The kennisbank's kind of e-mail alert (kennisbank.alerts).
+ALERT_KIND = "praktijken"
 
 
 def _plain_text(value):
@@ -76,6 +79,16 @@ class FeedLinks:
         if not base:
             return ""
         url = base + self.page.reverse_subpage(route)
+        return f"{url}?{self.query_string}" if self.query_string else url
+
+    @cached_property
+    def alert_url(self):
+        """The page to get new items of this selection by e-mail (gezondin.alerts): "" when
+        the host has no alert pages."""
+        try:
+            url = reverse("gezondin:alert_new", kwargs={"kind": ALERT_KIND})
+        except NoReverseMatch:
+            return ""
         return f"{url}?{self.query_string}" if self.query_string else url
 
     @cached_property

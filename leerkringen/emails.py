@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from gezondin.mail_links import base_url
 from leerkringen import tokens
 from leerkringen.mailkinds import MailKind
 from leerkringen.models import Aanmelding, AanmeldingStatus, ActivityType, Bericht, Bijeenkomst
@@ -58,22 +59,6 @@ REQUIRED_STATUS = {
 
 # Mails that carry the calendar file (and, for webinars, the join link).
 WITH_CALENDAR = {MailKind.SEAT_CONFIRMED, MailKind.SEAT_FREED, MailKind.REMINDER}
-
-
-def base_url(page=None):
-    """Scheme, host and port of every link in e-mails and their calendar files: the public base
-    URL (``WAGTAILADMIN_BASE_URL``) when set, else the root URL of the page's Wagtail site (or of
-    the default site). No request is at hand when a mail is built, so the address the site is
-    served at must come from configuration; ``make run`` sets both to the address it serves."""
-    configured = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
-    if configured:
-        return configured
-    from wagtail.models import Site
-
-    site = page.get_site() if page is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site is not None else ""
 
 
 def page_url(page, base=None):

@@ -15,6 +15,7 @@ import django_filters
 from django import forms
 from django.db.models import CharField, Count, F, Value
 from django.http import QueryDict
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -28,6 +29,8 @@ from leerkringen.models import ActivityPage, ActivityType, Bijeenkomst, Mode
 MULTI_VALUE = ("type", "thema", "mode", "provincie")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 ARCHIVE_PARAMETER = "archief"
+# The agenda's kind of e-mail alert (leerkringen.alerts).
+ALERT_KIND = "activiteiten"
 
 
 def parse_month(value):
@@ -238,6 +241,20 @@ class AgendaSelection:
     @property
     def filters_active(self):
         return active_filters(self.data)
+
+    @cached_property
+    def alert_url(self):
+        """The page to get new activities of this selection by e-mail (gezondin.alerts; the
+        month and the archive left out): "" when the host has no alert pages."""
+        try:
+            url = reverse("gezondin:alert_new", kwargs={"kind": ALERT_KIND})
+        except NoReverseMatch:
+            return ""
+        params = QueryDict(mutable=True)
+        for name in MULTI_VALUE:
+            if self.data.getlist(name):
+                params.setlist(name, self.data.getlist(name))
+        return f"{url}?{params.urlencode()}" if params else url
 
     def query_string(self):
         """The selection as GET parameters (known values only, so nothing typed is echoed)."""

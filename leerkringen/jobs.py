@@ -11,7 +11,9 @@ running a step twice does nothing twice:
 - ``evaluations``: one evaluation mail to everyone present at an activity that has ended
   (leerkringen.evaluations.send_due_evaluations);
 - ``retention``: anonymise sign-ups after the retention period and delete never-confirmed ones
-  (leerkringen.retention.anonymise_due).
+  (leerkringen.retention.anonymise_due);
+- ``alerts``: the e-mail alerts' daily and weekly digests, on the kennisbank and the agenda alike
+  (gezondin.alerts.send_due, also ``manage.py send_alerts``).
 
 E-mails are queued through the tasks framework by sign-up id and kind only. Each function returns
 counts, never anything personal.

@@ -1,3 +1,4 @@
+from .alerts import Attendering, Frequency
 from .pages import BasePage, HomePage, SectionPageMixin, StandardPage, section_page_models
 from .settings import GezondInSettings
 from .snippets import (
@@ -16,6 +17,8 @@ from .snippets import (
 )
 
 __all__ = [
+    "Attendering",
+    "Frequency",
     "BasePage",
     "Doelgroep",
     "Domein",

@@ -11,12 +11,42 @@ prefix (the read API, sitemaps, robots.txt) are in gezondin.urls.shared.
 """
 
 from django.urls import include, path
+from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
-from gezondin import public_urls, views
+from gezondin import alert_views, public_urls, views
+
+# Translators: the words of the alerts' paths (their own context: the sign-up's "afmelden" is
+# "cancel"); lower case, without spaces. Changing one breaks
+# the links in e-mails already sent.
+ALERTS = pgettext_lazy("alert URL", "attenderingen")
+NEW = pgettext_lazy("alert URL", "nieuw")
 
 core_patterns = [
     path(pgettext_lazy("URL", "zoeken/"), views.search, name="search"),
+    # E-mail alerts (gezondin.alerts): the kinds' names are the same in every language.
+    path(format_lazy("{}/{}/<slug:kind>/", ALERTS, NEW), alert_views.subscribe, name="alert_new"),
+    path(
+        format_lazy("{}/{}/<slug:kind>/{}/", ALERTS, NEW, pgettext_lazy("alert URL", "verstuurd")),
+        alert_views.sent,
+        name="alert_sent",
+    ),
+    path(
+        format_lazy("{}/{}/", ALERTS, pgettext_lazy("alert URL", "afgemeld")),
+        alert_views.gone,
+        name="alert_gone",
+    ),
+    path(format_lazy("{}/<str:token>/", ALERTS), alert_views.manage, name="alert_manage"),
+    path(
+        format_lazy("{}/<str:token>/{}/", ALERTS, pgettext_lazy("alert URL", "bevestigen")),
+        alert_views.confirm,
+        name="alert_confirm",
+    ),
+    path(
+        format_lazy("{}/<str:token>/{}/", ALERTS, pgettext_lazy("alert URL", "afmelden")),
+        alert_views.unsubscribe,
+        name="alert_unsubscribe",
+    ),
 ]
 
 urlpatterns = [

@@ -175,6 +175,7 @@ def demo_site():
         harvest_a_shared_practice(env)
         pages = json.loads(manage(env, "shell", "-c", LIST_PAGES).strip().splitlines()[-1])
         server.start()
+        # ``env``: to run commands against the served site (test_alerts.py, test_evaluation.py).
         yield {"base_url": server.base_url, "pages": pages, "mail_dir": mail_dir, "env": env}
     finally:
         server.stop()

@@ -210,6 +210,7 @@ def test_the_agenda_page_has_a_subscribe_block_and_alternate_links(client, agend
         "Atom-feed": f"{agenda.url}feed/",
         "RSS-feed": f"{agenda.url}feed/rss/",
         "Agenda in uw agenda-app (.ics)": f"{agenda.url}agenda.ics",
+        "Ontvang nieuwe activiteiten per e-mail": "/nl/attenderingen/nieuw/activiteiten/",
     }
     alternates = {
         link["type"]: link["href"] for link in html.head.find_all("link", rel="alternate")
