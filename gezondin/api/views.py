@@ -302,6 +302,10 @@ class PageTypeEndpoint(StrictParametersMixin, BasePagesEndpoint):
         """Items about a municipality in any of these provinces (GemeenteFilter)."""
         raise NotImplementedError
 
+    def filter_regio(self, queryset, names):
+        """Items about a municipality in any of these regions (names, GemeenteFilter)."""
+        raise NotImplementedError
+
 
 def specific_in_bulk(items):
     """The items as their specific page types, in one query per page type."""
