@@ -19,4 +19,4 @@ class LeerkringenConfig(AppConfig):
         # Imported here, not at the top: they import the models, which Django loads only after
         # every AppConfig. They register the agenda's API endpoint, home page section and JSON-LD
         # with the core.
-        from leerkringen import api, home, jsonld, site_search  # noqa: F401 - imported to register
+        from leerkringen import api, home, jsonld, overviews, site_search  # noqa: F401 - imported to register

@@ -4,19 +4,28 @@ A host site adds, inside ``i18n_patterns(...)`` and before Wagtail's own include
 
     path("", include("gezondin.urls")),
 
-That brings the core's site search (namespace ``gezondin``) and the URLs the feature apps
+That brings the core's site search and overviews (regions, figures; namespace ``gezondin``) and the URLs the feature apps
 registered in gezondin.public_urls: leerkringen's sign-up pages behind the links in e-mails and
 the agenda's .ics feed (namespace ``leerkringen``). The URLs that belong outside the language
 prefix (the read API, sitemaps, robots.txt) are in gezondin.urls.shared.
 """
 
 from django.urls import include, path
+from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
-from gezondin import public_urls, views
+from gezondin import public_urls, regional, views
 
 core_patterns = [
     path(pgettext_lazy("URL", "zoeken/"), views.search, name="search"),
+    # The overviews (gezondin.regional): the regions, one region, "GezondIn in cijfers".
+    path(pgettext_lazy("URL", "regio/"), regional.region_index, name="regions"),
+    path(
+        format_lazy("{}<slug:slug>/", pgettext_lazy("URL", "regio/")),
+        regional.region_detail,
+        name="region",
+    ),
+    path(pgettext_lazy("URL", "cijfers/"), regional.figures, name="figures"),
 ]
 
 urlpatterns = [
