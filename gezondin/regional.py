@@ -28,9 +28,7 @@ def region_index(request):
     counts = {}
     for name in Gemeente.objects.active().values_list("veiligheidsregio", flat=True):
         counts[name] = counts.get(name, 0) + 1
-    rows = [
-        {"region": region, "count": counts.get(region.name, 0)} for region in regions.regions()
-    ]
+    rows = [{"region": region, "count": counts.get(region.name, 0)} for region in regions.regions()]
     return TemplateResponse(
         request,
         "gezondin/regions.html",

@@ -17,8 +17,8 @@ where ``builder(request, region, gemeenten)`` returns the section template's con
 when it has nothing to show. The core imports no feature app.
 """
 
-from dataclasses import dataclass
 import functools
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.utils.text import slugify

@@ -1,10 +1,10 @@
 """Facet counts, totals and pages for any selection of the kennisbank in one pass in memory.
 
-The kennisbank of one language (its live, public items) is read once into a `FacetIndex`: the
-item ids from newest to oldest, and for every facet value (a theme's slug, a municipality's CBS
-code, a province, a region's slug, a recognition level, a kind) a bitset — a Python int whose bit *i* is set when
-the *i*-th newest item has that value. A selection is then a few ORs and ANDs of ints, a facet
-count a `bit_count()`, a page of results the set bits from a rank on: about a millisecond at
+The kennisbank of one language (its live, public items) is read once into a `FacetIndex`: the item
+ids from newest to oldest, and for every facet value (a theme's slug, a municipality's CBS code, a
+province, a region's slug, a recognition level, a kind) a bitset — a Python int whose bit *i* is
+set when the *i*-th newest item has that value. A selection is then a few ORs and ANDs of ints, a
+facet count a `bit_count()`, a page of results the set bits from a rank on: about a millisecond at
 10,000 items, whatever the selection. Faceted search engines (Meilisearch, Typesense) count the
 same way over their inverted index.
 

@@ -96,9 +96,7 @@ class KennisbankFilterSet(FacetedFilterSet, django_filters.FilterSet):
     provincie = django_filters.MultipleChoiceFilter(
         choices=Provincie.choices, method="filter_provincie"
     )
-    regio = django_filters.MultipleChoiceFilter(
-        choices=regions.choices, method="filter_regio"
-    )
+    regio = django_filters.MultipleChoiceFilter(choices=regions.choices, method="filter_regio")
     gemeente = django_filters.MultipleChoiceFilter(method="filter_gemeente")
     erkenning = django_filters.MultipleChoiceFilter(
         choices=Erkenning.choices, method="filter_erkenning"

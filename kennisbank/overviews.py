@@ -16,7 +16,6 @@ from gezondin import figures, regions
 from gezondin.models import Gemeente, Provincie, Thema
 from gezondin.terms import gemeente_labels, locale_id, term_options
 from kennisbank.facet_index import facet_index
-from kennisbank.filters import SORT_NEWEST
 from kennisbank.models import KennisType
 from kennisbank.search import listing_items
 from kennisbank.templatetags.kennisbank_tags import kennisbank_url
@@ -46,7 +45,9 @@ def practice_figures(language_code):
     provinces = _counts(index, "provincie", practices)
     by_region = _counts(index, "regio", practices)
     by_gemeente = {code: n for code, n in _counts(index, "gemeente", practices).items() if n}
-    gids = set(Gemeente.objects.filter(is_gids=True, is_active=True).values_list("cbs_code", flat=True))
+    gids = set(
+        Gemeente.objects.filter(is_gids=True, is_active=True).values_list("cbs_code", flat=True)
+    )
     labels = gemeente_labels()
     return {
         "total": practices.bit_count(),

@@ -1,6 +1,7 @@
 """The agenda's filters (django-filter): GET parameters `type`, `thema`, `mode`, `provincie`,
-`regio` (a safety region's slug, gezondin.regions; where the meetings take place) (each repeatable: values of one filter combined with OR, filters with AND) and `maand`
-(YYYY-MM), plus `archief=1` for past activities instead of upcoming ones.
+`regio` (a safety region's slug, gezondin.regions; where the meetings take place) — each
+repeatable: values of one filter combined with OR, filters with AND — and `maand` (YYYY-MM),
+plus `archief=1` for past activities instead of upcoming ones.
 
 Unknown or malformed values are dropped before filtering (see :func:`clean_parameters`), so an
 old or mangled URL shows the agenda instead of an error. :func:`select` applies all of it; the
@@ -184,7 +185,10 @@ class AgendaSelection:
             column, counted = f"{target}__slug", source
         else:  # provincie, regio: where the meetings take place
             rows = Bijeenkomst.objects.filter(page__in=subset, host_gemeente__isnull=False)
-            column = {"provincie": "host_gemeente__provincie", "regio": "host_gemeente__veiligheidsregio"}[name]
+            column = {
+                "provincie": "host_gemeente__provincie",
+                "regio": "host_gemeente__veiligheidsregio",
+            }[name]
             counted = "page"
         return (
             rows.order_by()

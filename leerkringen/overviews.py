@@ -62,9 +62,7 @@ def region_activities(request, region, gemeenten):
     locale = locale_id((request.LANGUAGE_CODE or "nl").split("-")[0])
     if locale is None:
         return None
-    agenda = (
-        AgendaPage.objects.live().filter(public_q(), locale_id=locale).order_by("path").first()
-    )
+    agenda = AgendaPage.objects.live().filter(public_q(), locale_id=locale).order_by("path").first()
     hosted = Bijeenkomst.objects.filter(host_gemeente__veiligheidsregio=region.name)
     upcoming = (
         ActivityPage.objects.live()

@@ -4,10 +4,10 @@ A host site adds, inside ``i18n_patterns(...)`` and before Wagtail's own include
 
     path("", include("gezondin.urls")),
 
-That brings the core's site search and overviews (regions, figures; namespace ``gezondin``) and the URLs the feature apps
-registered in gezondin.public_urls: leerkringen's sign-up pages behind the links in e-mails and
-the agenda's .ics feed (namespace ``leerkringen``). The URLs that belong outside the language
-prefix (the read API, sitemaps, robots.txt) are in gezondin.urls.shared.
+That brings the core's site search and overviews (regions, figures; namespace ``gezondin``) and the
+URLs the feature apps registered in gezondin.public_urls: leerkringen's sign-up pages behind the
+links in e-mails and the agenda's .ics feed (namespace ``leerkringen``). The URLs that belong
+outside the language prefix (the read API, sitemaps, robots.txt) are in gezondin.urls.shared.
 """
 
 from django.urls import include, path
