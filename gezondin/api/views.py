@@ -446,7 +446,7 @@ class FiguresEndpoint(APIView):
     def get(self, request):
         try:
             filters.check_parameters(request)
-            unknown = sorted(set(request.GET) - self.parameters)
+            unknown = sorted(set(request.GET) - self.listing_parameters())
             if unknown:
                 raise BadRequestError(
                     "unknown query parameter: "
@@ -464,6 +464,9 @@ class FiguresEndpoint(APIView):
         with translation.override(language):
             data = {provider.name: found for provider, found in figure_registry.collect(language)}
         return Response({"locale": language, "figures": data})
+
+    def listing_parameters(self):
+        return set(self.parameters)
 
     @classmethod
     def get_urlpatterns(cls):
