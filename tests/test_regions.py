@@ -16,6 +16,7 @@ from gezondin import regions
 from gezondin.gemeenten import read_reference_list
 from gezondin.models import Doelgroep, Gemeente, Thema
 from kennisbank.models import KennisartikelPage, KennisbankPage, PraktijkvoorbeeldPage
+from kennisbank.queries import regional_practice_ids
 from kennisbank.search import KennisbankSearch
 from leerkringen.models import Aanmelding, WebinarPage
 from tests.leerkringen.factories import make_activity, make_agenda
@@ -323,8 +324,6 @@ def test_no_in_uw_regio_when_the_region_has_nothing_else(client, content):
 
 
 def test_in_uw_regio_leaves_out_related_ones_and_the_practice_itself(content):
-    from kennisbank.queries import regional_practice_ids
-
     found, ids = regional_practice_ids(content["samen"])
     assert [region.slug for region in found] == ["utrecht", "zuid-limburg"]
     assert ids == []  # nothing else in Utrecht or Zuid-Limburg
