@@ -20,10 +20,8 @@ when it has nothing to show. The core imports no feature app.
 import functools
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.text import slugify
 
-from gezondin import terms
 from gezondin.gemeenten import GGD_BY_VEILIGHEIDSREGIO, read_reference_list
 from gezondin.models.snippets import Gemeente
 
@@ -84,21 +82,6 @@ def slug_of(name):
     """The slug of a region name, or "" when the name is not a known region."""
     region = by_name(name)
     return region.slug if region else ""
-
-
-def gemeente_regions():
-    """{CBS code: region slug} for every municipality with a known region, cached like the
-    municipality labels (until a municipality changes)."""
-    key = f"gezondin:gemeente-regions:{terms.version()}"
-    found = cache.get(key)
-    if found is None:
-        found = {
-            code: slug_of(name)
-            for code, name in Gemeente.objects.values_list("cbs_code", "veiligheidsregio")
-            if slug_of(name)
-        }
-        cache.set(key, found, terms.CACHE_TIMEOUT)
-    return found
 
 
 def municipalities(region):

@@ -147,8 +147,12 @@ def test_the_25_safety_regions_come_from_the_reference_data():
 
 
 def test_every_municipality_in_the_database_has_its_region(db):
-    assert regions.gemeente_regions()["GM0855"] == "midden-en-west-brabant"
-    assert regions.gemeente_regions()["GM0363"] == "amsterdam-amstelland"
+    assert regions.slug_of(gemeente("GM0855").veiligheidsregio) == "midden-en-west-brabant"
+    assert regions.slug_of(gemeente("GM0363").veiligheidsregio) == "amsterdam-amstelland"
+    assert all(
+        regions.by_name(name)
+        for name in Gemeente.objects.values_list("veiligheidsregio", flat=True)
+    )
     flevoland = regions.municipalities(regions.by_slug("flevoland"))
     assert flevoland.count() == 6
 
