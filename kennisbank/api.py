@@ -25,7 +25,7 @@ from gezondin.api.views import (
     public_pages,
 )
 from gezondin.models import Gemeente
-from gezondin.terms import locale_id, through_columns
+from gezondin.terms import linked_to, locale_id, through_columns
 from kennisbank.filters import KennisbankFilterSet
 from kennisbank.models import (
     ARTICLE_KINDS,
@@ -77,6 +77,9 @@ class KennisEndpoint(PageTypeEndpoint):
 
     def filter_provincie(self, queryset, provinces):
         return KennisbankFilterSet.filter_provincie(queryset, "provincie", provinces)
+
+    def filter_regio(self, queryset, names):
+        return linked_to(queryset, "gemeenten", veiligheidsregio__in=names)
 
 
 class PraktijkvoorbeeldenAPIViewSet(KennisEndpoint):

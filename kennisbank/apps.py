@@ -9,16 +9,18 @@ class KennisbankConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: these modules import the models, which Django loads only
-        # after every AppConfig (this module is imported while INSTALLED_APPS is read). api, home
-        # and jsonld register the kennisbank's endpoints, home page sections and structured data
-        # with the core; notifications takes the place of Wagtail's moderation e-mail receivers;
-        # alerts registers the kennisbank's kind of e-mail alert.
+        # after every AppConfig (this module is imported while INSTALLED_APPS is read). api, home,
+        # jsonld and overviews register the kennisbank's endpoints, home page sections, structured
+        # data, figures and regional sections with the core; notifications takes the place of
+        # Wagtail's moderation e-mail receivers; alerts registers the kennisbank's kind of e-mail
+        # alert.
         from kennisbank import (  # noqa: F401
             alerts,
             api,
             home,
             jsonld,
             notifications,
+            overviews,
             signals,
             site_search,
         )

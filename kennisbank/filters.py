@@ -1,7 +1,8 @@
 """The kennisbank's filters (django-filter), behind the URL contract in docs/kennisbank.md.
 
 Every filter is a GET parameter: `thema`, `spoor`, `pijler`, `doelgroep`, `domein`, `levensfase`
-(term slugs), `gemeente` (CBS codes), `provincie`, `erkenning`, `type` — each repeatable, values
+(term slugs), `gemeente` (CBS codes), `provincie`, `regio` (a safety region's slug,
+gezondin.regions), `erkenning`, `type` — each repeatable, values
 within one filter combined with OR, filters with AND — plus `q` (search) and `sort`. Unknown
 values are dropped before filtering (see KennisbankSearch), so a shared URL with a removed term
 still works.
@@ -13,6 +14,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gezondin import regions
 from gezondin.facets import FacetedFilterSet
 from gezondin.models.snippets import (
     Doelgroep,
@@ -57,6 +59,7 @@ FACETS = {
     "pijler": _("Pijler"),
     "domein": _("Beleidsdomein"),
     "provincie": _("Provincie"),
+    "regio": _("Regio"),
     "gemeente": _("Gemeente"),
     "erkenning": _("Erkenning"),
 }
@@ -93,6 +96,7 @@ class KennisbankFilterSet(FacetedFilterSet, django_filters.FilterSet):
     provincie = django_filters.MultipleChoiceFilter(
         choices=Provincie.choices, method="filter_provincie"
     )
+    regio = django_filters.MultipleChoiceFilter(choices=regions.choices, method="filter_regio")
     gemeente = django_filters.MultipleChoiceFilter(method="filter_gemeente")
     erkenning = django_filters.MultipleChoiceFilter(
         choices=Erkenning.choices, method="filter_erkenning"
@@ -142,6 +146,10 @@ class KennisbankFilterSet(FacetedFilterSet, django_filters.FilterSet):
     @staticmethod
     def filter_provincie(queryset, name, value):
         return linked_to(queryset, "gemeenten", provincie__in=value)
+
+    @staticmethod
+    def filter_regio(queryset, name, value):
+        return linked_to(queryset, "gemeenten", veiligheidsregio__in=regions.names_of(value))
 
     def filter_erkenning(self, queryset, name, value):
         practices = PraktijkvoorbeeldPage.objects.filter(erkenning__in=value)

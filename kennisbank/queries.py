@@ -7,7 +7,8 @@ from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page
 
-from gezondin import terms
+from gezondin import regions, terms
+from kennisbank.facet_index import facet_index
 from kennisbank.filters import m2m_through
 from kennisbank.models import VOCABULARY_FIELDS, KennisType
 from kennisbank.search import (
@@ -20,6 +21,7 @@ from kennisbank.search import (
 )
 
 RELATED_LIMIT = 3
+REGIONAL_LIMIT = 3
 
 
 def related_practices(practice, limit=RELATED_LIMIT):
@@ -28,6 +30,10 @@ def related_practices(practice, limit=RELATED_LIMIT):
 
     One query ranks (:func:`_related_ids`), three fetch the cards. The ranking is kept in the
     cache until anything is published, unpublished, moved or deleted or a term changes."""
+    return _cards(practice, _cached_related_ids(practice, limit))
+
+
+def _cached_related_ids(practice, limit):
     key = (
         f"gezondin:kennisbank:related:{practice.pk}:{limit}:"
         f"{results_version()}:{terms.version()}"  # publications; terms and private sections
@@ -36,12 +42,51 @@ def related_practices(practice, limit=RELATED_LIMIT):
     if ids is None:
         ids = _related_ids(practice, limit)
         cache.set(key, ids, RESULTS_TIMEOUT)
+    return ids
+
+
+def _cards(practice, ids):
     if not ids:
         return []
     candidates = kennis_queryset(locale=practice.locale_id).filter(pk__in=ids)
     by_id = {item.pk: item for item in with_listing_data(candidates, prefetch=False)}
     # The practice page shows them as h3 cards (praktijkvoorbeeld_page.html).
     return prefetch_uncached_cards([by_id[pk] for pk in ids if pk in by_id], heading="h3")
+
+
+def regional_practice_ids(practice, exclude=(), limit=REGIONAL_LIMIT):
+    """(the practice's regions, the ids of the newest other practices in them), leaving out
+    ``exclude``; from the facet index (kennisbank.facet_index), so without a query. A practice
+    that is not live (a preview) has no regions here."""
+    index = facet_index(practice.locale_id)
+    position = index.position.get(practice.pk)
+    if position is None:
+        return [], []
+    own = 1 << position
+    by_region = index.bits.get("regio", {})
+    found = [regions.by_slug(slug) for slug, bits in by_region.items() if bits & own]
+    found = sorted((region for region in found if region), key=lambda region: region.code)
+    selection = 0
+    for region in found:
+        selection |= by_region[region.slug]
+    selection &= index.bits["type"].get(KennisType.PRAKTIJKVOORBEELD, 0)
+    selection &= ~(own | index.bitset(exclude))
+    return found, index.newest(selection, 0, limit)
+
+
+def practice_listings(practice):
+    """What a practice page lists besides itself: ``related`` (related_practices) and
+    ``regional`` ("In uw regio": newer practices from its regions that are not among the
+    related ones) with ``regions``; both sets of cards fetched together, in the queries of the
+    related ones alone."""
+    related_ids = _cached_related_ids(practice, RELATED_LIMIT)
+    found, regional_ids = regional_practice_ids(practice, exclude=related_ids)
+    cards = {item.pk: item for item in _cards(practice, [*related_ids, *regional_ids])}
+    return {
+        "related": [cards[pk] for pk in related_ids if pk in cards],
+        "regional": [cards[pk] for pk in regional_ids if pk in cards],
+        "regions": found,
+    }
 
 
 def thema_dossier(dossier, request):

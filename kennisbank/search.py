@@ -30,6 +30,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_content_languages
 
+from gezondin import regions
 from gezondin import terms as cached_terms
 from gezondin.facets import chosen_count, chosen_filters, facet
 from gezondin.models.snippets import Provincie
@@ -201,6 +202,7 @@ class KennisbankSearch:
         choices = {
             **KennisbankFilterSet.term_choices(self.language_code),
             "provincie": Provincie.choices,
+            "regio": regions.choices(),
             "erkenning": Erkenning.choices,
             "type": KennisType.choices,
         }
@@ -566,9 +568,13 @@ class KennisbankSearch:
                 (f"{term_fk}__slug"),
                 "kennispage_id",
             )
-        elif name in ("gemeente", "provincie"):
+        elif name in ("gemeente", "provincie", "regio"):
             through, _ = m2m_through("gemeenten")
-            column = "gemeente__cbs_code" if name == "gemeente" else "gemeente__provincie"
+            column = {
+                "gemeente": "gemeente__cbs_code",
+                "provincie": "gemeente__provincie",
+                "regio": "gemeente__veiligheidsregio",  # a name: made a slug by _all_counts
+            }[name]
             rows, counted = through.objects.filter(kennispage_id__in=subset), "kennispage_id"
         elif name == "erkenning":
             rows, column, counted = (
@@ -597,6 +603,10 @@ class KennisbankSearch:
         parts = [self._count_query(name) for name in FACETS]
         counts = {name: {} for name in FACETS}
         for name, value, n in parts[0].union(*parts[1:], all=True):
+            if name == "regio":
+                value = regions.slug_of(value)
+                if not value:
+                    continue
             counts[name][value] = n
         return self._remember(counts=counts)
 
@@ -648,6 +658,8 @@ class KennisbankSearch:
             return term_names(VOCABULARY_MODELS[name], self.language_code)
         if name == "gemeente":
             return gemeente_labels()
+        if name == "regio":
+            return dict(regions.choices())
         return dict(
             {"provincie": Provincie, "erkenning": Erkenning, "type": KennisType}[name].choices
         )

@@ -6,12 +6,12 @@ models, so the models import this module when a page is served (see ``_views`` t
 """
 
 from kennisbank.feeds import FeedLinks, KennisbankAtomFeed, KennisbankRssFeed
-from kennisbank.queries import gemeente_profile, related_practices, thema_dossier
+from kennisbank.queries import gemeente_profile, practice_listings, thema_dossier
 from kennisbank.search import KennisbankSearch
 
 
 def practice_context(request, page):
-    return {"related": related_practices(page)}
+    return practice_listings(page)
 
 
 def dossier_context(request, page):

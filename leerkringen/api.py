@@ -150,6 +150,10 @@ class ActiviteitenAPIViewSet(PageTypeEndpoint):
         hosted = Bijeenkomst.objects.filter(host_gemeente__provincie__in=provinces)
         return queryset.filter(pk__in=hosted.values("page_id"))
 
+    def filter_regio(self, queryset, names):
+        hosted = Bijeenkomst.objects.filter(host_gemeente__veiligheidsregio__in=names)
+        return queryset.filter(pk__in=hosted.values("page_id"))
+
     def prepare_items(self, items):
         if self.wants("bijeenkomsten"):  # a study day's venue is on StudiedagPage
             items = specific_in_bulk(items)

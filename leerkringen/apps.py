@@ -17,8 +17,8 @@ class LeerkringenConfig(AppConfig):
         # host's include("gezondin.urls").
         public_urls.register("leerkringen.urls")
         # Imported here, not at the top: they import the models, which Django loads only after
-        # every AppConfig. They register the agenda's API endpoint, home page section, JSON-LD
-        # and kind of e-mail alert with the core.
-        from leerkringen import alerts, api, home, jsonld, site_search  # noqa: F401
+        # every AppConfig. They register the agenda's API endpoint, home page section, JSON-LD,
+        # figures, regional section and kind of e-mail alert with the core.
+        from leerkringen import alerts, api, home, jsonld, overviews, site_search  # noqa: F401
 
         alerts.register()

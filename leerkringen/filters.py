@@ -1,6 +1,7 @@
-"""The agenda's filters (django-filter): GET parameters `type`, `thema`, `mode`, `provincie`
-(each repeatable: values of one filter combined with OR, filters with AND) and `maand`
-(YYYY-MM), plus `archief=1` for past activities instead of upcoming ones.
+"""The agenda's filters (django-filter): GET parameters `type`, `thema`, `mode`, `provincie`,
+`regio` (a safety region's slug, gezondin.regions; where the meetings take place) — each
+repeatable: values of one filter combined with OR, filters with AND — and `maand` (YYYY-MM),
+plus `archief=1` for past activities instead of upcoming ones.
 
 Unknown or malformed values are dropped before filtering (see :func:`clean_parameters`), so an
 old or mangled URL shows the agenda instead of an error. :func:`select` applies all of it; the
@@ -21,12 +22,13 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from gezondin import regions
 from gezondin.facets import SELECT, FacetedFilterSet, chosen_count, chosen_filters, facet
 from gezondin.models.snippets import Provincie, Thema
 from gezondin.terms import term_names, term_options, through_columns
 from leerkringen.models import ActivityPage, ActivityType, Bijeenkomst, Mode
 
-MULTI_VALUE = ("type", "thema", "mode", "provincie")
+MULTI_VALUE = ("type", "thema", "mode", "provincie", "regio")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 ARCHIVE_PARAMETER = "archief"
 # The agenda's kind of e-mail alert (leerkringen.alerts).
@@ -86,6 +88,12 @@ class AgendaFilterSet(FacetedFilterSet, django_filters.FilterSet):
         method="filter_provincie",
         widget=forms.CheckboxSelectMultiple,
     )
+    regio = django_filters.MultipleChoiceFilter(
+        label=_("Regio"),
+        choices=regions.choices,
+        method="filter_regio",
+        widget=forms.CheckboxSelectMultiple,
+    )
     # No max_length: clean_parameters lets only well-formed months through anyway. The finder
     # shows it as a <select> of the months that have activities (AgendaSelection.facets).
     maand = django_filters.CharFilter(label=_("Maand"), method="filter_maand")
@@ -105,6 +113,12 @@ class AgendaFilterSet(FacetedFilterSet, django_filters.FilterSet):
         hosted = Bijeenkomst.objects.filter(host_gemeente__provincie__in=value)
         return queryset.filter(pk__in=hosted.values("page_id"))
 
+    def filter_regio(self, queryset, name, value):
+        hosted = Bijeenkomst.objects.filter(
+            host_gemeente__veiligheidsregio__in=regions.names_of(value)
+        )
+        return queryset.filter(pk__in=hosted.values("page_id"))
+
     def filter_maand(self, queryset, name, value):
         month = parse_month(value)
         if month is None:
@@ -118,7 +132,8 @@ def clean_parameters(params, language_code):
     probe = AgendaFilterSet(language_code=language_code)
     data = QueryDict(mutable=True)
     for name in MULTI_VALUE:
-        valid = {str(key) for key, _label in probe.filters[name].extra["choices"]}
+        choices = probe.filters[name].extra["choices"]
+        valid = {str(key) for key, _label in (choices() if callable(choices) else choices)}
         for value in params.getlist(name)[:50]:
             value = value.strip()
             if value in valid and value not in data.getlist(name):
@@ -138,7 +153,7 @@ def active_filters(data):
 
 
 # The agenda's facets in the order the finder shows them (the month last, as a select).
-FACETS = ("type", "thema", "mode", "provincie", "maand")
+FACETS = ("type", "thema", "mode", "provincie", "regio", "maand")
 
 
 @dataclass
@@ -171,9 +186,13 @@ class AgendaSelection:
             through, source, target = through_columns(ActivityPage._meta.get_field("themas"))
             rows = through.objects.filter(**{f"{source}__in": subset})
             column, counted = f"{target}__slug", source
-        else:  # provincie: where the meetings take place
+        else:  # provincie, regio: where the meetings take place
             rows = Bijeenkomst.objects.filter(page__in=subset, host_gemeente__isnull=False)
-            column, counted = "host_gemeente__provincie", "page"
+            column = {
+                "provincie": "host_gemeente__provincie",
+                "regio": "host_gemeente__veiligheidsregio",
+            }[name]
+            counted = "page"
         return (
             rows.order_by()
             .annotate(facet=Value(name, output_field=CharField()), value=F(column))
@@ -190,6 +209,10 @@ class AgendaSelection:
         parts = [self._count_query(name) for name in names]
         counts = {name: {} for name in names}
         for name, value, n in parts[0].union(*parts[1:], all=True):
+            if name == "regio":  # counted by name, chosen by slug
+                value = regions.slug_of(value)
+                if not value:
+                    continue
             counts[name][value] = n
         months = self.filterset.apply(self.filterset.queryset, skip="maand")
         counts["maand"] = month_counts(months)
@@ -202,6 +225,8 @@ class AgendaSelection:
             return dict(Mode.choices)
         if name == "provincie":
             return dict(Provincie.choices)
+        if name == "regio":
+            return dict(regions.choices())
         if name == "thema":
             return term_names(Thema, self.language_code)
         months = sorted({*counts, *self.data.getlist("maand")})

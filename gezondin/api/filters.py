@@ -22,6 +22,7 @@ from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 
+from gezondin import regions
 from gezondin.dates import parse_moment
 from gezondin.models import Provincie
 from gezondin.search_terms import search_terms
@@ -179,20 +180,36 @@ def provincie_values(request, name):
     return values
 
 
+def regio_values(request, name):
+    """The region names (as on Gemeente) of ``regio=<region slug>``; an unknown slug is a 400."""
+    slugs = [value.lower() for value in values_of(request, name)]
+    for slug in slugs:
+        if regions.by_slug(slug) is None:
+            raise BadRequestError(
+                f"{name}: unknown region {shown(slug)}; use one of: "
+                + ", ".join(region.slug for region in regions.regions())
+            )
+    return regions.names_of(slugs)
+
+
 class GemeenteFilter(ParameterFilter):
-    """``gemeente=<CBS code>`` and ``provincie=<province>``.
+    """``gemeente=<CBS code>``, ``provincie=<province>`` and ``regio=<region slug>``.
 
-    The endpoint's ``filter_gemeente(queryset, codes)`` and ``filter_provincie(queryset,
-    provinces)`` say how its items reach a municipality: through the kennisbank's gemeenten, or
-    through the host municipality of an activity's meetings."""
+    The endpoint's ``filter_gemeente(queryset, codes)``, ``filter_provincie(queryset,
+    provinces)`` and ``filter_regio(queryset, names)`` say how its items reach a municipality:
+    through the kennisbank's gemeenten, or through the host municipality of an activity's
+    meetings."""
 
-    parameters = frozenset(["gemeente", "provincie"])
+    parameters = frozenset(["gemeente", "provincie", "regio"])
     repeatable = True
 
     def apply(self, request, queryset, view, name):
         if name == "gemeente":
             codes = gemeente_codes(request, name)
             return view.filter_gemeente(queryset, codes) if codes else queryset
+        if name == "regio":
+            names = regio_values(request, name)
+            return view.filter_regio(queryset, names) if names else queryset
         provinces = provincie_values(request, name)
         return view.filter_provincie(queryset, provinces) if provinces else queryset
 
@@ -275,12 +292,15 @@ class CBSCodeFilter(ParameterFilter):
 
 
 class ProvincieFieldFilter(ParameterFilter):
-    """``provincie=<province>`` (municipalities)."""
+    """``provincie=<province>`` and ``regio=<region slug>`` (municipalities)."""
 
-    parameters = frozenset(["provincie"])
+    parameters = frozenset(["provincie", "regio"])
     repeatable = True
 
     def apply(self, request, queryset, view, name):
+        if name == "regio":
+            names = regio_values(request, name)
+            return queryset.filter(veiligheidsregio__in=names) if names else queryset
         provinces = provincie_values(request, name)
         return queryset.filter(provincie__in=provinces) if provinces else queryset
 

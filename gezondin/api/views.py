@@ -15,6 +15,7 @@ items show in a fixed number of queries, whatever the page size.
 
 import functools
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Prefetch, Q
 from django.http import Http404, JsonResponse
@@ -34,6 +35,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Locale, Page, Site
 
+from gezondin import figures as figure_registry
 from gezondin.api import fields, filters
 from gezondin.terms import linked_to, public_q
 
@@ -302,6 +304,10 @@ class PageTypeEndpoint(StrictParametersMixin, BasePagesEndpoint):
         """Items about a municipality in any of these provinces (GemeenteFilter)."""
         raise NotImplementedError
 
+    def filter_regio(self, queryset, names):
+        """Items about a municipality in any of these regions (names, GemeenteFilter)."""
+        raise NotImplementedError
+
 
 def specific_in_bulk(items):
     """The items as their specific page types, in one query per page type."""
@@ -417,6 +423,56 @@ class IndexView(APIView):
         )
 
 
+# Figures ------------------------------------------------------------------------------------------
+
+
+class _NoModel:
+    """Stands for the model of an endpoint that serves no model (the router looks endpoints up
+    by model)."""
+
+
+class FiguresEndpoint(APIView):
+    """``/api/v2/cijfers/``: “GezondIn in cijfers” (gezondin.figures) as JSON, in the language
+    of ``locale=`` (default: the site's default language): ``{"locale", "figures": {provider:
+    data}}``. Aggregates only."""
+
+    model = _NoModel
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONOnly
+    parameters = frozenset(["locale", "format", "_"])
+
+    def get(self, request):
+        try:
+            filters.check_parameters(request)
+            unknown = sorted(set(request.GET) - self.listing_parameters())
+            if unknown:
+                raise BadRequestError(
+                    "unknown query parameter: "
+                    + ", ".join(filters.shown(name) for name in unknown)
+                    + "; this endpoint accepts: "
+                    + ", ".join(sorted(self.parameters))
+                )
+            language = (
+                filters.checked_language(request)
+                if "locale" in request.GET
+                else settings.LANGUAGE_CODE.split("-")[0]
+            )
+        except BadRequestError as error:
+            return Response({"message": str(error)}, status=400)
+        with translation.override(language):
+            data = {provider.name: found for provider, found in figure_registry.collect(language)}
+        return Response({"locale": language, "figures": data})
+
+    def listing_parameters(self):
+        return set(self.parameters)
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view(), name="listing")]
+
+
 class GezondInAPIRouter(WagtailAPIRouter):
     """Wagtail's router with an index at its root, a JSON 404 for unknown URLs below it, and
     messages in English whatever the visitor's language.
@@ -476,4 +532,5 @@ class GezondInAPIRouter(WagtailAPIRouter):
 api_router = GezondInAPIRouter("gezondin_api")
 # Last: the feature apps' endpoints for specific page types come first (kennisbank.api,
 # leerkringen.api, registered from their AppConfig.ready()).
+api_router.register_endpoint("cijfers", FiguresEndpoint, order=900)
 api_router.register_endpoint("pages", PagesEndpoint, order=1000)

@@ -4,17 +4,17 @@ A host site adds, inside ``i18n_patterns(...)`` and before Wagtail's own include
 
     path("", include("gezondin.urls")),
 
-That brings the core's site search (namespace ``gezondin``) and the URLs the feature apps
-registered in gezondin.public_urls: leerkringen's sign-up pages behind the links in e-mails and
-the agenda's .ics feed (namespace ``leerkringen``). The URLs that belong outside the language
-prefix (the read API, sitemaps, robots.txt) are in gezondin.urls.shared.
+That brings the core's site search and overviews (regions, figures; namespace ``gezondin``) and the
+URLs the feature apps registered in gezondin.public_urls: leerkringen's sign-up pages behind the
+links in e-mails and the agenda's .ics feed (namespace ``leerkringen``). The URLs that belong
+outside the language prefix (the read API, sitemaps, robots.txt) are in gezondin.urls.shared.
 """
 
 from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
-from gezondin import alert_views, public_urls, views
+from gezondin import alert_views, public_urls, regional, views
 
 # Translators: the words of the alerts' paths (their own context: the sign-up's "afmelden" is
 # "cancel"); lower case, without spaces. Changing one breaks
@@ -24,6 +24,14 @@ NEW = pgettext_lazy("alert URL", "nieuw")
 
 core_patterns = [
     path(pgettext_lazy("URL", "zoeken/"), views.search, name="search"),
+    # The overviews (gezondin.regional): the regions, one region, "GezondIn in cijfers".
+    path(pgettext_lazy("URL", "regio/"), regional.region_index, name="regions"),
+    path(
+        format_lazy("{}<slug:slug>/", pgettext_lazy("URL", "regio/")),
+        regional.region_detail,
+        name="region",
+    ),
+    path(pgettext_lazy("URL", "cijfers/"), regional.figures, name="figures"),
     # E-mail alerts (gezondin.alerts): the kinds' names are the same in every language.
     path(format_lazy("{}/{}/<slug:kind>/", ALERTS, NEW), alert_views.subscribe, name="alert_new"),
     path(

@@ -46,6 +46,14 @@ def test_every_page_type_has_no_axe_violations(demo_site, page, width):
     urls["language-note[nl]"] = "/nl/kennisbank/factsheet-schulden-en-gezondheid/#language-note-en"
     urls["dutch-picks[en]"] = "/en/knowledge-base/dossier-poverty-and-debt/"
     urls["only-in-dutch[en]"] = "/en/knowledge-base/?thema=armoede-en-schulden"
+    # The overviews: the regions, a region, the kennisbank and agenda filtered on one, the figures.
+    urls["regions[nl]"] = "/nl/regio/"
+    urls["region[nl]"] = "/nl/regio/midden-en-west-brabant/"
+    urls["region[en]"] = "/en/region/twente/"
+    urls["regio-facet[nl]"] = "/nl/kennisbank/?regio=midden-en-west-brabant"
+    urls["regio-agenda[nl]"] = "/nl/agenda/?regio=utrecht"
+    urls["figures[nl]"] = "/nl/cijfers/"
+    urls["figures[en]"] = "/en/figures/"
     for name, path in urls.items():
         response = page.goto(demo_site["base_url"] + path)
         expected = 404 if name.startswith("not-found") else 200

@@ -37,7 +37,14 @@ def test_index_lists_the_endpoints_as_absolute_urls(client):
     data = get(client, API, HTTP_ACCEPT="text/html")
     assert data["endpoints"] == {
         name: f"http://testserver/api/v2/{name}/"
-        for name in ["praktijkvoorbeelden", "kennisartikelen", "activiteiten", "gemeenten", "pages"]
+        for name in [
+            "praktijkvoorbeelden",
+            "kennisartikelen",
+            "activiteiten",
+            "gemeenten",
+            "cijfers",
+            "pages",
+        ]
     }
 
 

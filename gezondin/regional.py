@@ -1,0 +1,76 @@
+"""The overviews outside the page tree: the regions and “GezondIn in cijfers”.
+
+- ``/nl/regio/`` (``/en/region/``): every safety region (gezondin.regions) with its number of
+  municipalities;
+- ``/nl/regio/<slug>/`` (``/en/region/<slug>/``): one region: its municipalities and what the
+  feature apps registered as its sections (gezondin.regions.register_section: the kennisbank's
+  practices, the agenda's activities);
+- ``/nl/cijfers/`` (``/en/figures/``): the figures the feature apps registered
+  (gezondin.figures), with a map-like grid and a table each; the same figures are in the read
+  API (``/api/v2/cijfers/``).
+"""
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from gezondin import figures as figure_registry
+from gezondin import regions
+from gezondin.models.snippets import Gemeente
+
+
+def _language():
+    return (translation.get_language() or "nl").split("-")[0]
+
+
+def region_index(request):
+    counts = {}
+    for name in Gemeente.objects.active().values_list("veiligheidsregio", flat=True):
+        counts[name] = counts.get(name, 0) + 1
+    rows = [{"region": region, "count": counts.get(region.name, 0)} for region in regions.regions()]
+    return TemplateResponse(
+        request,
+        "gezondin/regions.html",
+        {"page_title": _("Regio’s"), "rows": rows},
+    )
+
+
+def region_detail(request, slug):
+    region = regions.by_slug(slug)
+    if region is None:
+        raise Http404(_("Deze regio bestaat niet."))
+    gemeenten = list(regions.municipalities(region))
+    sections, stylesheets = [], []
+    for section in regions.sections():
+        context = section.builder(request, region, gemeenten)
+        if context is not None:
+            sections.append({"template": section.template, "context": context})
+            if section.stylesheet and section.stylesheet not in stylesheets:
+                stylesheets.append(section.stylesheet)
+    return TemplateResponse(
+        request,
+        "gezondin/region.html",
+        {
+            "page_title": _("Regio %(name)s") % {"name": region.name},
+            "region": region,
+            "gemeenten": gemeenten,
+            "gids_count": sum(1 for gemeente in gemeenten if gemeente.is_gids),
+            "sections": sections,
+            "stylesheets": stylesheets,
+        },
+    )
+
+
+def figures(request):
+    return TemplateResponse(
+        request,
+        "gezondin/figures.html",
+        {
+            "page_title": _("GezondIn in cijfers"),
+            "figures": [
+                {"template": provider.template, "data": data}
+                for provider, data in figure_registry.collect(_language())
+            ],
+        },
+    )
