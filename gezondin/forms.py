@@ -13,6 +13,21 @@ from django.utils.translation import gettext_lazy as _
 HONEYPOT_FIELD = "website"
 
 
+class GemeenteChoiceField(forms.ModelChoiceField):
+    """A municipality by the name people know it by (``Gemeente.label``)."""
+
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class GemeenteSelect(forms.Select):
+    """Django's select with its options written in one template: Django's own renders each of
+    the 342 municipalities through an include of its own, which made rendering a form with it
+    most of the cost of an activity page."""
+
+    template_name = "gezondin/widgets/gemeente_select.html"
+
+
 class PublicForm(forms.Form):
     website = forms.CharField(
         label=_("Laat dit veld leeg"),

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from gezondin import public_urls
+
 
 class KennisbankConfig(AppConfig):
     name = "kennisbank"
@@ -9,10 +11,21 @@ class KennisbankConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: these modules import the models, which Django loads only
-        # after every AppConfig (this module is imported while INSTALLED_APPS is read). api, home
-        # and jsonld register the kennisbank's endpoints, home page sections and structured data
-        # with the core; notifications takes the place of Wagtail's moderation e-mail receivers.
-        from kennisbank import api, home, jsonld, notifications, signals, site_search  # noqa: F401
+        # after every AppConfig (this module is imported while INSTALLED_APPS is read). api, home,
+        # jobs and jsonld register the kennisbank's endpoints, home page sections, periodic
+        # steps and structured data with the core; notifications takes the place of Wagtail's
+        # moderation e-mail receivers.
+        from kennisbank import (  # noqa: F401
+            api,
+            home,
+            jobs,
+            jsonld,
+            notifications,
+            signals,
+            site_search,
+        )
 
         signals.connect()
         notifications.connect()
+        # "Praktijk delen": the form and its confirmation link (kennisbank/urls.py).
+        public_urls.register("kennisbank.urls")

@@ -687,7 +687,9 @@ class PraktijkInzending(models.Model):
     contact_public = models.BooleanField(
         _("als contact bij het praktijkvoorbeeld"),
         default=False,
-        help_text=_("De inzender gaf toestemming om als contact bij het praktijkvoorbeeld te staan."),
+        help_text=_(
+            "De inzender gaf toestemming om als contact bij het praktijkvoorbeeld te staan."
+        ),
     )
     consent_at = models.DateTimeField(_("toestemming gegeven op"))
     gemeente = models.ForeignKey(

@@ -420,4 +420,3 @@ def apply_retention(now=None):
             )
     logger.info("Shared practices: %s unconfirmed deleted, %s anonymised", deleted, anonymised)
     return deleted, anonymised
-

@@ -4,21 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from gezondin.forms import HONEYPOT_FIELD, PublicForm  # noqa: F401 - HONEYPOT_FIELD: a public name
+# HONEYPOT_FIELD, GemeenteChoiceField and GemeenteSelect: this module's public names, now shared.
+from gezondin.forms import (  # noqa: F401
+    HONEYPOT_FIELD,
+    GemeenteChoiceField,
+    GemeenteSelect,
+    PublicForm,
+)
 from gezondin.models import Gemeente
-
-
-class GemeenteChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.label
-
-
-class GemeenteSelect(forms.Select):
-    """Django's select with its options written in one template: Django's own renders each of
-    the 342 municipalities through an include of its own, which made rendering the form most of
-    the cost of an activity page."""
-
-    template_name = "leerkringen/widgets/gemeente_select.html"
 
 
 class SignupForm(PublicForm):

@@ -45,7 +45,9 @@ BUDGETS = {
     ADDRESS: core.Budget(
         "leerkringen.address", "LEERKRINGEN_SIGNUPS_PER_ADDRESS", 10, MESSAGES[ADDRESS]
     ),
-    CLIENT: core.Budget("leerkringen.client", "LEERKRINGEN_SIGNUPS_PER_CLIENT", 60, MESSAGES[CLIENT]),
+    CLIENT: core.Budget(
+        "leerkringen.client", "LEERKRINGEN_SIGNUPS_PER_CLIENT", 60, MESSAGES[CLIENT]
+    ),
     REPEAT_MAIL: core.Budget(
         "leerkringen.repeat-mail", "LEERKRINGEN_REPEAT_MAILS_PER_ADDRESS", 3, MESSAGES[CLIENT]
     ),
