@@ -170,6 +170,18 @@ def test_mistakes_are_listed_with_nothing_typed_lost_and_nothing_stored(client, 
     assert mailoutbox == []
 
 
+@pytest.mark.parametrize(
+    "value", ["\x00", "'\"><script>", "\u202e" * 50, "😀" * 300, "-1", str(2**64), " \t "]
+)
+def test_odd_input_never_breaks_the_form(client, tree, value):
+    assert client.get(FORM_NL, {"gemeente": value}).status_code == 200
+    odd = {name: value for name in form_data() if name != "website"}
+    response = client.post(FORM_NL, odd)
+    assert response.status_code == 200  # mistakes, each with its message
+    assert soup(response).select("#delen-fouten li")
+    assert not PraktijkInzending.objects.exists()
+
+
 def test_too_long_texts_are_refused_with_a_specific_message(client, tree):
     response = share(client, background="x" * 5001)
     assert "Deze tekst is te lang: gebruik hoogstens 5000 tekens." in text_of(response)
