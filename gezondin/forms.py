@@ -8,16 +8,23 @@ and ``aria-invalid`` when it has an error.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT_FIELD = "website"
 
 
 class GemeenteChoiceField(forms.ModelChoiceField):
-    """A municipality by the name people know it by (``Gemeente.label``)."""
+    """A municipality by the name people know it by (``Gemeente.label``). A value with a NUL
+    character is not in the list (PostgreSQL refuses it in a query, which would be a 500)."""
 
     def label_from_instance(self, obj):
         return obj.label
+
+    def to_python(self, value):
+        if isinstance(value, str) and "\x00" in value:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
 
 
 class GemeenteSelect(forms.Select):

@@ -6,6 +6,7 @@ token naming the submission) or log records.
 """
 
 import functools
+import re
 
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -21,6 +22,8 @@ from kennisbank import share, tasks
 from kennisbank.models import GemeentePage
 from kennisbank.share_forms import PraktijkDelenForm
 
+# What a municipality's CBS code looks like (GM0855); anything else is not looked up.
+CBS_CODE = re.compile(r"GM\d{4}")
 # The form posts to the error summary's fragment, so a page with errors opens at it.
 ERRORS_FRAGMENT = "#delen-fouten"
 
@@ -75,7 +78,11 @@ def share_form(request):
     if request.method != "POST":
         # A municipality page links here with its CBS code (not personal): chosen already.
         code = request.GET.get("gemeente", "")
-        gemeente = Gemeente.objects.active().filter(cbs_code=code).first() if code else None
+        gemeente = (
+            Gemeente.objects.active().filter(cbs_code=code).first()
+            if CBS_CODE.fullmatch(code)
+            else None
+        )
         return _render_form(request, PraktijkDelenForm(initial={"gemeente": gemeente}))
     form = PraktijkDelenForm(request.POST)
     if form.is_spam:
