@@ -4,6 +4,9 @@
   works for, a button to add a practice in their section, what came back from review with the
   reviewer's comment, what is in review, and their own drafts, each linking to its edit view.
 - The page explorer in the menu starts at their section (:func:`explorer_at_section`).
+- Practices shared by visitors without an account (kennisbank/share.py) are listed under
+  "Ingestuurd door bezoekers": in "Mijn gemeente" for the section's editors, and in a panel of
+  their own for national editors (the national inbox and every section).
 
 Wagtail starts the explorer at the user's "explorable root": the closest common ancestor of the
 pages they have permissions on. A municipal editor has them on their GemeentePage in every
@@ -27,7 +30,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
-from kennisbank.models import GemeentePage
+from gezondin.roles import is_national_editor
+from kennisbank import share
+from kennisbank.models import GemeentePage, PraktijkInzending
 from kennisbank.publishing import sections_of
 
 # How many pages each list of the panel shows (the newest first).
@@ -45,6 +50,8 @@ class Section:
     returned: list[WorkflowState]
     in_review: list[WorkflowState]
     drafts: list[Page]
+    submitted: list[PraktijkInzending]
+    """"Ingestuurd door bezoekers": confirmed submissions whose draft was never published."""
 
 
 def _below(pages: list[GemeentePage]) -> Q:
@@ -89,6 +96,7 @@ def _section(pages: list[GemeentePage], user) -> Section:
         returned=[state for state in returned if state.content_object],
         in_review=[state for state in in_review if state.content_object],
         drafts=drafts,
+        submitted=list(share.waiting(share.below(pages))[:LIST_LIMIT]),
     )
 
 
@@ -110,6 +118,29 @@ class MijnGemeentePanel(Component):
         user = parent_context["request"].user
         context["sections"] = [_section(pages, user) for pages in self.sections]
         return context
+
+
+class IngestuurdPanel(Component):
+    """The dashboard panel "Ingestuurd door bezoekers" for national editors: the practices
+    shared without an account whose drafts were never published, in the national inbox and in
+    every section (kennisbank/share.py). Municipal editors see their own in "Mijn gemeente"."""
+
+    name = "ingestuurd_door_bezoekers"
+    template_name = "kennisbank/admin/ingestuurd_panel.html"
+    order = 60
+
+    class Media:
+        css = {"all": ["kennisbank/admin/mijn-gemeente.css"]}
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["submitted"] = list(share.waiting()[:LIST_LIMIT])
+        return context
+
+
+def ingestuurd_panel(user):
+    """The panel for national editors (None for everyone else)."""
+    return IngestuurdPanel() if is_national_editor(user) else None
 
 
 def explorer_start(user) -> Page | None:

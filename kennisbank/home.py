@@ -16,6 +16,7 @@ the contact page is one query.
 
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -116,14 +117,17 @@ def newest_practices(request, home_page):
     order=500,
 )
 def share_a_practice(request, home_page):
-    """Where someone who wants to share a practice goes: the contact page chosen in the site's
-    settings (in this language where translated), else its e-mail address."""
+    """The call to share a practice: the form "Praktijk delen" (kennisbank/share_views.py), and
+    the contact page chosen in the site's settings (in this language where translated) or its
+    e-mail address for questions. Nothing without a kennisbank to put a practice in."""
+    if not kennisbank_url(_tag_context(request, home_page)):
+        return None
     try:
         site_settings = GezondInSettings.for_request(request)
     except GezondInSettings.DoesNotExist:
-        return None
-    url = ""
-    if site_settings.contact_page_id:
+        site_settings = None
+    contact_url = ""
+    if site_settings is not None and site_settings.contact_page_id:
         keys = Page.objects.filter(pk=site_settings.contact_page_id).values("translation_key")
         pages = {
             page.locale_id: page
@@ -132,7 +136,7 @@ def share_a_practice(request, home_page):
             .filter(cached_terms.public_q())
         }
         page = pages.get(home_page.locale_id) or next(iter(pages.values()), None)
-        url = (page.get_url(request) or "") if page is not None else ""
-    if not url and site_settings.contact_email:
-        url = f"mailto:{site_settings.contact_email}"
-    return {"url": url} if url else None
+        contact_url = (page.get_url(request) or "") if page is not None else ""
+    if not contact_url and site_settings is not None and site_settings.contact_email:
+        contact_url = f"mailto:{site_settings.contact_email}"
+    return {"url": reverse("kennisbank:share"), "contact_url": contact_url}

@@ -668,4 +668,60 @@ class KennisbankPage(SectionPageMixin, RoutablePageMixin, BasePage):
         return _views().rss_feed(request, self)
 
 
+class PraktijkInzending(models.Model):
+    """A practice shared through the public form "Praktijk delen" (kennisbank/share.py,
+    docs/kennisbank.md "Sharing a practice without an account").
+
+    It holds what the visitor typed (``data``: the practice's sections as plain text) and who
+    they are, until they confirm their e-mail address by the link in the mail; confirming turns
+    it into a draft PraktijkvoorbeeldPage (``page``) in the municipality's section, or in the
+    kennisbank's national inbox. The submitter's data follows the retention rules of sign-ups
+    (kennisbank.share.apply_retention): never-confirmed submissions are deleted when the link
+    expires, confirmed ones anonymised after the retention period.
+    """
+
+    email = models.EmailField(_("e-mailadres"), max_length=254)
+    name = models.CharField(_("naam"), max_length=200)
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    contact_public = models.BooleanField(
+        _("als contact bij het praktijkvoorbeeld"),
+        default=False,
+        help_text=_(
+            "De inzender gaf toestemming om als contact bij het praktijkvoorbeeld te staan."
+        ),
+    )
+    consent_at = models.DateTimeField(_("toestemming gegeven op"))
+    gemeente = models.ForeignKey(
+        "gezondin.Gemeente",
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    data = models.JSONField(_("ingevulde velden"), default=dict, blank=True)
+    language = models.CharField(_("taal"), max_length=10)
+    secret = models.CharField(max_length=40, editable=False)
+    created_at = models.DateTimeField(_("ingestuurd op"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    page = models.ForeignKey(
+        "kennisbank.PraktijkvoorbeeldPage",
+        verbose_name=_("concept"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inzendingen",
+    )
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ingestuurd praktijkvoorbeeld")
+        verbose_name_plural = _("ingestuurde praktijkvoorbeelden")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.data.get("title", "") or str(_("ingestuurd praktijkvoorbeeld"))
+
+
 from kennisbank.harvest.models import HarvestSource, SharedCopy  # noqa: E402, F401

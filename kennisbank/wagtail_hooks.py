@@ -25,7 +25,7 @@ from wagtail.snippets.models import register_snippet
 
 from gezondin.models import Gemeente
 from gezondin.roles import GEMEENTE_GROUP_PREFIX, is_national_editor, page_chooser_queryset
-from kennisbank.dashboard import MijnGemeentePanel, explorer_at_section
+from kennisbank.dashboard import MijnGemeentePanel, explorer_at_section, ingestuurd_panel
 from kennisbank.harvest.admin import (
     HarvestSourceViewSet,
     refuse_to_delete_sources_with_copies,
@@ -191,3 +191,11 @@ def add_mijn_gemeente_panel(request, panels):
     sections = sections_of(request.user)
     if sections:
         panels.append(MijnGemeentePanel(sections))
+
+
+@hooks.register("construct_homepage_panels")
+def add_ingestuurd_panel(request, panels):
+    """National editors: the practices visitors shared (kennisbank/share.py)."""
+    panel = ingestuurd_panel(request.user)
+    if panel is not None:
+        panels.append(panel)

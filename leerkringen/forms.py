@@ -4,30 +4,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+# HONEYPOT_FIELD, GemeenteChoiceField and GemeenteSelect: this module's public names, now shared.
+from gezondin.forms import (  # noqa: F401
+    HONEYPOT_FIELD,
+    GemeenteChoiceField,
+    GemeenteSelect,
+    PublicForm,
+)
 from gezondin.models import Gemeente
 
-HONEYPOT_FIELD = "website"
 
-
-class GemeenteChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.label
-
-
-class GemeenteSelect(forms.Select):
-    """Django's select with its options written in one template: Django's own renders each of
-    the 342 municipalities through an include of its own, which made rendering the form most of
-    the cost of an activity page."""
-
-    template_name = "leerkringen/widgets/gemeente_select.html"
-
-
-class SignupForm(forms.Form):
+class SignupForm(PublicForm):
     """Name, e-mail, organisation, municipality (optional), role (optional), consent.
 
-    ``website`` is a honeypot: hidden from people (and from assistive technology), filled in by
-    bots. Each field gets ``aria-describedby`` pointing at its hint and error, and
-    ``aria-invalid`` when it has an error.
+    ``website`` is the honeypot of gezondin.forms.PublicForm, which also gives each field
+    ``aria-describedby`` pointing at its hint and error, and ``aria-invalid`` when it has an
+    error.
     """
 
     name = forms.CharField(
@@ -93,12 +85,6 @@ class SignupForm(forms.Form):
             )
         },
     )
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
     # The order of the error summary.
     field_order = ["name", "email", "organisation", "gemeente", "role", "consent", "website"]
 
@@ -112,46 +98,6 @@ class SignupForm(forms.Form):
                 max_per_gemeente,
             ) % {"count": max_per_gemeente}
         self._describe_fields()
-
-    @property
-    def is_spam(self):
-        """Whether the honeypot was filled in (checked before anything else is done)."""
-        return bool((self.data.get(self.add_prefix(HONEYPOT_FIELD)) or "").strip())
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe_fields()
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != HONEYPOT_FIELD]
-
-    @property
-    def honeypot(self):
-        return self[HONEYPOT_FIELD]
-
-    def hint_id(self, name):
-        return f"{self[name].auto_id}-hint"
-
-    def error_id(self, name):
-        return f"{self[name].auto_id}-error"
-
-    def _describe_fields(self):
-        errors = self._errors or {}
-        for name, field in self.fields.items():
-            if name == HONEYPOT_FIELD:
-                continue
-            described_by = []
-            if field.help_text:
-                described_by.append(self.hint_id(name))
-            if name in errors:
-                described_by.append(self.error_id(name))
-                field.widget.attrs["aria-invalid"] = "true"
-            else:
-                field.widget.attrs.pop("aria-invalid", None)
-            if described_by:
-                field.widget.attrs["aria-describedby"] = " ".join(described_by)
-            else:
-                field.widget.attrs.pop("aria-describedby", None)
 
 
 class EvaluationForm(forms.Form):

@@ -1,5 +1,5 @@
 """The signed links in e-mails: a token names a sign-up by its id and secret (nothing
-personal), signed and timestamped with Django's signing.
+personal), signed and timestamped with Django's signing (the helpers in gezondin.tokens).
 
 ``make_token`` writes them (leerkringen.emails builds the links); leerkringen.services.read_token
 reads them back and says why a link no longer works.
@@ -11,36 +11,33 @@ Settings: ``LEERKRINGEN_CONFIRM_LINK_DAYS`` (default 7): how long a confirmation
 ``LEERKRINGEN_EVALUATION_LINK_DAYS`` (default 60): how long an evaluation link is valid.
 """
 
-import datetime
-
-from django.conf import settings
-from django.core import signing
+from gezondin import tokens
 
 TOKEN_SALT = "leerkringen.aanmelding"  # noqa: S105 - a namespace, not a secret
 EVALUATION_SALT = "leerkringen.evaluatie"
 
 
 def signer():
-    return signing.TimestampSigner(salt=TOKEN_SALT)
+    return tokens.signer(TOKEN_SALT)
 
 
 def confirm_link_max_age():
-    return datetime.timedelta(days=getattr(settings, "LEERKRINGEN_CONFIRM_LINK_DAYS", 7))
+    return tokens.days_setting("LEERKRINGEN_CONFIRM_LINK_DAYS", 7)
 
 
 def make_token(aanmelding):
     """A signed, timestamped token naming the sign-up (its id and secret; nothing personal)."""
-    return signer().sign(f"{aanmelding.pk}-{aanmelding.secret}")
+    return tokens.make_token(TOKEN_SALT, aanmelding.pk, aanmelding.secret)
 
 
 def evaluation_signer():
-    return signing.TimestampSigner(salt=EVALUATION_SALT)
+    return tokens.signer(EVALUATION_SALT)
 
 
 def evaluation_link_max_age():
-    return datetime.timedelta(days=getattr(settings, "LEERKRINGEN_EVALUATION_LINK_DAYS", 60))
+    return tokens.days_setting("LEERKRINGEN_EVALUATION_LINK_DAYS", 60)
 
 
 def make_evaluation_token(aanmelding):
     """The evaluation link's token: like ``make_token``, signed with the evaluation's salt."""
-    return evaluation_signer().sign(f"{aanmelding.pk}-{aanmelding.secret}")
+    return tokens.make_token(EVALUATION_SALT, aanmelding.pk, aanmelding.secret)

@@ -205,7 +205,10 @@ class TestFrontDoor:
         contact = GezondInSettings.objects.get().contact_page
         contact = contact.get_translation(home_of(language).locale)
         assert section.select_one("h2").get_text(strip=True)
-        assert section.select_one("a.button")["href"] == url_of(contact)
+        # The form "Praktijk delen" (no account needed), and the contact page for questions.
+        share = {"nl": "/nl/praktijk-delen/", "en": "/en/share-a-practice/"}[language]
+        assert section.select_one("a.button")["href"] == share
+        assert section.select_one(".home-share__contact a")["href"] == url_of(contact)
 
     @pytest.mark.parametrize("language", LANGUAGES)
     def test_the_agenda_follows_the_kennisbank_in_the_menu_and_is_not_last(self, client, language):

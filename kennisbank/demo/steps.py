@@ -30,7 +30,7 @@ from gezondin.demo.builder import (
 )
 from gezondin.demo.site import demo_admin_password
 from gezondin.models import Gemeente
-from kennisbank import publishing
+from kennisbank import publishing, share
 from kennisbank.filters import VOCABULARY_MODELS
 from kennisbank.models import (
     VOCABULARY_FIELDS,
@@ -38,6 +38,7 @@ from kennisbank.models import (
     GemeentePage,
     KennisartikelPage,
     KennisbankPage,
+    PraktijkInzending,
     PraktijkvoorbeeldPage,
     PraktijkvoorbeeldPartner,
     ThemaPage,
@@ -66,6 +67,7 @@ PRACTICE_KIND = "Praktijkvoorbeelden"
 ARTICLE_KIND = "Kennisartikelen"
 DOSSIER_KIND = "Themadossiers"
 EDITOR_KIND = "Demo editors"
+SHARED_KIND = "Ingestuurd door bezoekers"
 
 
 def _objects(ctx: DemoContext) -> dict:
@@ -569,6 +571,40 @@ def _generator():
             f"--practices needs the benchmark generator ({GENERATOR}), which comes with a "
             "checkout of the GezondIn repository: run manage.py from its root"
         ) from None
+
+
+# 560: a practice shared by a visitor without an account (kennisbank/share.py) ---------------------
+
+DEMO_SUBMITTER = "demo.deler@example.nl"
+DEMO_SHARED = {
+    "title": "Buurtmaaltijden voor ouderen in Tilburg-Noord",
+    "intro": "Vrijwilligers koken wekelijks met en voor alleenwonende ouderen in de wijk.",
+    "background": "Veel ouderen in Tilburg-Noord eten alleen en weinig gevarieerd.",
+    "goal": "Minder eenzaamheid en gezonder eten bij alleenwonende ouderen.",
+    "approach": "Elke dinsdag koken vrijwilligers in het buurthuis; de wijkverpleging nodigt uit.",
+    "partners": "Contour de Twern: buurthuis en vrijwilligers",
+}
+
+
+@register_step("kennisbank-shared-by-visitors", order=560)
+def load_shared_practice(ctx: DemoContext) -> None:
+    """One confirmed submission: a draft in Tilburg's section that its demo editor finds under
+    "Ingestuurd door bezoekers" on the dashboard (no mail is sent)."""
+    if PraktijkInzending.objects.filter(email=DEMO_SUBMITTER).exists():
+        ctx.record(SHARED_KIND, PRESENT, label=DEMO_SHARED["title"])
+        return
+    inzending = share.submit(
+        {
+            **DEMO_SHARED,
+            "name": "Demo Deler",
+            "email": DEMO_SUBMITTER,
+            "organisation": "Wijkverpleging Tilburg (demo)",
+            "gemeente": Gemeente.objects.filter(cbs_code="GM0855").first(),
+        },
+        ctx.default_locale.language_code,
+    )
+    share.confirm(inzending)
+    ctx.record(SHARED_KIND, CREATED, label=DEMO_SHARED["title"])
 
 
 @register_step("kennisbank-generated-practices", order=590, provides={"practices"})
