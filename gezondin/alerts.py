@@ -20,29 +20,28 @@ period's two moments: never an address). Every mail carries ``List-Unsubscribe``
 of the address. Never-confirmed alerts are deleted after ``GEZONDIN_ALERTS_UNCONFIRMED_DAYS``.
 
 Limits (:func:`spend`): valid subscriptions per address and per client per clock hour, counted
-in the cache under a keyed hash (no address is stored), like the sign-up's
+in the cache under a keyed hash (no address is stored) by gezondin.limits, like the sign-up's
 (``GEZONDIN_ALERTS_PER_ADDRESS``, default 5; ``GEZONDIN_ALERTS_PER_CLIENT``, default 30).
 """
 
 import dataclasses
 import datetime
 import logging
-import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone, translation
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from gezondin import limits, tokens
 from gezondin.mail_links import base_url
 from gezondin.models.alerts import MAX_SELECTION_LENGTH, Attendering, Frequency
 
@@ -126,70 +125,33 @@ def description(alert):
 
 # Limits ------------------------------------------------------------------------------------------
 
-WINDOW_SECONDS = 3600
-ADDRESS, CLIENT = "address", "client"
-BUDGETS = {
-    ADDRESS: ("GEZONDIN_ALERTS_PER_ADDRESS", 5),
-    CLIENT: ("GEZONDIN_ALERTS_PER_CLIENT", 30),
-}
-LIMIT_MESSAGES = {
-    ADDRESS: _(
+# The budgets of gezondin.limits, counted per clock hour like the other public forms'.
+ADDRESS = limits.Budget(
+    "gezondin.alerts.address",
+    "GEZONDIN_ALERTS_PER_ADDRESS",
+    5,
+    _(
         "Met dit e-mailadres zijn dit uur al veel attenderingen aangevraagd. U kunt het na "
         "%(time)s opnieuw proberen."
     ),
-    CLIENT: _(
+)
+CLIENT = limits.Budget(
+    "gezondin.alerts.client",
+    "GEZONDIN_ALERTS_PER_CLIENT",
+    30,
+    _(
         "Vanaf uw netwerk zijn dit uur al veel attenderingen aangevraagd. U kunt het na %(time)s "
         "opnieuw proberen."
     ),
-}
-
-
-def _clock():
-    return time.time()
-
-
-class Limited(Exception):  # noqa: N818 - a condition, not an error
-    def __init__(self, kind, until):
-        super().__init__(kind)
-        self.kind = kind
-        self.until = until
-
-    @property
-    def retry_after(self):
-        return max(1, int(self.until - _clock() + 0.999))
-
-    @property
-    def message(self):
-        moment = timezone.localtime(datetime.datetime.fromtimestamp(self.until, tz=datetime.UTC))
-        return str(LIMIT_MESSAGES[self.kind]) % {"time": formats.time_format(moment, "H:i")}
-
-
-def _limit_key(kind, value, window):
-    digest = salted_hmac(f"gezondin.alerts.limits.{kind}", str(value)).hexdigest()
-    return f"gezondin:alerts:limit:{kind}:{window}:{digest}"
+)
+Limited = limits.Limited
 
 
 def spend(email, client):
     """Count one subscription of ``email`` from ``client`` in the current clock hour; raises
     Limited (counting nothing) when either budget is spent."""
-    now = _clock()
-    window = int(now // WINDOW_SECONDS)
-    until = (window + 1) * WINDOW_SECONDS
-    keys = [(ADDRESS, _limit_key(ADDRESS, email, window))]
-    if client:
-        keys.append((CLIENT, _limit_key(CLIENT, client, window)))
-    used = cache.get_many([key for _kind, key in keys])
-    for kind, key in keys:
-        name, default = BUDGETS[kind]
-        if used.get(key, 0) >= getattr(settings, name, default):
-            raise Limited(kind, until)
-    timeout = int(until - now) + 60
-    for _kind, key in keys:
-        if not cache.add(key, 1, timeout):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired meanwhile
-                cache.set(key, 1, timeout)
+    uses = [(ADDRESS, email)] + ([(CLIENT, client)] if client else [])
+    limits.spend(*uses)
 
 
 # Signed links ------------------------------------------------------------------------------------
@@ -198,7 +160,7 @@ TOKEN_SALT = "gezondin.attendering"  # noqa: S105 - a namespace, not a secret
 
 
 def _signer():
-    return signing.TimestampSigner(salt=TOKEN_SALT)
+    return tokens.signer(TOKEN_SALT)
 
 
 def confirm_link_max_age():
@@ -211,7 +173,7 @@ def unconfirmed_days():
 
 def make_token(alert):
     """ "<id>-<secret>:<time>:<signature>": names the alert, nothing personal."""
-    return _signer().sign(f"{alert.pk}-{alert.secret}")
+    return tokens.make_token(TOKEN_SALT, alert.pk, alert.secret)
 
 
 class LinkInvalid(Exception):
