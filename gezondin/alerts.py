@@ -41,7 +41,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from gezondin import limits, tokens
+from gezondin import jobs, limits, tokens
 from gezondin.mail_links import base_url
 from gezondin.models.alerts import MAX_SELECTION_LENGTH, Attendering, Frequency
 
@@ -338,6 +338,16 @@ def send_due(now=None, force=False):
         _queue("digest", pk, since.isoformat(), now.isoformat())
         result.queued += 1
     return result
+
+
+@jobs.register("alerts", order=50)
+def periodic_step():
+    """The step ``alerts`` of ``manage.py gezondin_jobs``: the digests due, the stale alerts."""
+    result = send_due()
+    return (
+        f"{result.queued} alert digest(s) queued, "
+        f"{result.deleted_unconfirmed} unconfirmed alert(s) deleted"
+    )
 
 
 def _queue(mail, pk, *moments):

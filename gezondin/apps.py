@@ -17,7 +17,8 @@ class GezondInConfig(AppConfig):
             django_checks.register(check)
         # Imported here, not at the top: gezondin.terms imports the models, which Django loads
         # only after every AppConfig (this module is imported while INSTALLED_APPS is read).
-        from gezondin import synonyms, terms
+        # alerts registers its periodic step (gezondin.jobs).
+        from gezondin import alerts, synonyms, terms  # noqa: F401
 
         terms.connect_signals()
         synonyms.connect_signals()

@@ -451,7 +451,7 @@ def test_the_periodic_jobs_send_the_alerts(client, kennisbank, terms):
     later(alert, 8)
     practice(kennisbank, "Schuldhulp aan huis", [terms["armoede"]])
     out = io.StringIO()
-    call_command("leerkringen_jobs", "--only", "alerts", stdout=out)
+    call_command("gezondin_jobs", "--only", "alerts", stdout=out)
     assert "alerts: 1 alert digest(s) queued" in out.getvalue()
     assert len(mail.outbox) == 1
 

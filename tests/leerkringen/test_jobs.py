@@ -250,7 +250,6 @@ def test_the_command_runs_every_step_and_prints_counts_only(circle):
         "materials: 2 materials mail(s) queued",
         "evaluations: 0 evaluation mail(s) queued",
         "retention: 0 sign-up(s) anonymised, 0 unconfirmed sign-up(s) deleted",
-        "alerts: 0 alert digest(s) queued, 0 unconfirmed alert(s) deleted",
     ]
     assert "@" not in output and "Deelnemer" not in output
 

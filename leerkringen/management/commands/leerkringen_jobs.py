@@ -13,7 +13,6 @@ import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
-from gezondin import alerts
 from leerkringen import evaluations, jobs, retention, services
 
 logger = logging.getLogger(__name__)
@@ -43,14 +42,6 @@ def _retention():
     )
 
 
-def _alerts():
-    result = alerts.send_due()
-    return (
-        f"{result.queued} alert digest(s) queued, "
-        f"{result.deleted_unconfirmed} unconfirmed alert(s) deleted"
-    )
-
-
 # In this order: an expired offer frees a seat before reminders go out.
 STEPS = {
     "offers": _offers,
@@ -58,15 +49,13 @@ STEPS = {
     "materials": _materials,
     "evaluations": _evaluations,
     "retention": _retention,
-    "alerts": _alerts,
 }
 
 
 class Command(BaseCommand):
     help = (
         "Run the agenda's periodic jobs: expire waiting-list offers, send reminders, the "
-        "materials and evaluation mails, anonymise old sign-ups, send the e-mail alerts that "
-        "are due. Run it every 10 minutes."
+        "materials and evaluation mails, anonymise old sign-ups. Run it every 10 minutes."
     )
 
     def add_arguments(self, parser):
