@@ -359,3 +359,39 @@ def test_the_comment_also_returns_with_a_section_page(sections, editor, reviewer
     html = editor.get(edit_url(section)).content.decode()
     panel = html.index('class="kb-review-comment"')
     assert "Noem ook de GGD." in html[panel : panel + 200]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ("paragraph", rich_text("")),
+        ("paragraph", rich_text("   ")),
+        ("heading", {"text": "", "level": "h2"}),
+        ("quote", {"text": "", "attribution": ""}),
+        ("callout", {"kind": "tip", "text": rich_text("")}),
+    ],
+    ids=["paragraph", "paragraph-spaces", "heading", "quote", "callout"],
+)
+def test_an_empty_approach_block_counts_as_missing(sections, editor, block):
+    """A block without words is no approach: submitting is refused, with the approach's message."""
+    response = editor.post(
+        add_url(sections.a.pages["nl"]),
+        {**practice_form("Lege aanpak", approach=streamfield([block])), "action-submit": "1"},
+    )
+
+    found = errors(response)
+    assert set(found) == {"approach"}
+    if block[0] in ("paragraph", "callout"):
+        # Wagtail itself accepts these empty; a heading or quote without text it refuses itself,
+        # with "required" on the block's field.
+        assert MISSING["approach"] in found["approach"]
+    assert not PraktijkvoorbeeldPage.objects.filter(title="Lege aanpak").exists()
+
+
+def test_an_empty_block_beside_a_filled_one_is_fine(sections, editor):
+    approach = streamfield([("paragraph", rich_text("")), ("paragraph", rich_text("Elke week."))])
+    response = editor.post(
+        add_url(sections.a.pages["nl"]),
+        {**practice_form("Halve aanpak", approach=approach), "action-submit": "1"},
+    )
+    assert response.status_code == 302
