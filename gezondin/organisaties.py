@@ -42,8 +42,8 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 
 from gezondin import terms
 from gezondin.admin_search import (
-    DatabaseSearchChooserViewSet,
     DatabaseSearchChooseResultsView,
+    DatabaseSearchChooserViewSet,
     DatabaseSearchChooseView,
 )
 from gezondin.models import Organisatie
