@@ -95,9 +95,9 @@ def submit_for_review(page):
 def field_errors(page, name):
     return " ".join(
         # A StreamField shows its errors inside the stream (Wagtail's widget), others above.
-        page.locator(
-            f"[data-contentpath={name}] [data-field-errors], [data-contentpath={name}] .help-critical"
-        ).all_inner_texts()
+        page.locator(f"[data-contentpath={name}]")
+        .locator("[data-field-errors], .help-critical")
+        .all_inner_texts()
     )
 
 
