@@ -133,7 +133,7 @@ def test_a_municipal_editor_adds_a_partner_and_submits_when_complete(demo_site, 
     partner.get_by_role("button", name=re.compile("organisatie", re.I)).first.click()
     modal = page.locator(".modal")
     expect(modal.get_by_role("tab", name="Nieuwe organisatie")).to_be_visible()
-    # Only Tilburg's own and national organisations are offered: not Amsterdam's GGD, say.
+    # (Which organisations it offers: tests/kennisbank/test_local_partners.py.)
     assert_accessible(page, "the partner chooser")
     modal.get_by_role("tab", name="Nieuwe organisatie").click()
     modal.get_by_label("Naam").fill(PARTNER)
