@@ -94,7 +94,14 @@ def more_actions(page, action):
 
 
 def submit_for_review(page):
-    more_actions(page, "Stuur door naar Gemeentelijke publicatie")
+    action = "Stuur door naar Gemeentelijke publicatie"
+    more_actions(page, action)
+    # When an autosave went in while the refused form was on its way back, Wagtail asks whether
+    # to overwrite that "newer version"; the editor goes on, as they would.
+    newer = page.get_by_role("dialog").filter(has_text="nieuwere versie")
+    page.wait_for_timeout(1000)
+    if newer.count() and newer.first.is_visible():
+        newer.first.get_by_role("button", name=action).click()
     page.wait_for_load_state("networkidle")
 
 
