@@ -11,6 +11,10 @@
   (:class:`MergeOrganisatieView`, a button on each row of the listing): every reference to the
   duplicate, in every model and in the saved revisions of pages, moves to the one kept, and the
   duplicate is deleted, in one transaction (:func:`merge_organisaties`).
+- **The partner chooser** (:class:`OrganisatieChooserViewSet`): a municipal editor sees their own
+  municipality's organisations and the national ones, never another municipality's local
+  partners, and makes a new local partner in the chooser itself (the tab "Nieuwe organisatie",
+  with the same form and rules as the listing's "add").
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -32,9 +37,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.search import index
+from wagtail.snippets.views.chooser import SnippetCreateView
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from gezondin import terms
+from gezondin.admin_search import (
+    DatabaseSearchChooseResultsView,
+    DatabaseSearchChooserViewSet,
+    DatabaseSearchChooseView,
+)
 from gezondin.models import Organisatie
 from gezondin.roles import gemeenten_of, is_national_editor
 
@@ -84,6 +95,55 @@ class OrganisatieForm(WagtailAdminModelForm):
         )
         if self.instance.pk is None and len(own) == 1:
             field.initial = next(iter(own))
+
+
+def choosable(user, queryset=None):
+    """The organisations ``user`` may choose as a partner: every one for national editors; for a
+    municipal editor the national ones and their own municipality's local partners."""
+    queryset = Organisatie.objects.all() if queryset is None else queryset
+    if is_national_editor(user):
+        return queryset
+    return queryset.filter(Q(gemeente__isnull=True) | Q(gemeente__in=gemeenten_of(user)))
+
+
+class OrganisatieCreationForm(OrganisatieForm):
+    """The chooser's "Nieuwe organisatie": the listing's form, for the chooser's modal."""
+
+    class Meta:
+        model = Organisatie
+        fields = ["name", "sector", "website", "gemeente"]
+
+
+class _PartnerChooserMixin:
+    """The chooser's lists hold what the user may choose; its form knows who fills it in."""
+
+    def get_object_list(self):
+        return choosable(self.request.user, super().get_object_list())
+
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "for_user": self.request.user}
+
+
+class OrganisatieChooseView(_PartnerChooserMixin, DatabaseSearchChooseView):
+    pass
+
+
+class OrganisatieChooseResultsView(_PartnerChooserMixin, DatabaseSearchChooseResultsView):
+    pass
+
+
+class OrganisatieCreateView(_PartnerChooserMixin, SnippetCreateView):
+    pass
+
+
+class OrganisatieChooserViewSet(DatabaseSearchChooserViewSet):
+    choose_view_class = OrganisatieChooseView
+    choose_results_view_class = OrganisatieChooseResultsView
+    create_view_class = OrganisatieCreateView
+    creation_form_class = OrganisatieCreationForm
+    creation_tab_label = gettext_lazy("Nieuwe organisatie")
+    create_action_label = gettext_lazy("Organisatie toevoegen")
+    create_action_clicked_label = gettext_lazy("Bezig met toevoegen…")
 
 
 def refuse_to_edit_others(request, instance):

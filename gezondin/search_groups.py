@@ -93,6 +93,9 @@ def claimed_models() -> list:
 def _other_pages(request, query):
     """Live, public pages of the visitor's language of a type no other kind claims."""
     pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    # No untranslated copies (aliases; gezondin.terms.listed_q): Page itself has no filter field
+    # for alias_of, so by id.
+    pages = pages.filter(id__in=Page.objects.filter(alias_of__isnull=True).values("id"))
     claimed = claimed_models()
     if claimed:
         pages = pages.not_type(*claimed)

@@ -244,6 +244,16 @@ def public_q():
     return q
 
 
+def listed_q():
+    """public_q(), and no alias: a language's listings, facets and searches leave out the
+    untranslated copies wagtail-localize's "synchronise content" makes of another language's
+    pages (docs/publishing.md, "Translating"). ``alias_of`` is a filter field of every
+    GezondIn page (BasePage); hosts with an external search index run ``update_index`` once."""
+    from django.db.models import Q
+
+    return public_q() & Q(alias_of__isnull=True)
+
+
 def connect_signals():
     from django.core.signals import request_finished, request_started
     from django.db.models.signals import post_delete, post_save

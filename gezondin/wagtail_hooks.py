@@ -82,6 +82,8 @@ class GemeenteViewSet(DatabaseSearchMixin, SnippetViewSet):
 
 class OrganisatieViewSet(DatabaseSearchMixin, SnippetViewSet):
     model = Organisatie
+    # Municipal editors choose their own and national organisations, and add new ones there.
+    chooser_viewset_class = organisaties.OrganisatieChooserViewSet
     icon = "group"
     menu_label = _("Organisaties")
     list_display = ["name", "sector", "gemeente", "website"]

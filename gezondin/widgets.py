@@ -17,15 +17,20 @@ round-trip per keystroke.
 foreign key it takes the place of Wagtail's snippet chooser (whose widget the Gemeente snippets
 don't register): one way of choosing everywhere, and one that municipal editors may use, who have
 no permissions on the Gemeente snippets that the chooser's modal asks for.
+
+:class:`TermCheckboxes` labels a page's vocabulary terms in the editor's admin language.
 """
 
 from django import forms
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms.models import register_form_field_override
 
 from gezondin.models import Gemeente
+from gezondin.terms import term_names
 
 STATIC = "gezondin/admin/"
 
@@ -100,3 +105,17 @@ def register():
     register_form_field_override(
         models.ManyToManyField, override=_many_to_many_override, exact_class=True
     )
+
+
+class TermCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes of a vocabulary's terms (a page's themes, target groups, ...), each labelled in
+    the language the admin speaks to the editor. The terms chosen are the default language's
+    (the slugs are shared by every language), so their own names are Dutch; a term without a
+    translation keeps that name."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        term = getattr(value, "instance", None)
+        if term is not None and hasattr(term, "slug"):
+            names = term_names(type(term), get_language() or settings.LANGUAGE_CODE)
+            label = names.get(term.slug, label)
+        return super().create_option(name, value, label, selected, index, subindex, attrs)

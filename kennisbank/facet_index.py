@@ -20,7 +20,7 @@ from django.core.cache import cache
 
 from gezondin import regions
 from gezondin import terms as cached_terms
-from gezondin.terms import public_q, through_columns
+from gezondin.terms import listed_q, through_columns
 from kennisbank.models import VOCABULARY_FIELDS, KennisPage
 
 CACHE_TIMEOUT = 60 * 60
@@ -201,7 +201,7 @@ def facet_index(locale):
             return remembered[1]
         index = cache.get(key)
         if index is None:
-            base = KennisPage.objects.live().filter(public_q(), locale_id=locale)
+            base = KennisPage.objects.live().filter(listed_q(), locale_id=locale)
             index = FacetIndex.read(base)
             cache.set(key, index, CACHE_TIMEOUT)
         _memo[locale] = (key, index)  # only the current generations are worth keeping

@@ -12,14 +12,43 @@ submit, restart or approve in the workflow) validates fully, so the checks below
 when the page is about to go to a reviewer or to the public.
 """
 
+from django.db.models import Model
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.rich_text import RichText
 
 
 def _is_empty_rich_text(html) -> bool:
     """A rich text field with no words in it (Draftail leaves "<p></p>" behind)."""
     return not strip_tags(html or "").replace("&nbsp;", " ").strip()
+
+
+def has_content(block, value) -> bool:
+    """Whether a StreamField block's value says anything to a reader: a paragraph without words,
+    a quote or call-out left empty is nothing, whatever its settings (a heading level, a kind of
+    call-out) say."""
+    if value is None:
+        return False
+    if isinstance(block, blocks.ChoiceBlock | blocks.BooleanBlock):
+        return False  # a setting, not content
+    if isinstance(value, RichText):
+        return not _is_empty_rich_text(value.source)
+    if isinstance(block, blocks.StreamBlock):
+        return any(has_content(child.block, child.value) for child in value)
+    if isinstance(block, blocks.ListBlock):
+        return any(has_content(block.child_block, item) for item in value)
+    if isinstance(block, blocks.StructBlock):
+        return any(
+            has_content(child_block, value.get(name))
+            for name, child_block in block.child_blocks.items()
+        )
+    if isinstance(value, str):
+        return bool(strip_tags(value).strip())
+    if isinstance(value, Model):
+        return True  # an image, a document, a page
+    return bool(value) and not isinstance(value, int | float)
 
 
 def section_gemeente_id(parent_page):
@@ -67,7 +96,7 @@ class PraktijkvoorbeeldForm(WagtailAdminPageForm):
                 )
             )
         approach = data.get("approach")
-        if approach is None or not len(approach):
+        if approach is None or not has_content(approach.stream_block, approach):
             missing.append(
                 ("approach", _("Beschrijf de aanpak: wat is er gedaan, hoe en door wie?"))
             )

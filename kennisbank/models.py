@@ -34,6 +34,7 @@ from gezondin.models import BasePage, SectionPageMixin
 from gezondin.search_text import DutchSearchField
 from gezondin.terms import term_names
 from gezondin.validators import WebAddressField
+from gezondin.widgets import TermCheckboxes
 from kennisbank.forms import PraktijkvoorbeeldForm
 from kennisbank.panels import ErkenningClaimPanel, ReviewCommentPanel
 
@@ -177,10 +178,7 @@ class KennisPage(BasePage):
     @classmethod
     def vocabulary_panel(cls):
         return MultiFieldPanel(
-            [
-                FieldPanel(field, widget=forms.CheckboxSelectMultiple)
-                for field in VOCABULARY_FIELDS.values()
-            ],
+            [FieldPanel(field, widget=TermCheckboxes) for field in VOCABULARY_FIELDS.values()],
             heading=_("Trefwoorden"),
             help_text=_(
                 "Hiermee vinden mensen dit in de kennisbank; kies wat echt van toepassing is."

@@ -37,7 +37,7 @@ from gezondin.models.snippets import Provincie
 from gezondin.search_terms import display_query, search_terms
 from gezondin.search_text import query_stems, title_stems
 from gezondin.suggest import suggest
-from gezondin.terms import gemeente_labels, locale_id, public_q, term_names
+from gezondin.terms import gemeente_labels, listed_q, locale_id, term_names
 from kennisbank.facet_index import facet_index
 from kennisbank.filters import (
     FACETS,
@@ -82,7 +82,7 @@ def kennis_queryset(request=None, locale=None):
         locale = getattr(locale, "pk", locale)
     else:
         locale = locale_id(get_language() or settings.LANGUAGE_CODE)
-    return KennisPage.objects.live().filter(public_q(), locale_id=locale)
+    return KennisPage.objects.live().filter(listed_q(), locale_id=locale)
 
 
 def listing_items(ids):

@@ -15,6 +15,7 @@ from wagtail.models import Locale
 
 from gezondin import search_groups
 from gezondin.search_terms import search_terms
+from gezondin.terms import listed_q
 from kennisbank.models import (
     ARTICLE_KINDS,
     KennisartikelPage,
@@ -81,6 +82,6 @@ def knowledge(request, query):
     ),
 )
 def dossiers(request, query):
-    pages = ThemaPage.objects.live().public().filter(locale=Locale.get_active())
+    pages = ThemaPage.objects.live().public().filter(listed_q(), locale=Locale.get_active())
     results = pages.search(search_terms(query), operator="and")
     return search_groups.Found(results.count(), results)

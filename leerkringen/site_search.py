@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from gezondin import search_groups
 from gezondin.search_terms import search_terms
+from gezondin.terms import listed_q
 from leerkringen.models import ActivityPage
 
 
@@ -18,6 +19,6 @@ from leerkringen.models import ActivityPage
     ),
 )
 def activities(request, query):
-    pages = ActivityPage.objects.live().public().filter(locale=Locale.get_active())
+    pages = ActivityPage.objects.live().public().filter(listed_q(), locale=Locale.get_active())
     results = pages.specific().search(search_terms(query), operator="and")
     return search_groups.Found(results.count(), results)

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
+from wagtail.search import index
 
 from gezondin import home as home_sections
 from gezondin.api import fields as api
@@ -71,7 +72,12 @@ class BasePage(Page):
         help_text=_("Eén of twee zinnen die zeggen waar de pagina over gaat."),
     )
 
-    search_fields = [*dutch_fields(Page.search_fields), DutchSearchField("intro")]
+    search_fields = [
+        *dutch_fields(Page.search_fields),
+        DutchSearchField("intro"),
+        # Listings and searches leave out untranslated copies (gezondin.terms.listed_q).
+        index.FilterField("alias_of"),
+    ]
     api_fields = [api.rich_text("intro")]
 
     class Meta:

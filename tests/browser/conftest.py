@@ -294,9 +294,10 @@ def console_errors(page, document_status=200):
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def axe_violations(page, include=None):
+def axe_violations(page, include=None, exclude=None):
     """Run axe-core (shipped inside axe-playwright-python) with the WCAG 2.0/2.1 A and AA rules,
-    on the whole document or on the part matching the CSS selector ``include``."""
+    on the whole document or on the part matching the CSS selector ``include``, leaving out the
+    parts matching the CSS selector ``exclude`` (say why where you use it)."""
     import axe_playwright_python
 
     script = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -304,9 +305,11 @@ def axe_violations(page, include=None):
     # <script> tag added to the page would be an inline script the policy rightly refuses).
     page.evaluate(script.read_text(encoding="utf-8"))
     result = page.evaluate(
-        "([tags, include]) => axe.run(include ? {include: [[include]]} : document, "
+        "([tags, include, exclude]) => axe.run("
+        "exclude ? {include: include ? [[include]] : [['html']], exclude: [[exclude]]}"
+        " : include ? {include: [[include]]} : document, "
         "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        [AXE_TAGS, include],
+        [AXE_TAGS, include, exclude],
     )
     return result["violations"]
 

@@ -257,3 +257,41 @@ def test_a_merge_that_fails_changes_nothing(national, duplicates, monkeypatch):
         KennisartikelPage.objects.get(pk=duplicates["article"].pk).source_organisatie
         == (duplicates["duplicate"])
     )
+
+
+CHOOSE = reverse("wagtailsnippetchoosers_gezondin_organisatie:choose")
+CHOOSE_RESULTS = reverse("wagtailsnippetchoosers_gezondin_organisatie:choose_results")
+CHOOSER_CREATE = reverse("wagtailsnippetchoosers_gezondin_organisatie:create")
+
+
+def test_the_chooser_lists_own_and_national_organisations_only(
+    editor_a, national, tilburg, amsterdam
+):
+    Organisatie.objects.create(name="Woonstichting Leyten", gemeente=tilburg)
+    Organisatie.objects.create(name="GGD GHOR Nederland")
+    Organisatie.objects.create(name="Ymere", gemeente=amsterdam)
+    html = speaking(editor_a).get(CHOOSE_RESULTS).content.decode()
+    assert "Woonstichting Leyten" in html and "GGD GHOR Nederland" in html
+    assert "Ymere" not in html
+    assert "Ymere" not in speaking(editor_a).get(CHOOSE_RESULTS, {"q": "ymere"}).content.decode()
+    # National editors choose among all of them.
+    assert "Ymere" in speaking(national).get(CHOOSE_RESULTS).content.decode()
+
+
+def test_a_new_organisation_is_made_in_the_chooser(editor_a, tilburg, amsterdam):
+    client = speaking(editor_a)
+    modal = client.get(CHOOSE).json()["html"]
+    assert "Nieuwe organisatie" in modal and "Organisatie toevoegen" in modal
+    assert gemeente_options(modal) == [str(tilburg.pk)]
+
+    # Another municipality is refused in the modal, with what was typed kept.
+    refused = client.post(CHOOSER_CREATE, organisation_form("Woonbedrijf", amsterdam.pk)).json()
+    assert refused["step"] == "reshow_creation_form"
+    assert "U kunt alleen partners van uw eigen gemeente toevoegen" in refused["htmlFragment"]
+    assert 'value="Woonbedrijf"' in refused["htmlFragment"]
+    assert not Organisatie.objects.filter(name="Woonbedrijf").exists()
+
+    chosen = client.post(CHOOSER_CREATE, organisation_form("Woonbedrijf", tilburg.pk)).json()
+    assert chosen["step"] == "chosen"
+    partner = Organisatie.objects.get(name="Woonbedrijf")
+    assert partner.gemeente == tilburg and chosen["result"]["id"] == str(partner.pk)

@@ -14,10 +14,12 @@ here gets an explicit language (Dutch unless the test is about English).
 
 import pytest
 from django.utils import translation
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
+from gezondin import terms
+from gezondin.models import Thema
 from kennisbank.models import PraktijkvoorbeeldPage
 from tests.kennisbank.sections import (  # noqa: F401 - the tests' fixtures
     add_url,
@@ -29,6 +31,7 @@ from tests.kennisbank.sections import (  # noqa: F401 - the tests' fixtures
     editor_a,
     national,
     practice_form,
+    practice_term,
     refresh,
     sections,
     tilburg,
@@ -359,3 +362,57 @@ def test_the_comment_also_returns_with_a_section_page(sections, editor, reviewer
     html = editor.get(edit_url(section)).content.decode()
     panel = html.index('class="kb-review-comment"')
     assert "Noem ook de GGD." in html[panel : panel + 200]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ("paragraph", rich_text("")),
+        ("paragraph", rich_text("   ")),
+        ("heading", {"text": "", "level": "h2"}),
+        ("quote", {"text": "", "attribution": ""}),
+        ("callout", {"kind": "tip", "text": rich_text("")}),
+    ],
+    ids=["paragraph", "paragraph-spaces", "heading", "quote", "callout"],
+)
+def test_an_empty_approach_block_counts_as_missing(sections, editor, block):
+    """A block without words is no approach: submitting is refused, with the approach's message."""
+    response = editor.post(
+        add_url(sections.a.pages["nl"]),
+        {**practice_form("Lege aanpak", approach=streamfield([block])), "action-submit": "1"},
+    )
+
+    found = errors(response)
+    assert set(found) == {"approach"}
+    if block[0] in ("paragraph", "callout"):
+        # Wagtail itself accepts these empty; a heading or quote without text it refuses itself,
+        # with "required" on the block's field.
+        assert MISSING["approach"] in found["approach"]
+    assert not PraktijkvoorbeeldPage.objects.filter(title="Lege aanpak").exists()
+
+
+def test_an_empty_block_beside_a_filled_one_is_fine(sections, editor):
+    approach = streamfield([("paragraph", rich_text("")), ("paragraph", rich_text("Elke week."))])
+    response = editor.post(
+        add_url(sections.a.pages["nl"]),
+        {**practice_form("Halve aanpak", approach=approach), "action-submit": "1"},
+    )
+    assert response.status_code == 302
+
+
+def test_the_terms_are_labelled_in_the_editors_language(sections, editor_a):
+    """The themes' checkboxes name each (Dutch) term by its translation in the admin's
+    language; a term without one keeps its Dutch name."""
+    english = Locale.objects.get(language_code="en")
+    poverty = practice_term(Thema, "Armoede en schulden")
+    translated = poverty.copy_for_translation(english)
+    translated.name = "Poverty and debt"
+    translated.save()
+    practice_term(Thema, "Eenzaamheid")
+    terms.invalidate()
+
+    html = client_for(speaks(editor_a, "en")).get(add_url(sections.a.pages["nl"])).content.decode()
+    assert "Poverty and debt" in html and "Armoede en schulden" not in html
+    assert "Eenzaamheid" in html
+    html = client_for(speaks(editor_a, "nl")).get(add_url(sections.a.pages["nl"])).content.decode()
+    assert "Armoede en schulden" in html and "Poverty and debt" not in html

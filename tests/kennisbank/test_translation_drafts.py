@@ -16,8 +16,10 @@ from django.utils import translation
 from wagtail.models import Locale, WorkflowState
 from wagtail.users.models import UserProfile
 
-from gezondin.models import Thema
+from gezondin.models import StandardPage, Thema
+from kennisbank.facet_index import facet_index
 from kennisbank.models import PraktijkvoorbeeldPage
+from kennisbank.search import kennis_queryset
 from tests.kennisbank.sections import (  # noqa: F401 - the tests' fixtures
     amsterdam,
     assert_denied,
@@ -186,3 +188,34 @@ def test_a_page_whose_parent_is_not_translated_is_refused_with_a_message(
     assert not PraktijkvoorbeeldPage.objects.filter(
         translation_key=practice.translation_key, locale=english
     ).exists()
+
+
+def test_an_untranslated_alias_is_in_no_english_listing(sections, reviewer, english):
+    """With "synchronise content" on for a locale, wagtail-localize makes live aliases of the
+    other language's pages: still Dutch, they stay out of the English kennisbank, its facets and
+    the site search until someone translates them."""
+    practice = live_practice(reviewer, sections.a.pages["nl"], "Buurtcoaches in Haaren")
+    alias = practice.copy_for_translation(english, copy_parents=True, alias=True)
+    assert alias.live and alias.alias_of_id == practice.pk and alias.locale == english
+
+    assert not kennis_queryset(locale=english).filter(pk=alias.pk).exists()
+    assert alias.pk not in facet_index(english.pk).ids
+    assert not visible_on(english_search("Haaren"), "Buurtcoaches in Haaren")
+    # The Dutch page itself is listed as before.
+    assert practice.pk in facet_index(practice.locale_id).ids
+    with translation.override("nl"):
+        dutch_search = reverse("gezondin:search") + "?q=Haaren"
+    assert visible_on(dutch_search, "Buurtcoaches in Haaren")
+
+
+def test_an_alias_of_another_page_is_not_found_by_the_site_search(tree, english):
+    page = StandardPage(title="Over Haarense buurtcoaches", slug="over-buurtcoaches")
+    tree.home.add_child(instance=page)
+    page.save_revision().publish()
+    alias = page.copy_for_translation(english, alias=True)
+    assert alias.live and alias.alias_of_id == page.pk
+
+    assert not visible_on(english_search("Haarense"), "Over Haarense buurtcoaches")
+    with translation.override("nl"):
+        dutch_search = reverse("gezondin:search") + "?q=Haarense"
+    assert visible_on(dutch_search, "Over Haarense buurtcoaches")
