@@ -33,8 +33,12 @@ SLOW_LAYERS = {
     "hostsite": "server",
     "install": "install",
 }
-# Layers whose tests share one expensive session fixture: one xdist worker takes each whole.
-ONE_WORKER_LAYERS = ("tests/browser/", "tests/install/")
+# A layer whose tests share one expensive session fixture: one xdist worker takes it whole.
+ONE_WORKER_LAYERS = ("tests/install/",)
+# Layers handed out by module: each module's tests run on one worker, in order (a browser
+# journey's tests follow on from each other); a worker that takes a browser module serves its
+# own demo site (the session fixture `demo_site`, built once per worker that needs it).
+BY_MODULE_LAYERS = ("tests/browser/", "tests/integration/", "tests/hostsite/")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -85,12 +89,13 @@ def _write_relevance(terminalreporter, relevance):
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     """With `make test` (pytest-xdist), hand out the tests one by one, except the layers that
-    start servers or build things: the browser layer (the demo site served in a subprocess and
-    Chromium) and the install layer (the built wheel and the host site's virtualenv) each go to one
-    worker as one unit, so their session fixtures are built once per run; each server module
-    (tests/integration, tests/hostsite) is a unit of its own. Those go first (the biggest units);
-    the other worker meanwhile takes the single tests. A test class that needs the demo may so run
-    on both workers: each copies the demo database, built once (tests/databases.py)."""
+    start servers or build things: the install layer (the built wheel and the host site's
+    virtualenv) goes to one worker as one unit, so its session fixtures are built once per run;
+    each module of the browser layer and each server module (tests/integration, tests/hostsite)
+    is a unit of its own, so the browser journeys spread over the workers (each worker that takes
+    one serves its own demo site, in parallel with the other's). Those go first (the biggest
+    units). A test class that needs the demo may so run on both workers: each copies the demo
+    database, built once (tests/databases.py)."""
     from xdist.scheduler import LoadScopeScheduling
 
     class LayerScheduling(LoadScopeScheduling):
@@ -99,7 +104,7 @@ def pytest_xdist_make_scheduler(config, log):
             for layer in ONE_WORKER_LAYERS:
                 if module.startswith(layer):
                     return layer.rstrip("/")
-            if module.startswith(("tests/integration/", "tests/hostsite/")):
+            if module.startswith(BY_MODULE_LAYERS):
                 return module
             return nodeid
 
