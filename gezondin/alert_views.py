@@ -8,8 +8,6 @@ mail programs send ``List-Unsubscribe=One-Click`` to the link of the ``List-Unsu
 (RFC 8058), and the token is the proof.
 """
 
-import functools
-
 from django import forms
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -22,12 +20,13 @@ from django.views.decorators.http import require_http_methods
 
 from gezondin import alerts
 from gezondin.clients import client_ip
+from gezondin.forms import PublicForm, private
 from gezondin.models.alerts import Attendering, Frequency
 
-HONEYPOT_FIELD = "website"
 
+class AlertForm(PublicForm):
+    """The address and how often; the honeypot and the fields' descriptions of PublicForm."""
 
-class AlertForm(forms.Form):
     email = forms.EmailField(
         label=gettext_lazy("E-mailadres"),
         max_length=254,
@@ -49,51 +48,11 @@ class AlertForm(forms.Form):
             "invalid_choice": gettext_lazy("Kies dagelijks of wekelijks."),
         },
     )
-    website = forms.CharField(
-        label=gettext_lazy("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    field_order = ["email", "frequency", "website"]
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "attendering-%s")
         super().__init__(*args, **kwargs)
-        self._describe()
-
-    @property
-    def is_spam(self):
-        return bool((self.data.get(HONEYPOT_FIELD) or "").strip())
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe()
-
-    def _describe(self):
-        errors = self._errors or {}
-        for name in ("email", "frequency"):
-            widget = self.fields[name].widget
-            described = [f"attendering-{name}-hint"] if self.fields[name].help_text else []
-            if name in errors:
-                described.append(f"attendering-{name}-error")
-                widget.attrs["aria-invalid"] = "true"
-            else:
-                widget.attrs.pop("aria-invalid", None)
-            if described:
-                widget.attrs["aria-describedby"] = " ".join(described)
-
-
-def private(view):
-    """Token pages: never cached, indexed, or leaking the token through the Referer header."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store, private"
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapper
 
 
 def _kind_or_404(name):

@@ -1,4 +1,5 @@
-"""What the public forms share (leerkringen's sign-up, kennisbank's "share a practice").
+"""What the public forms share (leerkringen's sign-up, kennisbank's "share a practice", the
+e-mail alerts), and the pages behind their signed links (:func:`private`).
 
 :class:`PublicForm` has the honeypot ``website``: hidden from people (and from assistive
 technology), filled in by bots; a view checks ``form.is_spam`` before anything else and then
@@ -7,9 +8,13 @@ does nothing. Each visible field gets ``aria-describedby`` pointing at its hint 
 and ``aria-invalid`` when it has an error.
 """
 
+import functools
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from gezondin.models import GezondInSettings
 
 HONEYPOT_FIELD = "website"
 
@@ -93,3 +98,35 @@ class PublicForm(forms.Form):
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
             else:
                 field.widget.attrs.pop("aria-describedby", None)
+
+
+def privacy_url(request):
+    """The URL of the site's privacy statement in the request's language (GezondIn settings),
+    for the consent of a public form; "" when there is none live."""
+    try:
+        site_settings = GezondInSettings.for_request(request)
+    except GezondInSettings.DoesNotExist:
+        return ""
+    page = site_settings.privacy_page
+    if page is None:
+        return ""
+    page = page.localized
+    return page.get_url(request) if page.live else ""
+
+
+def private(view):
+    """For the pages behind a form's signed links: never cached or indexed, the token kept out
+    of the Referer header.
+
+    "same-origin", not "no-referrer": with no-referrer browsers send `Origin: null` with the
+    page's own forms, and Django's CSRF check rightly refuses those."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store, private"
+        response["Referrer-Policy"] = "same-origin"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper

@@ -5,7 +5,6 @@ No personal data goes into URLs (the form redirects to a fixed page; the link ca
 token naming the submission) or log records.
 """
 
-import functools
 import re
 
 from django.http import HttpResponseRedirect
@@ -17,7 +16,8 @@ from django.views.decorators.http import require_http_methods
 
 from gezondin import limits
 from gezondin.clients import client_ip
-from gezondin.models import Gemeente, GezondInSettings
+from gezondin.forms import privacy_url, private
+from gezondin.models import Gemeente
 from kennisbank import share, tasks
 from kennisbank.models import GemeentePage
 from kennisbank.share_forms import PraktijkDelenForm
@@ -28,32 +28,6 @@ CBS_CODE = re.compile(r"GM\d{4}")
 ERRORS_FRAGMENT = "#delen-fouten"
 
 
-def _privacy_url(request):
-    try:
-        site_settings = GezondInSettings.for_request(request)
-    except GezondInSettings.DoesNotExist:
-        return ""
-    page = site_settings.privacy_page
-    if page is None:
-        return ""
-    page = page.localized
-    return page.get_url(request) if page.live else ""
-
-
-def private(view):
-    """Pages about one submission: never cached or indexed, the token kept out of Referer."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store, private"
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapper
-
-
 def _render_form(request, form, status=200):
     return TemplateResponse(
         request,
@@ -62,7 +36,7 @@ def _render_form(request, form, status=200):
             "page_title": _("Deel een praktijkvoorbeeld"),
             "form": form,
             "action": reverse("kennisbank:share") + ERRORS_FRAGMENT,
-            "privacy_url": _privacy_url(request),
+            "privacy_url": privacy_url(request),
             "link_days": share.link_max_age().days,
             "retention_days": share.retention_days(),
         },

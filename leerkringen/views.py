@@ -6,7 +6,6 @@ in the services. No personal data goes into URLs (the form redirects to a fixed 
 e-mail" page; links carry a signed token) or log records.
 """
 
-import functools
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from gezondin.clients import client_ip
-from gezondin.models import GezondInSettings
+from gezondin.forms import privacy_url, private
 from leerkringen import evaluations, filters, limits, retention, services, tokens
 from leerkringen.calendar import activity_ics, agenda_ics, event_json_ld, ics_response
 from leerkringen.feeds import AgendaAtomFeed, AgendaRssFeed
@@ -31,18 +30,6 @@ Status = AanmeldingStatus
 
 
 # The activity page and its form ------------------------------------------------------------------
-
-
-def _privacy_url(request):
-    try:
-        site_settings = GezondInSettings.for_request(request)
-    except GezondInSettings.DoesNotExist:
-        return ""
-    page = site_settings.privacy_page
-    if page is None:
-        return ""
-    page = page.localized
-    return page.get_url(request) if page.live else ""
 
 
 def activity_context(request, page, form=None):
@@ -63,7 +50,7 @@ def activity_context(request, page, form=None):
         "cancellation_deadline": canonical.effective_cancellation_deadline,
         "form": form,
         "signup_url": _route_url(request, page, "signup"),
-        "privacy_url": _privacy_url(request),
+        "privacy_url": privacy_url(request),
         "is_past": page.is_past(),
     }
 
@@ -202,23 +189,6 @@ def agenda_feed(request, path):
 
 
 # Pages behind the signed links -----------------------------------------------------------------
-
-
-def private(view):
-    """Token pages: never cached, indexed, or leaking the token through the Referer header.
-
-    "same-origin", not "no-referrer": with no-referrer browsers send `Origin: null` with the
-    page's own cancel/accept forms, and Django's CSRF check rightly refuses those."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store, private"
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapper
 
 
 def _problem(request, error, status, aanmelding=None, expired_link=None):
