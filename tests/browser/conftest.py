@@ -314,6 +314,38 @@ def axe_violations(page, include=None, exclude=None):
     return result["violations"]
 
 
+DEMO_PASSWORD = "gezondin-demo"  # every demo account's (load_demo)
+
+
+def admin_log_in(page, base, username="admin", password=DEMO_PASSWORD):
+    """Log in to Wagtail's admin as a demo account and land on the dashboard."""
+    page.goto(base + "/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(base + "/admin/")
+
+
+# The animations about to end: the admin's fades and slides (a fraction of a second). Colours are
+# judged once they are done. A decorative loop is not waited for: Wagtail's help badge "pings"
+# five times five seconds after each admin page load, which made every check wait 25 s.
+SETTLE_ANIMATIONS = """Promise.all(document.getAnimations()
+    .filter(animation => {
+        const timing = animation.effect && animation.effect.getComputedTiming();
+        return timing && timing.endTime - (timing.localTime || 0) <= 2000;
+    })
+    .map(animation => animation.finished.catch(() => null)))"""
+
+
+def assert_accessible(page, step, exclude=None):
+    """axe-core on the page once its short animations are over (leaving out the parts matching
+    the CSS selector ``exclude``: say why where you use it); the step names the screen."""
+    # (A cancelled animation's `finished` rejects: that one is over too.)
+    page.evaluate(SETTLE_ANIMATIONS)
+    violations = axe_violations(page, exclude=exclude)
+    assert not violations, f"{step}:\n{describe_violations(violations)}"
+
+
 def describe_violations(violations):
     lines = []
     for violation in violations:

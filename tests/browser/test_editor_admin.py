@@ -6,6 +6,7 @@ under "Mijn concepten". The walk also fails on a script error or a CSP violation
 import pytest
 
 from tests.browser.conftest import (
+    admin_log_in,
     axe_violations,
     console_errors,
     csp_violations,
@@ -16,15 +17,6 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 EDITOR = "redactie-tilburg"  # a demo editor (kennisbank/demo), with the demo admin password
-PASSWORD = "gezondin-demo"
-
-
-def log_in(page, base):
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", EDITOR)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
 
 
 def chosen(page):
@@ -41,7 +33,7 @@ def selected_codes(page):
 
 def test_a_municipal_editor_starts_a_practice_and_chooses_municipalities(demo_site, page):
     base = demo_site["base_url"]
-    log_in(page, base)
+    admin_log_in(page, base, EDITOR)
     panel = page.locator("section[id^=mijn-gemeente-]")
     assert "Mijn gemeente: Tilburg" in panel.inner_text()
     panel.get_by_role("link", name="Nieuw praktijkvoorbeeld").click()

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, describe_violations, mails_to
+from tests.browser.conftest import admin_log_in, assert_accessible, mails_to
 from tests.servers import manage
 
 pytestmark = pytest.mark.browser
@@ -20,12 +20,6 @@ pytestmark = pytest.mark.browser
 CIRCLE = "Leerkring De gezonde wijk"
 PARTICIPANT = "deelnemer5@example.nl"  # present; the demo's answers came from 1 to 4
 COMMENT = "Het bezoek aan de wijk in Tilburg was het sterkste onderdeel."
-
-
-def assert_accessible(page, step):
-    page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
-    violations = axe_violations(page)
-    assert not violations, f"{step}:\n{describe_violations(violations)}"
 
 
 def evaluation_link(demo_site):
@@ -66,11 +60,7 @@ def test_a_participant_answers_and_the_organiser_reads_it(demo_site, page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Dank u voor uw antwoord")
 
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", "gezondin-demo")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
+    admin_log_in(page, base)
     page.goto(base + "/admin/aanmeldingen/bereik/")
     main = page.locator("main")
     expect(main.get_by_role("link", name=CIRCLE)).to_be_visible()

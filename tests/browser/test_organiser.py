@@ -9,7 +9,7 @@ the seats of the others."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, describe_violations, mails_to
+from tests.browser.conftest import admin_log_in, assert_accessible, mails_to
 
 pytestmark = pytest.mark.browser
 
@@ -17,24 +17,9 @@ CIRCLE = "Leerkring De gezonde wijk"
 ADDED = "wijkcoach.test@example.nl"
 
 
-def assert_accessible(page, step):
-    # Wagtail fades its messages in: judge the colours once the transitions have finished.
-    page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
-    violations = axe_violations(page)
-    assert not violations, f"{step}:\n{describe_violations(violations)}"
-
-
-def log_in(page, base):
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", "gezondin-demo")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
-
-
 def test_an_organiser_records_attendance_adds_someone_and_mails_the_waiting_list(demo_site, page):
     base = demo_site["base_url"]
-    log_in(page, base)
+    admin_log_in(page, base)
     page.goto(base + "/admin/aanmeldingen/")
     page.get_by_role("link", name=CIRCLE).click()
     main = page.locator("main")

@@ -18,20 +18,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (
-    axe_violations,
-    console_errors,
-    csp_violations,
-    describe_violations,
-    mails_to,
-    save_screenshot,
-)
+from tests.browser.conftest import admin_log_in as log_in
+from tests.browser.conftest import assert_accessible as check_accessible
+from tests.browser.conftest import console_errors, csp_violations, mails_to, save_screenshot
 
 pytestmark = pytest.mark.browser
 
 EDITOR = "redactie-tilburg"  # demo editors (kennisbank/demo), with the demo admin password
 REVIEWER = "redactie-landelijk"  # the demo's national editor
-PASSWORD = "gezondin-demo"
 TITLE = "Samen gezond wonen in Tilburg-Noord"
 ENGLISH_TITLE = "Healthy living together in Tilburg-Noord"
 PARTNER = "Woonstichting Noordhoek"
@@ -50,21 +44,9 @@ MISSING = {
 JOURNEY = {}
 
 
-def log_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
-
-
 def assert_accessible(page, step, exclude=WAGTAIL_RICH_TEXT):
-    """axe-core on the whole screen but Wagtail's rich-text editors, once the admin's fades
-    have finished."""
-    # (A cancelled animation's `finished` rejects: that one is over too.)
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
-    violations = axe_violations(page, exclude=exclude)
-    assert not violations, f"{step}:\n{describe_violations(violations)}"
+    """axe-core on the whole screen but Wagtail's rich-text editors."""
+    check_accessible(page, step, exclude=exclude)
 
 
 def assert_no_script_errors(page):

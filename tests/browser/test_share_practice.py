@@ -8,14 +8,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import axe_violations, describe_violations, mails_to
+from tests.browser.conftest import admin_log_in, axe_violations, describe_violations, mails_to
 
 pytestmark = pytest.mark.browser
 
 ADDRESS = "deler.test@example.nl"
 TITLE = "Buurtkoks in Tilburg-Noord"
 EDITOR = "redactie-tilburg"  # a demo editor (kennisbank/demo), with the demo admin password
-PASSWORD = "gezondin-demo"
 WIDTHS = (375, 1280)
 
 
@@ -86,11 +85,7 @@ def test_a_visitor_shares_a_practice_confirms_it_and_the_editor_sees_the_draft(d
     assert TITLE not in page.locator("main").inner_text()
 
     # Tilburg's editor sees it on their dashboard and opens the draft.
-    page.goto(base + "/admin/login/")
-    page.fill("input[name=username]", EDITOR)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
+    admin_log_in(page, base, EDITOR)
     panel = page.locator("#mijn-gemeente-GM0855-section")
     assert "Ingestuurd door bezoekers" in panel.inner_text()
     assert "Deler Testpersoon" in panel.inner_text()
