@@ -21,7 +21,7 @@ from modelsearch.backends import database
 from modelsearch.query import PlainText
 
 from gezondin import synonyms
-from gezondin.search_text import MIN_PREFIX, query_stems
+from gezondin.search_text import MIN_PREFIX, indexing, query_stems
 
 # What this module takes from modelsearch beyond its public API, by backend module: checked by
 # tests/gezondin/test_search_text.py, so an upgrade that moves them fails the suite.
@@ -78,6 +78,19 @@ def _lexemes(lexeme_class, query, group=None, **kwargs):
     return either(terms)
 
 
+class IndexingOnce:
+    """Adds objects to the index reading each Dutch field once per object
+    (gezondin.search_text.indexing), not once per column of the index."""
+
+    def add(self, obj):
+        with indexing():
+            return super().add(obj)
+
+    def add_bulk(self, model, obj_list):
+        with indexing():
+            return super().add_bulk(model, obj_list)
+
+
 @cache
 def sqlite_backend_class():
     """The SQLite backend's class (its module can only be imported on SQLite)."""
@@ -110,7 +123,7 @@ def sqlite_backend_class():
                 return None if lexemes is None else SearchQueryExpression(lexemes, config=config)
             return super().build_search_query_content(query, config=config)
 
-    class DutchSQLiteSearchBackend(SQLiteSearchBackend):
+    class DutchSQLiteSearchBackend(IndexingOnce, SQLiteSearchBackend):
         query_compiler_class = DutchSQLiteQueryCompiler
 
     return DutchSQLiteSearchBackend
@@ -134,7 +147,7 @@ def postgres_backend_class():
                 return SearchQuery(lexemes, search_type="raw", config=config)
             return super().build_tsquery_content(query, config=config, invert=invert)
 
-    class DutchPostgresSearchBackend(PostgresSearchBackend):
+    class DutchPostgresSearchBackend(IndexingOnce, PostgresSearchBackend):
         query_compiler_class = DutchPostgresQueryCompiler
 
         def __init__(self, params):

@@ -21,6 +21,7 @@ Dutch analyzers of its own) the fields index the text as it is.
 import re
 import threading
 import unicodedata
+from contextlib import contextmanager
 from functools import lru_cache
 
 import snowballstemmer
@@ -101,10 +102,39 @@ def normalising():
     return backend == BACKEND
 
 
+@contextmanager
+def indexing():
+    """While objects are added to the index, each Dutch field's value is read once per object.
+
+    modelsearch's database backends read every search field once for each column they fill
+    (title, body, autocomplete: three times on SQLite, five on PostgreSQL with the trigram
+    columns), and a practice's fields query its municipalities, terms and partners and stem its
+    sections. GezondIn's backend (gezondin.search_backend) adds objects inside this context; the
+    values are forgotten when it ends, so an object changed and indexed again is read anew."""
+    if getattr(_local, "values", None) is not None:
+        yield
+        return
+    _local.values = {}
+    try:
+        yield
+    finally:
+        _local.values = None
+
+
 class DutchSearchField(index.SearchField):
     """A SearchField whose text is indexed as Dutch stems (with GezondIn's search backend)."""
 
     def get_value(self, obj):
+        values = getattr(_local, "values", None)
+        if values is None:
+            return self._value(obj)
+        # The object is kept with its value: its id() is not reused while the context lasts.
+        key = (id(obj), type(self), self.field_name)
+        if key not in values:
+            values[key] = (obj, self._value(obj))
+        return values[key][1]
+
+    def _value(self, obj):
         value = super().get_value(obj)
         if value is None or not normalising():
             return value
@@ -117,8 +147,8 @@ class DutchStemsField(DutchSearchField):
     """The stems of a field that is also indexed as it is (Wagtail's own `title`, which every
     page type must keep: its check wagtailsearch.W001); nothing with another backend."""
 
-    def get_value(self, obj):
-        return super().get_value(obj) if normalising() else None
+    def _value(self, obj):
+        return super()._value(obj) if normalising() else None
 
 
 def dutch_fields(fields):
