@@ -409,6 +409,8 @@ def deployment():
     env.update(
         {
             "CACHE_URL": REDIS_URL,
+            # Two runs at once (copies of one template: the same primary keys) keep apart.
+            "CACHE_KEY_PREFIX": f"gezondin-prod-{os.getpid()}",
             "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(mail_dir),
@@ -418,16 +420,8 @@ def deployment():
     _redis_command("FLUSHDB")
     processes = []
     try:
-        setup = json.loads(
-            manage(
-                env,
-                "shell",
-                "-c",
-                SETUP.replace("CAPACITY", str(STORM_CAPACITY)).replace("PEOPLE", str(STORM_PEOPLE)),
-            )
-            .strip()
-            .splitlines()[-1]
-        )
+        # The servers and the worker start while the test data is made (the worker takes the
+        # tasks it queues as they come).
         servers = [Gunicorn("server-a", env, logs, port=port_a), Gunicorn("server-b", env, logs)]
         processes += servers
         worker = Process(
@@ -444,6 +438,8 @@ def deployment():
             logs,
         )
         processes.append(worker)
+        script = SETUP.replace("CAPACITY", str(STORM_CAPACITY)).replace("PEOPLE", str(STORM_PEOPLE))
+        setup = json.loads(manage(env, "shell", "-c", script).strip().splitlines()[-1])
         for server in servers:
             server.wait_until_healthy()
         yield Deployment(env, servers, worker, mail_dir, logs, database, media, setup)

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
@@ -296,7 +297,6 @@ def test_a_backup_restored_into_a_new_database_holds_the_same_site(deployment, t
             check=True,
             timeout=120,
         )
-        original = deployment.shell(COUNTS)
         # The copy has a cache of its own (files), not the servers' Redis.
         env = {
             **deployment.env,
@@ -305,15 +305,20 @@ def test_a_backup_restored_into_a_new_database_holds_the_same_site(deployment, t
             "CACHE_DIR": str(tmp_path / "cache"),
         }
         env.pop("CACHE_URL")
-        copy = deployment.shell(COUNTS, env=env)
-        assert copy == original
-        assert original["image_files"] == original["images"] > 0
-        assert "Leerkring stormloop" not in original["practices"]  # (activities are no practices)
-        # The restored copy serves: a third, short-lived server answers its health check and
-        # shows a practice.
+        # A third, short-lived server on the copy starts while both are counted.
         server = Gunicorn("server-restored", env, deployment.logs, workers=1)
-        server.wait_until_healthy()
         try:
+            with ThreadPoolExecutor(2) as pool:
+                original, copy = pool.map(
+                    lambda environment: deployment.shell(COUNTS, env=environment),
+                    [deployment.env, env],
+                )
+            assert copy == original
+            assert len(original["signups"]) > len(deployment.setup["storm"]["emails"])
+            assert deployment.setup["original"]["title"] in original["practices"]
+            assert original["image_files"] == original["images"] > 0
+            assert "Proefpraktijk productie" not in original["practices"]  # unpublished above
+            server.wait_until_healthy()
             practice = deployment.setup["original"]
             page = Visitor().get(server.base_url + practice["url"])
             assert page.status_code == 200 and practice["title"] in page.text
