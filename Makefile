@@ -10,13 +10,14 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
-.PHONY: help install run serve test test-fast test-browser test-install lint format migrations-check migrations \
+.PHONY: help install run serve test test-fast test-browser test-install test-production lint format migrations-check migrations \
 	demo demo-reset messages lock bench screenshots clean
 
 help:
 	@echo "make run               install, migrate, load the demo and serve at http://$(HOST):$(PORT)/"
 	@echo "make test              install and run the whole test suite"
 	@echo "make test-fast         the suite without the layers that start a server or install (edit-test loop)"
+	@echo "make test-production   two gunicorn servers, Redis, the task worker, PostgreSQL (tests/production)"
 	@echo "make test-install      build the wheel, install it beside a new wagtail start project, use it"
 	@echo "make lint              ruff (lint and format check)"
 	@echo "make format            ruff: fix imports and format"
@@ -55,13 +56,18 @@ serve: install
 test: install
 	$(PYTEST) $(PYTEST_ARGS)
 
-# The edit-test loop: no browser, no second server, no install; the fuzz test sends a sample of
-# its odd values (tests/test_public_urls_fuzz.py). `make test` runs everything in full.
+# The edit-test loop: no browser, no second server, no install, no production layer; the fuzz
+# test sends a sample of its odd values (tests/test_public_urls_fuzz.py). `make test` runs
+# everything in full.
 test-fast: install
-	GEZONDIN_FUZZ=quick $(PYTEST) -m "not browser and not server and not install" $(PYTEST_ARGS)
+	GEZONDIN_FUZZ=quick $(PYTEST) -m "not browser and not server and not install and not production" $(PYTEST_ARGS)
 
 test-browser: install
 	REQUIRE_BROWSER=1 $(PYTEST) tests/browser $(PYTEST_ARGS)
+
+# Needs PostgreSQL, Redis and pg_dump (docs/testing.md); its own database whatever DATABASE_URL says.
+test-production: install
+	REQUIRE_PRODUCTION=1 $(PYTEST) tests/production $(PYTEST_ARGS)
 
 # Needs a package index (PyPI) or INSTALL_WHEELHOUSE=<dir of wheels>; about a minute and a half.
 test-install: install

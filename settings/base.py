@@ -63,6 +63,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "settings.urls"
+# The proxy's health check (gezondin.health) comes over plain HTTP to the app server's own
+# address: it is answered there, not redirected to HTTPS when SECURE_SSL_REDIRECT is on.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 WSGI_APPLICATION = "settings.wsgi.application"
 
 TEMPLATES = [

@@ -32,13 +32,19 @@ SLOW_LAYERS = {
     "integration": "server",
     "hostsite": "server",
     "install": "install",
+    "production": "production",
 }
 # A layer whose tests share one expensive session fixture: one xdist worker takes it whole.
 ONE_WORKER_LAYERS = ("tests/install/",)
 # Layers handed out by module: each module's tests run on one worker, in order (a browser
 # journey's tests follow on from each other); a worker that takes a browser module serves its
 # own demo site (the session fixture `demo_site`, built once per worker that needs it).
-BY_MODULE_LAYERS = ("tests/browser/", "tests/integration/", "tests/hostsite/")
+BY_MODULE_LAYERS = (
+    "tests/browser/",
+    "tests/integration/",
+    "tests/hostsite/",
+    "tests/production/",
+)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -91,7 +97,8 @@ def pytest_xdist_make_scheduler(config, log):
     """With `make test` (pytest-xdist), hand out the tests one by one, except the layers that
     start servers or build things: the install layer (the built wheel and the host site's
     virtualenv) goes to one worker as one unit, so its session fixtures are built once per run;
-    each module of the browser layer and each server module (tests/integration, tests/hostsite)
+    each module of the browser layer, each server module (tests/integration, tests/hostsite) and
+    the production layer's module (tests/production: its servers are started once per module)
     is a unit of its own, so the browser journeys spread over the workers (each worker that takes
     one serves its own demo site, in parallel with the other's). Those go first (the biggest
     units). A test class that needs the demo may so run on both workers: each copies the demo

@@ -77,12 +77,18 @@ def _sources_hash() -> str:
 _sources = None
 
 
-def migrated_key(connection) -> str:
-    """The key of the migrated database: 12 hex digits."""
+def sources_hash() -> str:
+    """The hash of the code and packages that decide what a database holds (computed once);
+    the production layer's template database is keyed by it too (tests/production)."""
     global _sources
     if _sources is None:
         _sources = _sources_hash()
-    return hashlib.sha256(f"{_sources}:{connection.vendor}".encode()).hexdigest()[:12]
+    return _sources
+
+
+def migrated_key(connection) -> str:
+    """The key of the migrated database: 12 hex digits."""
+    return hashlib.sha256(f"{sources_hash()}:{connection.vendor}".encode()).hexdigest()[:12]
 
 
 def demo_key(connection) -> str:

@@ -46,12 +46,14 @@ class Database:
     migrating again.
     """
 
-    def __init__(self, label="browser"):
-        suite_url = os.environ.get("DATABASE_URL", "")
+    def __init__(self, label="browser", *, server_url=None, name=None):
+        # ``server_url``: a PostgreSQL server to use whatever DATABASE_URL says (the production
+        # layer); ``name``: the database's name instead of ``gezondin_<label>_<pid>``.
+        suite_url = server_url or os.environ.get("DATABASE_URL", "")
         self.postgres = on_postgres_url(suite_url)
         if self.postgres:
             parsed = urlparse(suite_url)
-            self.name = f"gezondin_{label}_{os.getpid()}"
+            self.name = name or f"gezondin_{label}_{os.getpid()}"
             self.admin_url = suite_url
             self.url = parsed._replace(path=f"/{self.name}").geturl()
         else:

@@ -5,14 +5,15 @@ the language prefix (docs/sharing.md, docs/api.md)::
 
 - ``api/v2/``: the read API (needs ``wagtail.api.v2`` and ``rest_framework`` installed);
 - ``robots.txt``, ``sitemap.xml`` and ``<language>/sitemap.xml`` (need
-  ``django.contrib.sitemaps`` and ``wagtail.contrib.sitemaps``).
+  ``django.contrib.sitemaps`` and ``wagtail.contrib.sitemaps``);
+- ``healthz``: the app server's health for the proxy (gezondin.health, docs/deployment.md).
 
 ``add_gezondin_apps(INSTALLED_APPS, sharing=True)`` adds those apps.
 """
 
 from django.urls import path
 
-from gezondin import views
+from gezondin import health, views
 from gezondin.api import api_router
 
 urlpatterns = [
@@ -20,4 +21,5 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="gezondin_robots"),
     path("sitemap.xml", views.sitemap_index, name="gezondin_sitemap_index"),
     path("<slug:section>/sitemap.xml", views.sitemap, name="gezondin_sitemap"),
+    path("healthz", health.healthz, name="gezondin_healthz"),
 ]
