@@ -11,7 +11,7 @@ are valid on the servers). Prints one line of JSON.
         A new leerkring with CAPACITY seats and PEOPLE pending sign-ups (the state after each
         of them filled in the form and before anyone clicked the link in the e-mail); the
         storm's activity of an earlier run is deleted first. Prints {"id": the activity's id,
-        "paths": the PEOPLE confirmation links' paths}.
+        "url": its path, "paths": the PEOPLE confirmation links' paths}.
     python -m tests.bench.activities count ID
         How the storm ended: {"status": count} of the activity's sign-ups.
 """
@@ -92,7 +92,7 @@ def storm(capacity, people):
             )
             token = tokens.make_token(aanmelding)
             paths.append(reverse("leerkringen:confirm", kwargs={"token": token}))
-    return {"id": page.pk, "paths": paths}
+    return {"id": page.pk, "url": page.get_url(), "paths": paths}
 
 
 def count(activity_id):
