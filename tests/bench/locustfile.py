@@ -63,11 +63,17 @@ def gather(environment, **_kwargs):
     practices = set()
     for number in (1, 2, 3, 5, 8):
         page = listing if number == 1 else _read(f"{host}{KENNISBANK}?page={number}")
+        # The result cards' titles: practices under the kennisbank and municipalities' sections.
         practices.update(
-            link for link in _links(page, "/nl/") if "praktijk" in link and "/kennisbank/" in link
+            html.unescape(link)
+            for link in re.findall(r'<h[23][^>]*>\s*<a[^>]*href="(/nl/[^"?#]+)"', page)
         )
     agenda = _read(host + AGENDA)
-    activities = [link for link in _links(agenda, AGENDA) if link.count("/") == 4]
+    activities = [
+        link
+        for link in _links(agenda, AGENDA)
+        if link.count("/") == 4 and not link.startswith(AGENDA + "feed/")
+    ]
     signup = os.environ["LOADTEST_SIGNUP_PATH"]
     missing = [
         what
