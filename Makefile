@@ -11,7 +11,7 @@ TEST_WORKERS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 .PHONY: help install run serve test test-fast test-browser test-install test-production lint format migrations-check migrations \
-	demo demo-reset messages lock bench screenshots clean
+	demo demo-reset messages lock bench loadtest screenshots clean
 
 help:
 	@echo "make run               install, migrate, load the demo and serve at http://$(HOST):$(PORT)/"
@@ -26,6 +26,7 @@ help:
 	@echo "make messages          update and compile the NL/EN translation catalogues"
 	@echo "make lock              re-pin requirements.lock from pyproject.toml"
 	@echo "make bench             kennisbank speed over HTTP at 10,000 and 50,000 practices (SQLite, PostgreSQL)"
+	@echo "make loadtest          Locust visitors and 50 confirmations at once on two servers (PostgreSQL, 10,000 practices)"
 	@echo "make screenshots       the first screens of home, kennisbank, agenda, an activity (docs/screenshots/)"
 
 $(STAMP):
@@ -124,3 +125,8 @@ bench: install
 	$(BIN)/python -m tests.bench.kennisbank_bench $(BENCH_ARGS)
 	DATABASE_URL=$${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 		$(BIN)/python -m tests.bench.kennisbank_bench $(BENCH_ARGS)
+
+# LOADTEST_ARGS: e.g. "--users 30 --run-time 2m" (python -m tests.bench.loadtest --help).
+loadtest: install
+	DATABASE_URL=$${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+		$(BIN)/python -m tests.bench.loadtest $(LOADTEST_ARGS)

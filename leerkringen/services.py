@@ -317,18 +317,23 @@ def is_full(activity):
 
 
 class _Seats:
-    """The seat counts of a locked activity, kept up to date while decisions are made."""
+    """The seat counts of a locked activity, kept up to date while decisions are made.
+
+    Read while the activity's row is locked, so every query here is paid by each concurrent
+    confirmation in turn: the counts per municipality are only read when there is a cap."""
 
     def __init__(self, activity):
         self.activity = activity
         holding = Aanmelding.objects.filter(activity_id=activity.pk).holding_seat()
         self.taken = holding.count()
-        self.per_gemeente = dict(
-            holding.filter(gemeente__isnull=False)
-            .values_list("gemeente_id")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+        self.per_gemeente = {}
+        if activity.max_per_gemeente is not None:
+            self.per_gemeente = dict(
+                holding.filter(gemeente__isnull=False)
+                .values_list("gemeente_id")
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
 
     def has_room(self):
         capacity = self.activity.capacity
@@ -382,6 +387,8 @@ def _fill_free_seats(activity, seats, now):
     activity has begun."""
     if activity.first_starts_at and now >= activity.first_starts_at:
         return []
+    if not seats.has_room():
+        return []  # a full activity: the waiting list is not even read (under the lock)
     mails = []
     hours = _offer_hours()
     for candidate in Aanmelding.objects.filter(activity_id=activity.pk).waitlist():

@@ -2,10 +2,11 @@
 
 `serve()` collects the static files once, starts gunicorn on a free loopback port against the bench
 database (Redis as the cache when it answers on 127.0.0.1:6379, else the file cache of the
-production settings) and stops it afterwards. `measure()` times what a visitor meets: each page of
-`PAGES` warm, and a set of kennisbank selections nobody asked for before (facet pairs, a
-province's page 2, a search word with a theme), the first time and again; every figure is also a
-ratio to the home page's median in the same run.
+production settings) and stops it afterwards; `server_env()` and `run_servers()` are its two
+halves, for `make loadtest`'s servers (tests/bench/loadtest.py). `measure()` times what a
+visitor meets: each page of `PAGES` warm, and a set of kennisbank selections nobody asked for
+before (facet pairs, a province's page 2, a search word with a theme), the first time and again;
+every figure is also a ratio to the home page's median in the same run.
 """
 
 import contextlib
@@ -34,8 +35,13 @@ PAGES = {
     "kennisbank, search + facet": KENNISBANK + "?q=wijk&thema=wonen",
     "kennisbank, page 40": KENNISBANK + "?page=40",
 }
+# Search words: Dutch words of the generated practices' vocabulary (tests/bench/generator.py).
+WORDS = [
+    "armoede", "wijk", "schulden", "gezondheid", "jongeren", "ouderen", "school", "werk",
+    "eenzaamheid", "wonen", "sport", "voeding", "mantelzorg", "taal", "bewegen", "buurt",
+]  # fmt: skip
 WORKERS = 2  # one per core of the reference machine
-REDIS_URL = "redis://127.0.0.1:6379/13"
+REDIS_DB = 13  # `make bench`; `make loadtest` has its own (tests/bench/loadtest.py)
 
 
 def _free_port():
@@ -53,58 +59,71 @@ def _redis_answers():
         return False
 
 
-def _flush_redis():
+def _flush_redis(db):
     with socket.create_connection(("127.0.0.1", 6379), timeout=5) as sock:
-        sock.sendall(b"SELECT 13\r\nFLUSHDB\r\n")
+        sock.sendall(f"SELECT {db}\r\nFLUSHDB\r\n".encode())
         time.sleep(0.1)
         sock.recv(64)
 
 
+def server_env(database_url, workdir, *, redis_db=REDIS_DB, extra=None):
+    """(environment, description of the cache) of a production server on the bench database.
+    The same environment (and so the same SECRET_KEY) serves every server of one run and the
+    scripts that prepare data for it: a signed link made by one is valid on the others."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings.production",
+        "DATABASE_URL": database_url,
+        "DATABASE_CONN_MAX_AGE": "60",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(Path(workdir) / "static"),
+        "CACHE_DIR": str(Path(workdir) / "cache"),
+        "LOG_LEVEL": "WARNING",
+        **(extra or {}),
+    }
+    if _redis_answers():
+        _flush_redis(redis_db)
+        env["CACHE_URL"] = f"redis://127.0.0.1:6379/{redis_db}"
+        cache = "Redis"
+    else:
+        env.pop("CACHE_URL", None)
+        cache = "file cache (Redis not running)"
+    return env, cache
+
+
 @contextlib.contextmanager
-def serve(database_url):
-    """Yield (base URL, description of the cache) of gunicorn serving the bench database."""
-    with tempfile.TemporaryDirectory(prefix="gezondin-bench-http-") as workdir:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "settings.production",
-            "DATABASE_URL": database_url,
-            "DATABASE_CONN_MAX_AGE": "60",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "0",
-            "STATIC_ROOT": str(Path(workdir) / "static"),
-            "CACHE_DIR": str(Path(workdir) / "cache"),
-            "LOG_LEVEL": "WARNING",
-        }
-        if _redis_answers():
-            _flush_redis()
-            env["CACHE_URL"] = REDIS_URL
-            cache = "Redis"
-        else:
-            env.pop("CACHE_URL", None)
-            cache = "file cache (Redis not running)"
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        port = _free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "settings.wsgi",
-                f"--bind=127.0.0.1:{port}",
-                f"--workers={WORKERS}",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
+def run_servers(env, count=1, workers=WORKERS):
+    """Yield the base URLs of `count` gunicorn servers (each with `workers` workers) started
+    with `env` (server_env), each on a free loopback port; stops them afterwards."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    servers, bases = [], []
+    try:
+        for _ in range(count):
+            port = _free_port()
+            servers.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "gunicorn",
+                        "settings.wsgi",
+                        f"--bind=127.0.0.1:{port}",
+                        f"--workers={workers}",
+                        "--log-level=warning",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                )
+            )
+            bases.append(f"http://127.0.0.1:{port}")
+        for server, base in zip(servers, bases, strict=True):
             deadline = time.monotonic() + 60
             while True:
                 try:
@@ -114,10 +133,21 @@ def serve(database_url):
                     if server.poll() is not None or time.monotonic() > deadline:
                         raise RuntimeError("gunicorn did not start") from None
                     time.sleep(0.2)
-            yield base, cache
-        finally:
+        yield bases
+    finally:
+        for server in servers:
             server.terminate()
+        for server in servers:
             server.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def serve(database_url):
+    """Yield (base URL, description of the cache) of gunicorn serving the bench database."""
+    with tempfile.TemporaryDirectory(prefix="gezondin-bench-http-") as workdir:
+        env, cache = server_env(database_url, workdir)
+        with run_servers(env) as bases:
+            yield bases[0], cache
 
 
 def get(url):
@@ -145,14 +175,10 @@ def p95(values):
 def new_selections(themas, doelgroepen, provincies, count):
     """Kennisbank query strings nobody has asked for: facet pairs, a province's page 2, a search
     word with a theme (each word once, so every search is a new full-text query)."""
-    words = [
-        "armoede", "wijk", "schulden", "gezondheid", "jongeren", "ouderen", "school", "werk",
-        "eenzaamheid", "wonen", "sport", "voeding", "mantelzorg", "taal", "bewegen", "buurt",
-    ]  # fmt: skip
     selections = [f"?thema={t}&doelgroep={d}" for t, d in itertools.product(themas, doelgroepen)]
     rng = random.Random(12)  # noqa: S311 (a fixed sample, not security)
     rng.shuffle(selections)
-    searches = [f"?q={word}&thema={rng.choice(themas)}" for word in words]
+    searches = [f"?q={word}&thema={rng.choice(themas)}" for word in WORDS]
     pages = [f"?provincie={p}&page=2" for p in provincies]
     # In the proportions of the issue's "facets, search words, page 2": half facets, the rest
     # split between searches and second pages.

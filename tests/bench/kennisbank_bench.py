@@ -33,13 +33,14 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / ".bench"
 
 
-def prepare_database(size, reuse):
-    """The bench database's URL; dropped and made anew unless `reuse`."""
+def prepare_database(size, reuse, prefix="gezondin_bench"):
+    """The bench database's URL; dropped and made anew unless `reuse`. On PostgreSQL the database
+    is `<prefix>_<size>` (`make loadtest` keeps its own, so the two never drop each other's)."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
 
-        name = f"gezondin_bench_{size}"
+        name = f"{prefix}_{size}"
         parsed = urlparse(url)
         with psycopg.connect(
             host=parsed.hostname,
@@ -55,7 +56,7 @@ def prepare_database(size, reuse):
             if not exists or not reuse:
                 conn.execute(f'CREATE DATABASE "{name}"')
         return parsed._replace(path=f"/{name}").geturl()
-    path = BENCH_DIR / f"bench-{size}.sqlite3"
+    path = BENCH_DIR / f"{prefix.removeprefix('gezondin_')}-{size}.sqlite3"
     BENCH_DIR.mkdir(exist_ok=True)
     if not reuse:
         path.unlink(missing_ok=True)

@@ -9,8 +9,10 @@ import threading
 
 import pytest
 from django.core import mail
-from django.db import connections
+from django.db import connection, connections
 from django.db.models import Count
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from leerkringen import services
 from leerkringen.models import Aanmelding
@@ -94,3 +96,47 @@ def test_simultaneous_confirmations_respect_the_municipality_cap(require_postgre
     assert not errors, errors
     assert Aanmelding.objects.filter(status=Status.CONFIRMED).count() == 3
     assert Aanmelding.objects.filter(status=Status.WAITLISTED).count() == 9
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("capacity", "cap", "queries", "status"),
+    [
+        # The lock, the sign-up, the seats taken, the update: a full activity without a
+        # municipality cap reads neither the counts per municipality nor the waiting list.
+        (1, None, 4, Status.WAITLISTED),
+        # With a seat free, the waiting list is read first (it goes before a newcomer).
+        (2, None, 5, Status.CONFIRMED),
+        # With a cap, the counts per municipality too.
+        (3, 2, 6, Status.CONFIRMED),
+    ],
+)
+def test_a_confirmation_runs_few_queries_while_it_holds_the_lock(
+    home_page, capacity, cap, queries, status
+):
+    """Concurrent confirmations of one activity queue on its row lock, so the queries each one
+    runs under the lock add up (make loadtest's storm of 50). The e-mails are queued after the
+    transaction, outside the lock (the dummy task backend keeps them out of the count)."""
+    page = make_activity(make_agenda(home_page), capacity=capacity, max_per_gemeente=cap)
+    seated = Aanmelding.objects.create(
+        activity_id=page.pk, name="Eerste", email="eerste@example.org"
+    )
+    services.confirm(seated)
+    newcomer = Aanmelding.objects.create(
+        activity_id=page.pk, name="Tweede", email="tweede@example.org"
+    )
+
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    ):
+        with CaptureQueriesContext(connection) as captured:
+            services.confirm(newcomer)
+
+    statements = [
+        query["sql"]
+        for query in captured.captured_queries
+        if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
+    assert len(statements) == queries, statements
+    newcomer.refresh_from_db()
+    assert newcomer.status == status
