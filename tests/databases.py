@@ -117,10 +117,12 @@ def _kept(kind, key):
 
 
 @contextlib.contextmanager
-def _locked():
-    """One builder at a time (xdist workers, or two runs in the same checkout)."""
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    with open(CACHE_DIR / "lock", "w") as lock:
+def locked(folder=None):
+    """One builder at a time (xdist workers, or two runs in the same checkout): a file lock in
+    ``folder`` (the copies' cache folder unless given)."""
+    folder = CACHE_DIR if folder is None else folder
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -334,7 +336,7 @@ def _create_test_db(connection, migrate_and_create):
         if copies is None:  # --reuse-db, or SQLite in a file: Django's own way
             return migrate_and_create(verbosity, autoclobber, serialize, keepdb)
         key = migrated_key(connection)
-        with _locked():
+        with locked():
             if copies.exists("migrated", key):
                 name = _from_copy(connection, copies, key, verbosity, serialize)
             else:
@@ -380,7 +382,7 @@ def demo_database(load_demo, alias="default"):
         return
     copies, migrated = _migrated[alias]
     key = demo_key(connection)
-    with _locked():
+    with locked():
         if not copies.exists("demo", key):
             _build_demo(load_demo, copies, key, migrated)
     try:

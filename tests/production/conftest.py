@@ -17,7 +17,6 @@ per change of them. Without PostgreSQL, Redis or ``pg_dump`` the tests skip with
 """
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -105,17 +104,6 @@ def _server_url(name):
 # Kept between runs: the template database with the demo, its media, the static files ----------
 
 
-@contextlib.contextmanager
-def _locked():
-    KEPT.mkdir(parents=True, exist_ok=True)
-    with open(KEPT / "lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
 def _template_key():
     """The code and packages that decide what the database holds (tests/databases.py), and
     today's date (the demo's activities lie around today)."""
@@ -156,7 +144,7 @@ def template_database(build_env):
     prefix = "gezondin_prod_template_"
     template = Database(server_url=POSTGRES_URL, name=f"{prefix}{key}")
     media = KEPT / f"media-{key}"
-    with _locked():
+    with databases.locked(KEPT):
         import psycopg
 
         with psycopg.connect(_server_url("postgres")) as conn:
@@ -186,7 +174,7 @@ def static_root(env):
     once per change of them."""
     key = _static_key()
     root = KEPT / f"static-{key}"
-    with _locked():
+    with databases.locked(KEPT):
         if not (root / "staticfiles.json").exists():
             building = KEPT / f"static-building-{os.getpid()}"
             shutil.rmtree(building, ignore_errors=True)
