@@ -40,6 +40,8 @@ MISSING = {
     "themas": "Kies ten minste één thema",
     "doelgroepen": "Kies ten minste één doelgroep",
 }
+# How long a workflow action (saving, notifying, indexing) may take on a busy 2-core CI machine.
+NAVIGATION_TIMEOUT = 30_000
 # What the tests share, in order: the practice's admin URL.
 JOURNEY = {}
 
@@ -189,8 +191,11 @@ def test_the_reviewer_sends_it_back_and_the_editor_sees_why(demo_site, browser, 
         assert_accessible(
             review, "the request for changes", exclude=f"{WAGTAIL_RICH_TEXT}, .modal ul.fields"
         )
-        dialog.locator("button[type=submit], input[type=submit]").first.click()
-        review.wait_for_load_state("networkidle")
+        # Wagtail posts the modal's form in the background and then sends the browser on: wait
+        # for that navigation, however long the request (notifications, e-mail) takes on a busy
+        # machine, rather than for a quiet network, which comes before the request has answered.
+        with review.expect_navigation(timeout=NAVIGATION_TIMEOUT):
+            dialog.locator("button[type=submit], input[type=submit]").first.click()
         expect(review.locator(".messages")).to_contain_text(TITLE)
     finally:
         reviewer.close()
@@ -253,9 +258,11 @@ def test_a_translation_stays_a_draft_until_published(demo_site, browser, page):
             reviewer.wait_for_load_state("networkidle")
             confirm = reviewer.locator(".modal button[type=submit]")
             if confirm.count():  # publishing a page in review asks first
-                confirm.first.click()
-                reviewer.wait_for_load_state("networkidle")
-            expect(reviewer.locator(".messages")).to_contain_text(ENGLISH_TITLE)
+                with reviewer.expect_navigation(timeout=NAVIGATION_TIMEOUT):
+                    confirm.first.click()
+            expect(reviewer.locator(".messages")).to_contain_text(
+                ENGLISH_TITLE, timeout=NAVIGATION_TIMEOUT
+            )
         finally:
             national.close()
         assert english_lists(ENGLISH_TITLE) == [True, True, True]
