@@ -186,12 +186,17 @@ class FacetIndex:
         )
 
 
-def facet_index(locale):
-    """The FacetIndex of a language's live public kennisbank (a Locale id)."""
-    key = (
+def index_key(locale):
+    """The cache key of a language's FacetIndex (a Locale id) in the current generations."""
+    return (
         "gezondin:kennisbank:facet-index:"
         f"{locale}:{cached_terms.version()}:{cached_terms.results_version()}"
     )
+
+
+def facet_index(locale):
+    """The FacetIndex of a language's live public kennisbank (a Locale id)."""
+    key = index_key(locale)
     remembered = _memo.get(locale)
     if remembered is not None and remembered[0] == key:
         return remembered[1]

@@ -60,6 +60,7 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
 )
 from kennisbank.ranking import rank, relevance_scores
+from kennisbank.word_index import word_index
 
 RESULTS_PER_PAGE = 20
 MAX_GEMEENTE_OPTIONS = 25
@@ -355,15 +356,39 @@ class KennisbankSearch:
     def _chosen(self):
         return {name: self.data.getlist(name) for name in FACETS if self.data.getlist(name)}
 
+    @cached_property
+    def _words(self):
+        """The WordIndex of the visitor's kennisbank (None for other backends, and for dossiers
+        and municipality pages, which count with SQL)."""
+        if self._index is None:
+            return None
+        return word_index(locale_id(self.language_code))
+
     def _ranked_matches(self, index, locale):
         """Every match of the query among `index`'s items (the live kennisbank of `locale`) as
-        (ids best first, their bitset): one full-text query, the titles that say what was asked
-        put first, kept per query and generation so that no other selection with the same
-        words searches, ranks or builds the bitset again."""
-        raw = "|".join([str(locale), self.terms, cached_terms.version(), results_version()])
+        (ids best first, their bitset), the titles that say what was asked put first, kept per
+        query and generation so that no other selection with the same words searches, ranks or
+        builds the bitset again. With GezondIn's database backends the words are matched and
+        ranked in memory (kennisbank.word_index); otherwise one full-text query."""
+        # (The counts "elsewhere" search the other language's kennisbank too.)
+        words = self._words if index is self._index else word_index(locale)
+        raw = "|".join(
+            [
+                str(locale),
+                self.terms,
+                cached_terms.version(),
+                results_version(),
+                words.token if words is not None else "",
+            ]
+        )
         key = "gezondin:kennisbank:matches:" + hashlib.sha256(raw.encode()).hexdigest()
         found = cache.get(key)
         if found is not None:
+            return found
+        if words is not None:  # GezondIn's database backends: matched and ranked in memory
+            ranked = self._titles_first([index.ids[at] for at in words.ranked(self.terms)], index)
+            found = (ranked, index.bitset(ranked))
+            cache.set(key, found, RESULTS_TIMEOUT)
             return found
         base = kennis_queryset(locale=locale)
         scores = relevance_scores(base, self.terms)
@@ -634,6 +659,7 @@ class KennisbankSearch:
                 cached_terms.version(),
                 results_version(),
                 selection,
+                self._words.token if self.query and self._words is not None else "",
             )
         )
         return "gezondin:kennisbank:results:" + hashlib.sha256(raw.encode()).hexdigest()

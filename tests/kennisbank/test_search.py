@@ -351,12 +351,10 @@ def test_the_municipality_facet_stays_short(client, kennisbank, terms, settings)
 # Speed without staleness: relevance ranking on SQLite and the cached counts and cards --------
 
 
-def test_relevance_order_is_the_search_backends_order(client, kennisbank, terms):
-    """On SQLite the kennisbank ranks matches itself in one pass (kennisbank.ranking); the order
-    must be the one Wagtail search gives, apart from the titles that hold the query, which come
-    first (KennisbankSearch._titles_first; tests/kennisbank/test_dutch_search.py)."""
-    from kennisbank.search import kennis_queryset
-
+def test_relevance_order_follows_what_a_practice_says(client, kennisbank, terms):
+    """The kennisbank matches and ranks a search in memory (kennisbank.word_index), the same on
+    every database: the titles that hold the query first, then the practices that say it more
+    often, relative to their length (BM25), the newest first among equals."""
     for number in range(12):
         publish(
             kennisbank,
@@ -369,17 +367,126 @@ def test_relevance_order_is_the_search_backends_order(client, kennisbank, terms)
         )
     html = BeautifulSoup(client.get(URL, {"q": "schulden"}).content, "html.parser")
     listed = [a.get_text(strip=True) for a in html.select(".result-list__item h3 a")]
-    backend_order = [
-        page.title
-        for page in kennis_queryset(locale=kennisbank.locale).search("schulden", operator="and")
-    ]
-    # Titles with a word starting with the stem ("schulden", "Schuldhulp") come first.
-    expected = sorted(
-        backend_order,
-        key=lambda title: not any(word.startswith("schuld") for word in title.lower().split()),
+    aanpak = [title for title in listed if title.startswith("Aanpak")]
+    assert len(aanpak) == 12
+    in_title = [title for title in aanpak if "schulden" in title]
+    # Titles with the word come first, the two-word titles ("Aanpak 2 schulden schulden") before
+    # the practices that only say it in their introduction.
+    assert aanpak[: len(in_title)] == in_title
+    assert aanpak[0].endswith(" schulden schulden")
+    # Without it in the title: "schulden" 4, 3, 2 and 1 times in as short an introduction.
+    assert aanpak[len(in_title) :] == ["Aanpak 3", "Aanpak 6", "Aanpak 9", "Aanpak 0"]
+
+
+def test_the_word_index_matches_as_the_backend_does(client, kennisbank, terms):
+    """A search's matches from memory are the search backend's: a stem matches as the start of
+    a word from four letters, a shorter one only whole, every word of the query must match."""
+    from kennisbank.search import kennis_queryset
+
+    for number, intro in enumerate(
+        [
+            "Schuldhulpverlening in de wijk.",
+            "Geldzorgen en schulden bij jonge gezinnen.",
+            "Een wijkteam voor gezinnen.",
+            "Werk en inkomen.",
+            "Een wet voor de wetenschap.",
+        ]
+    ):
+        publish(
+            kennisbank,
+            PraktijkvoorbeeldPage(
+                title=f"Praktijk {number}", slug=f"praktijk-{number}", intro=f"<p>{intro}</p>"
+            ),
+            themas=[terms["armoede"]],
+        )
+    for query in ["schuld", "gezin wijk", "wet", "werk inkomen", "schulden gezinnen", "onbekend"]:
+        html = BeautifulSoup(client.get(URL, {"q": query}).content, "html.parser")
+        listed = {a.get_text(strip=True) for a in html.select(".result-list__item h3 a")}
+        backend = {
+            page.title
+            for page in kennis_queryset(locale=kennisbank.locale).search(query, operator="and")
+        }
+        assert listed == backend, query
+    assert listed == set()
+
+
+def test_a_practice_indexed_after_the_word_index_was_read_is_found_after_the_task(
+    client, practices, cache_backend
+):
+    """With the task worker a published practice is indexed by a task; a visitor who searched
+    before it ran had the word index read without the new text. The task that follows
+    (kennisbank.tasks.build_facet_indexes) reads it again, and every search sees the new build,
+    also the searches cached before it. On every cache backend production uses."""
+    from kennisbank.tasks import build_facet_indexes
+
+    assert "Schuldhulp aan de keukentafel" not in titles(client.get(URL, {"q": "zwaluwnest"}))
+    # The index gets the practice's new text after the visitor's search read the words.
+    practice = practices["schuld"]
+    practice.intro = "<p>Spreekuur in het Zwaluwnest.</p>"
+    practice.save()
+    index.insert_or_update_object(practice)
+    assert "Schuldhulp aan de keukentafel" not in titles(client.get(URL, {"q": "zwaluwnest"}))
+    build_facet_indexes.enqueue()
+    assert "Schuldhulp aan de keukentafel" in titles(client.get(URL, {"q": "zwaluwnest"}))
+    cache_backend.advance(2 * DEFAULT_TIMEOUT)
+    assert "Schuldhulp aan de keukentafel" in titles(client.get(URL, {"q": "zwaluwnest"}))
+
+
+def test_while_the_worker_builds_the_word_index_the_backend_answers(client, practices, settings):
+    """A visitor never waits for the word index to be read: the first search of a generation
+    asks the task worker for it once and is answered by the search backend, with the same
+    results; once the worker has built it, searches use it."""
+    from django_tasks import default_task_backend
+
+    from gezondin.terms import locale_id
+    from kennisbank import word_index
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    locale = locale_id("nl")
+    found = titles(client.get(URL, {"q": "schulden"}))
+    assert "Schuldhulp aan de keukentafel" in found
+    assert titles(client.get(URL, {"q": "keukentafel"})) == {"Schuldhulp aan de keukentafel"}
+    # Once per language (the counts "elsewhere" search the English kennisbank too), however
+    # many searches came.
+    asked = sorted(result.args for result in default_task_backend.results)
+    assert asked == sorted([[locale], [locale_id("en")]])
+    assert word_index.word_index(locale) is None
+
+    word_index.build_word_index.call(locale)
+    assert word_index.word_index(locale) is not None
+    assert titles(client.get(URL, {"q": "schulden"})) == found
+
+
+def test_the_word_index_reads_modelsearchs_index_entries(client, practices):
+    """kennisbank.word_index reads the text columns of modelsearch's index entries; when an
+    upgrade moves them, searches fall back to the backend quietly. Fail here instead."""
+    from django.db import connection
+
+    from gezondin.terms import locale_id
+    from kennisbank import word_index
+
+    assert (
+        word_index._entry_columns(connection.vendor) == word_index.TEXT_COLUMNS[connection.vendor]
     )
-    assert len(listed) >= 12  # these and the module's practices that speak of schulden
-    assert listed == expected
+    assert word_index.available()
+    words = word_index.word_index(locale_id("nl"))
+    # The stems of a practice's title and text ("Schuldhulp aan de keukentafel").
+    assert {"schuldhulp", "keukentafel"} <= set(words.words)
+
+
+def test_the_word_index_is_read_once_for_every_process(
+    client, practices, django_assert_num_queries
+):
+    """Another app server's process takes the word index from the cache: no query."""
+    from gezondin.terms import locale_id
+    from kennisbank import word_index
+
+    locale = locale_id("nl")
+    built = word_index.word_index(locale)
+    word_index._memo.clear()  # as in a process that has not read it
+    with django_assert_num_queries(0):
+        again = word_index.word_index(locale)
+    assert again.token == built.token and again.words == built.words
 
 
 def test_modelsearch_internals_for_sqlite_ranking_are_there(db):
