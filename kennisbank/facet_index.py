@@ -110,6 +110,10 @@ class FacetIndex:
         position = self.position
         return _bits(position[pk] for pk in ids if pk in position)
 
+    def bitset_of_positions(self, positions):
+        """The bitset of the items at the given positions."""
+        return _bits(positions)
+
     def select(self, chosen, within=None, skip=None):
         """The items matching every chosen facet (any of its values), within `within`."""
         selection = self.all if within is None else within

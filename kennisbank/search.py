@@ -296,22 +296,25 @@ class KennisbankSearch:
             self.terms, operator="and", order_by_relevance=False
         )
 
-    def _titles_first(self, ids, index=None):
+    def _titles_first(self, ids, index=None, candidates=None):
         """`ids` (in the backend's order) with the titles that say what was asked first: an
         exact or near-exact title (the same words, give or take plurals, diacritics, function
         words and order), then titles holding every word of the query; the backend's order
         within each group. The backends weigh the title but rank a long text with many mentions
-        above it."""
+        above it. `candidates`: the ids whose titles can hold every word (from the word index);
+        the others are not looked at."""
         wanted = set(query_stems(self.query))
         if not wanted or not ids:
             return ids
         index = index if index is not None else self._index
         if index is not None:
-            titles = index.titles(ids)
+            titles = index.titles(ids if candidates is None else candidates)
         else:
             titles = dict(KennisPage.objects.filter(pk__in=id_list(ids)).values_list("pk", "title"))
 
         def group(pk):
+            if candidates is not None and pk not in candidates:
+                return 2
             title = title_stems(titles.get(pk, ""))
             if title == wanted:
                 return 0
@@ -386,8 +389,10 @@ class KennisbankSearch:
         if found is not None:
             return found
         if words is not None:  # GezondIn's database backends: matched and ranked in memory
-            ranked = self._titles_first([index.ids[at] for at in words.ranked(self.terms)], index)
-            found = (ranked, index.bitset(ranked))
+            positions = words.ranked(self.terms)
+            titled = {index.ids[at] for at in words.in_titles(query_stems(self.query))}
+            ranked = self._titles_first([index.ids[at] for at in positions], index, titled)
+            found = (ranked, index.bitset_of_positions(positions))
             cache.set(key, found, RESULTS_TIMEOUT)
             return found
         base = kennis_queryset(locale=locale)

@@ -93,7 +93,7 @@ class WordIndex:
         for position, title, body in documents:
             if position not in best or len(body or "") > len(best[position][1] or ""):
                 best[position] = (title, body)
-        found = {}
+        found, in_titles = {}, {}
         lengths = array("I", bytes(4 * size))
         for position in sorted(best):
             title, body = best[position]
@@ -101,6 +101,8 @@ class WordIndex:
             counts = Counter(body_words)
             for word in title_words:
                 counts[word] += TITLE_WEIGHT
+            for word in set(title_words):
+                in_titles.setdefault(word, []).append(position)
             lengths[position] = TITLE_WEIGHT * len(title_words) + len(body_words)
             for word, count in counts.items():
                 postings = found.get(word)
@@ -116,6 +118,9 @@ class WordIndex:
             for word, (positions, counts) in found.items()
         }
         self.words = sorted(found)
+        # The words of the titles alone: which titles can hold every word of a query.
+        self.title_postings = {word: array("I", positions) for word, positions in in_titles.items()}
+        self.title_words = sorted(in_titles)
         self.lengths = lengths
         self.average_length = (sum(lengths) / len(best)) if best else 1.0
 
@@ -159,6 +164,31 @@ class WordIndex:
             at += 1
         return found
 
+    def _norms(self):
+        """BM25's length normalisation of every item (computed once per process)."""
+        norms = getattr(self, "_norm_values", None)
+        if norms is None:
+            average = self.average_length
+            norms = self._norm_values = array(
+                "d", (K1 * (1 - B + B * length / average) for length in self.lengths)
+            )
+        return norms
+
+    def in_titles(self, stems):
+        """The positions whose title has, for each stem, a word starting with it: the only
+        titles that can say everything a query asks (KennisbankSearch._titles_first)."""
+        found = None
+        for stem in stems:
+            positions, words = set(), self.title_words
+            at = bisect_left(words, stem)
+            while at < len(words) and words[at].startswith(stem):
+                positions.update(self.title_postings[words[at]])
+                at += 1
+            found = positions if found is None else found & positions
+            if not found:
+                return set()
+        return found or set()
+
     def _positions(self, stem, memo):
         if stem not in memo:
             positions = set()
@@ -195,20 +225,23 @@ class WordIndex:
         if not matched:
             return []
         scores = dict.fromkeys(matched, 0.0)
-        lengths, average = self.lengths, self.average_length
+        norms = self._norms()
         for stem, holding in stems.items():
-            frequency = {}
-            for word in self.words_for(stem):
-                positions, counts = self.postings[word]
-                for at, count in zip(positions, counts, strict=True):
-                    if at in scores:
+            words = self.words_for(stem)
+            if len(words) == 1:
+                positions, counts = self.postings[words[0]]
+                frequency = dict(zip(positions, counts, strict=True))
+            else:
+                frequency = {}
+                for word in words:
+                    positions, counts = self.postings[word]
+                    for at, count in zip(positions, counts, strict=True):
                         frequency[at] = frequency.get(at, 0) + count
-            if not frequency:
-                continue
             idf = math.log(1 + (self.size - len(holding) + 0.5) / (len(holding) + 0.5))
-            for at, count in frequency.items():
-                norm = K1 * (1 - B + B * lengths[at] / average)
-                scores[at] += idf * count * (K1 + 1) / (count + norm)
+            weight = idf * (K1 + 1)
+            for at in matched.intersection(frequency):
+                count = frequency[at]
+                scores[at] += weight * count / (count + norms[at])
         return sorted(matched, key=lambda at: (-scores[at], at))
 
 

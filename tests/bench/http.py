@@ -143,11 +143,22 @@ def run_servers(env, count=1, workers=WORKERS):
 
 @contextlib.contextmanager
 def serve(database_url):
-    """Yield (base URL, description of the cache) of gunicorn serving the bench database."""
+    """Yield (base URL, description of the cache) of gunicorn serving the bench database, with
+    the task worker beside it as deployed (docs/deployment.md: it builds the kennisbank's word
+    index that a search asks for)."""
     with tempfile.TemporaryDirectory(prefix="gezondin-bench-http-") as workdir:
         env, cache = server_env(database_url, workdir)
-        with run_servers(env) as bases:
-            yield bases[0], cache
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--interval=1", "--no-startup-delay"],
+            cwd=ROOT,
+            env=env,
+        )
+        try:
+            with run_servers(env) as bases:
+                yield bases[0], cache
+        finally:
+            worker.terminate()
+            worker.wait(timeout=60)
 
 
 def get(url):
