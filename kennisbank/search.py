@@ -458,7 +458,7 @@ class KennisbankSearch:
 
     def _indexed_counts_elsewhere(self):
         counts = {}
-        here = set(self._index.translation_keys)
+        here = self._index.translation_key_set
         for code in get_content_languages():
             other_locale = locale_id(code)
             if code == self.language_code or other_locale is None:
