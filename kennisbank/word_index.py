@@ -157,12 +157,7 @@ class WordIndex:
         or the word itself."""
         if len(stem) < MIN_PREFIX:
             return [stem] if stem in self.postings else []
-        found, words = [], self.words
-        at = bisect_left(words, stem)
-        while at < len(words) and words[at].startswith(stem):
-            found.append(words[at])
-            at += 1
-        return found
+        return _starting_with(self.words, stem)
 
     def _norms(self):
         """BM25's length normalisation of every item (computed once per process)."""
@@ -179,26 +174,33 @@ class WordIndex:
         titles that can say everything a query asks (KennisbankSearch._titles_first)."""
         found = None
         for stem in stems:
-            positions, words = set(), self.title_words
-            at = bisect_left(words, stem)
-            while at < len(words) and words[at].startswith(stem):
-                positions.update(self.title_postings[words[at]])
-                at += 1
+            positions = set()
+            for word in _starting_with(self.title_words, stem):
+                positions.update(self.title_postings[word])
             found = positions if found is None else found & positions
             if not found:
                 return set()
         return found or set()
 
-    def _positions(self, stem, memo):
+    def _frequencies(self, stem, memo):
+        """{position: how often its words starting with `stem` occur (a title word counting
+        TITLE_WEIGHT)}, kept in `memo` for the query."""
         if stem not in memo:
-            positions = set()
-            for word in self.words_for(stem):
-                positions.update(self.postings[word][0])
-            memo[stem] = positions
+            words = self.words_for(stem)
+            if len(words) == 1:
+                positions, counts = self.postings[words[0]]
+                frequency = dict(zip(positions, counts, strict=True))
+            else:
+                frequency = {}
+                for word in words:
+                    positions, counts = self.postings[word]
+                    for at, count in zip(positions, counts, strict=True):
+                        frequency[at] = frequency.get(at, 0) + count
+            memo[stem] = frequency
         return memo[stem]
 
     def match(self, query):
-        """(the positions matching every part of `query`, {stem: positions holding it} of the
+        """(the positions matching every part of `query`, {stem: {position: frequency}} of the
         stems to score them by)."""
         stems = query_stems(query)
         if not stems:
@@ -209,8 +211,8 @@ class WordIndex:
             for entry in alternatives:
                 found = None
                 for stem in entry:
-                    positions = self._positions(stem, memo)
-                    found = set(positions) if found is None else found & positions
+                    holding = self._frequencies(stem, memo).keys()
+                    found = set(holding) if found is None else found & holding
                     if not found:
                         break
                 part |= found or set()
@@ -226,23 +228,22 @@ class WordIndex:
             return []
         scores = dict.fromkeys(matched, 0.0)
         norms = self._norms()
-        for stem, holding in stems.items():
-            words = self.words_for(stem)
-            if len(words) == 1:
-                positions, counts = self.postings[words[0]]
-                frequency = dict(zip(positions, counts, strict=True))
-            else:
-                frequency = {}
-                for word in words:
-                    positions, counts = self.postings[word]
-                    for at, count in zip(positions, counts, strict=True):
-                        frequency[at] = frequency.get(at, 0) + count
-            idf = math.log(1 + (self.size - len(holding) + 0.5) / (len(holding) + 0.5))
-            weight = idf * (K1 + 1)
+        for frequency in stems.values():
+            holding = len(frequency)
+            weight = math.log(1 + (self.size - holding + 0.5) / (holding + 0.5)) * (K1 + 1)
             for at in matched.intersection(frequency):
                 count = frequency[at]
                 scores[at] += weight * count / (count + norms[at])
         return sorted(matched, key=lambda at: (-scores[at], at))
+
+
+def _starting_with(words, stem):
+    """The words of a sorted list that start with `stem`."""
+    found, at = [], bisect_left(words, stem)
+    while at < len(words) and words[at].startswith(stem):
+        found.append(words[at])
+        at += 1
+    return found
 
 
 def word_index(locale):
