@@ -92,6 +92,52 @@ def _write_relevance(terminalreporter, relevance):
             )
 
 
+# How long a unit of work (below) took in the last run, kept in pytest's cache folder; a fresh
+# clone estimates it per test by layer.
+UNIT_SECONDS_KEY = "gezondin/unit-seconds"
+SECONDS_PER_TEST = {"tests/browser/": 3, "tests/integration/": 40, "tests/hostsite/": 20}
+SECONDS_PER_TEST_DEFAULT = 0.3
+
+
+def work_unit(nodeid):
+    """The unit of work a test belongs to: the install layer whole, a module of the browser,
+    server and production layers, or the test alone."""
+    module = nodeid.split("::", 1)[0]
+    for layer in ONE_WORKER_LAYERS:
+        if module.startswith(layer):
+            return layer.rstrip("/")
+    if module.startswith(BY_MODULE_LAYERS):
+        return module
+    return nodeid
+
+
+def _estimated_seconds(unit, tests, measured):
+    if unit in measured:
+        return measured[unit]
+    per_test = next(
+        (seconds for layer, seconds in SECONDS_PER_TEST.items() if unit.startswith(layer)),
+        6 if unit.startswith(ONE_WORKER_LAYERS) else SECONDS_PER_TEST_DEFAULT,
+    )
+    return per_test * tests
+
+
+_unit_seconds = {}
+
+
+def pytest_runtest_logreport(report):
+    """The controller (or the only process) adds up how long each unit of work took."""
+    unit = work_unit(report.nodeid)
+    _unit_seconds[unit] = _unit_seconds.get(unit, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session):
+    if getattr(session.config, "workerinput", None) is None and _unit_seconds:
+        if session.config.cache is not None:
+            kept = session.config.cache.get(UNIT_SECONDS_KEY, {})
+            kept.update({unit: round(seconds, 1) for unit, seconds in _unit_seconds.items()})
+            session.config.cache.set(UNIT_SECONDS_KEY, kept)
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     """With `make test` (pytest-xdist), hand out the tests one by one, except the layers that
@@ -100,20 +146,29 @@ def pytest_xdist_make_scheduler(config, log):
     each module of the browser layer, each server module (tests/integration, tests/hostsite) and
     the production layer's module (tests/production: its servers are started once per module)
     is a unit of its own, so the browser journeys spread over the workers (each worker that takes
-    one serves its own demo site, in parallel with the other's). Those go first (the biggest
-    units). A test class that needs the demo may so run on both workers: each copies the demo
-    database, built once (tests/databases.py)."""
+    one serves its own copy of the demo site). The longest units go first (as long as they took
+    in the last run, kept in pytest's cache, or estimated by layer), the single tests after them:
+    so the workers finish together instead of one running a long module at the end."""
     from xdist.scheduler import LoadScopeScheduling
+
+    measured = config.cache.get(UNIT_SECONDS_KEY, {}) if config.cache is not None else {}
 
     class LayerScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid):
-            module = nodeid.split("::", 1)[0]
-            for layer in ONE_WORKER_LAYERS:
-                if module.startswith(layer):
-                    return layer.rstrip("/")
-            if module.startswith(BY_MODULE_LAYERS):
-                return module
-            return nodeid
+            return work_unit(nodeid)
+
+        ordered = False
+
+        def _assign_work_unit(self, node):
+            if not self.ordered:  # the first time: the whole collection is in the queue
+                units = sorted(
+                    self.workqueue.items(),
+                    key=lambda item: -_estimated_seconds(item[0], len(item[1]), measured),
+                )
+                self.workqueue.clear()
+                self.workqueue.update(units)
+                self.ordered = True
+            super()._assign_work_unit(node)
 
     return LayerScheduling(config, log)
 

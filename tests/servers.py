@@ -4,11 +4,15 @@
   own (a temporary SQLite file, or a fresh PostgreSQL database when DATABASE_URL points at
   PostgreSQL) and served by ``manage.py runserver`` in a subprocess. The browser layer
   (tests/browser) and the two-installation test (tests/integration) use them.
+- ``kept_demo_site``: the reference site migrated and given the demo, built once per change of
+  the code and day and kept between runs; a layer's own database and media start as copies of it.
 - ``CannedPeer``: a small HTTP server on 127.0.0.1 in a thread, answering like another GezondIn
   installation's read API from canned practices, or misbehaving on request (slow, broken, too
   large, not JSON, gone). The harvest tests use it instead of mocking the network.
 """
 
+import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -20,11 +24,17 @@ import threading
 import time
 import urllib.request
 import uuid
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+# The kept demo sites (kept_demo_site): one folder per key, with the SQLite file and the media.
+SITES_DIR = ROOT / ".pytest_cache" / "gezondin-sites"
+# The address the kept demo is built for (settings.base's default, as `make run` serves it);
+# point_default_site_at moves a copy to the address its server has.
+KEPT_SITE_ADDRESS = "http://127.0.0.1:8000"
 
 
 def free_port():
@@ -46,20 +56,36 @@ class Database:
     migrating again.
     """
 
-    def __init__(self, label="browser", *, server_url=None, name=None):
+    def __init__(self, label="browser", *, server_url=None, name=None, path=None):
         # ``server_url``: a PostgreSQL server to use whatever DATABASE_URL says (the production
-        # layer); ``name``: the database's name instead of ``gezondin_<label>_<pid>``.
+        # layer); ``name``: the database's name instead of ``gezondin_<label>_<pid>``; ``path``:
+        # the SQLite file instead of one in a new temporary folder.
         suite_url = server_url or os.environ.get("DATABASE_URL", "")
         self.postgres = on_postgres_url(suite_url)
+        self.tmpdir = None
         if self.postgres:
             parsed = urlparse(suite_url)
             self.name = name or f"gezondin_{label}_{os.getpid()}"
             self.admin_url = suite_url
             self.url = parsed._replace(path=f"/{self.name}").geturl()
         else:
-            self.tmpdir = tempfile.mkdtemp(prefix=f"gezondin-{label}-")
-            self.path = Path(self.tmpdir) / "site.sqlite3"
+            if path is None:
+                self.tmpdir = tempfile.mkdtemp(prefix=f"gezondin-{label}-")
+                path = Path(self.tmpdir) / "site.sqlite3"
+            self.path = Path(path)
             self.url = f"sqlite:///{self.path}"
+
+    def exists(self):
+        if not self.postgres:
+            return self.path.is_file()
+        import psycopg
+
+        with psycopg.connect(self._server_url("postgres")) as conn:
+            found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.name])
+            return found.fetchone() is not None
+
+    def _server_url(self, name):
+        return urlparse(self.admin_url)._replace(path=f"/{name}").geturl()
 
     def _admin(self, sql):
         import psycopg
@@ -86,8 +112,45 @@ class Database:
     def drop(self):
         if self.postgres:
             self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-        else:
+        elif self.tmpdir is not None:
             shutil.rmtree(self.tmpdir, ignore_errors=True)
+        else:
+            self.path.unlink(missing_ok=True)
+
+    def drop_others(self, prefix):
+        """Drop the other databases whose names start with ``prefix`` (older kept copies); one in
+        use by another run is left for later."""
+        import psycopg
+
+        with psycopg.connect(self._server_url("postgres"), autocommit=True) as conn:
+            names = conn.execute(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, %s) AND datname <> %s",
+                [prefix, self.name],
+            ).fetchall()
+            for (name,) in names:
+                with contextlib.suppress(psycopg.Error):
+                    conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+    def rename(self, other):
+        """This database becomes ``other`` (replacing it): kept under the other's name."""
+        if self.postgres:
+            self._admin(f'DROP DATABASE IF EXISTS "{other.name}" WITH (FORCE)')
+            self._admin(f'ALTER DATABASE "{self.name}" RENAME TO "{other.name}"')
+        else:
+            os.replace(self.path, other.path)
+
+    def execute(self, sql, params=()):
+        """One statement in this database (``%s`` placeholders), committed."""
+        if self.postgres:
+            import psycopg
+
+            with psycopg.connect(self.url, autocommit=True) as conn:
+                conn.execute(sql, params)
+        else:
+            import sqlite3
+
+            with contextlib.closing(sqlite3.connect(self.path)) as conn, conn:
+                conn.execute(sql.replace("%s", "?"), params)
 
 
 def manage(env, *args, timeout=600):
@@ -119,6 +182,59 @@ def site_env(database, media_root, **extra):
         "PYTHONUNBUFFERED": "1",
         **extra,
     }
+
+
+def kept_demo_site():
+    """The reference site migrated and given the demo (``load_demo``), built the first time for
+    its key and kept in ``.pytest_cache/gezondin-sites/`` (on PostgreSQL a database
+    ``gezondin_site_demo_<key>``, its media in that folder): ``(database, media)``, to copy with
+    ``Database.create(copy_from=database)`` and ``shutil.copytree(media, ...)``.
+
+    The key is the hash of the code and packages that decide what a database holds (the test
+    databases' key, tests/databases.py), the engine and today's date (the demo's activities lie
+    around today). It is built for the address KEPT_SITE_ADDRESS; ``point_default_site_at``
+    gives a copy the address of its own server. Migrating and loading the demo take some 30 s
+    of a core; a copy takes well under a second. Workers and runs wait for the one that builds
+    (a file lock); older copies are removed when a new one is kept."""
+    from tests import databases
+
+    engine = "postgresql" if on_postgres_url(os.environ.get("DATABASE_URL", "")) else "sqlite"
+    text = f"{databases.sources_hash()}:{engine}:{date.today():%Y%m%d}"
+    key = hashlib.sha256(text.encode()).hexdigest()[:12]
+    folder = SITES_DIR / f"demo-{key}"
+    media, done = folder / "media", folder / "done"
+    template = Database("sitedemo", name=f"gezondin_site_demo_{key}", path=folder / "site.sqlite3")
+    with databases.locked(SITES_DIR):
+        if done.is_file() and template.exists():
+            return template, media
+        shutil.rmtree(folder, ignore_errors=True)
+        media.mkdir(parents=True)
+        building = Database("sitebuild")
+        building.create()
+        try:
+            env = site_env(building, media, WAGTAILADMIN_BASE_URL=KEPT_SITE_ADDRESS)
+            manage(env, "migrate", "--noinput")
+            manage(env, "load_demo")
+            building.rename(template)
+        finally:
+            building.drop()
+        done.touch()
+        for old in SITES_DIR.glob("demo-*"):
+            if old != folder:
+                shutil.rmtree(old, ignore_errors=True)
+        if template.postgres:
+            template.drop_others("gezondin_site_demo_")
+    return template, media
+
+
+def point_default_site_at(database, base_url):
+    """The default Wagtail site's host name and port become those of ``base_url`` (what
+    ``load_demo`` does for WAGTAILADMIN_BASE_URL), so the links built from the site work."""
+    address = urlsplit(base_url)
+    database.execute(
+        "UPDATE wagtailcore_site SET hostname = %s, port = %s WHERE is_default_site",
+        (address.hostname, address.port or 80),
+    )
 
 
 class SiteServer:

@@ -1,8 +1,9 @@
 """The browser layer: the reference site served for real, driven by Debian's Chromium.
 
-A session-wide fixture migrates a database of its own (a temporary SQLite file, or a fresh
-PostgreSQL database when DATABASE_URL points at PostgreSQL), loads the demo content, harvests a
-practice from a canned peer (so a shared copy is among the pages checked) and serves the site with
+A session-wide fixture gives each worker a database of its own (a temporary SQLite file, or a
+PostgreSQL database when DATABASE_URL points at PostgreSQL), copied from the migrated demo site that
+is built once and kept (tests/servers.py, ``kept_demo_site``), harvests a practice from a canned
+peer (so a shared copy is among the pages checked) and serves the site with
 `manage.py runserver` in a subprocess, exactly as `make run` does. Playwright drives
 /usr/bin/chromium (never a downloaded browser). Without Chromium these tests skip, unless
 REQUIRE_BROWSER=1, when they fail.
@@ -24,7 +25,9 @@ from tests.servers import (
     Database,
     SiteServer,
     canned_practice,
+    kept_demo_site,
     manage,
+    point_default_site_at,
     site_env,
 )
 
@@ -156,10 +159,13 @@ def demo_site():
     """Base URL of the reference site with demo content, served in a subprocess."""
     if not chromium_path():
         _skip_or_fail("Chromium is not installed (apt-get install chromium)")
+    template, template_media = kept_demo_site()
     database = Database("browser")
-    database.create()
+    database.create(copy_from=template)
     mail_dir = Path(tempfile.mkdtemp(prefix="gezondin-browser-mail-"))
     media_dir = Path(tempfile.gettempdir()) / f"gezondin-browser-media-{os.getpid()}"
+    shutil.rmtree(media_dir, ignore_errors=True)
+    shutil.copytree(template_media, media_dir)
     env = site_env(
         database,
         media_dir,
@@ -170,8 +176,7 @@ def demo_site():
     # As `make run` does: the demo's site, and so every link in e-mails, at the address served.
     env["WAGTAILADMIN_BASE_URL"] = server.base_url
     try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "load_demo")
+        point_default_site_at(database, server.base_url)
         harvest_a_shared_practice(env)
         pages = json.loads(manage(env, "shell", "-c", LIST_PAGES).strip().splitlines()[-1])
         server.start()

@@ -3,10 +3,10 @@ practices, the "hub" harvests them over HTTP with ``manage.py harvest``, the mun
 one and withdraws another, the hub harvests again and then once more, and each time the result is
 checked through the hub's public kennisbank and its read API.
 
-Each installation has its own database: a temporary SQLite file each, or two fresh PostgreSQL
-databases when DATABASE_URL points at PostgreSQL. The municipality's is migrated and given the
-demo content; the hub's starts as a copy of it (much faster than migrating twice), so both run
-the same demo and the hub also copies the municipality's demo practices. The new practices are
+Each installation has its own database: a temporary SQLite file each, or two PostgreSQL
+databases when DATABASE_URL points at PostgreSQL. Both start as copies of the migrated demo site
+that is built once and kept (tests/servers.py, ``kept_demo_site``), so both run the same demo and
+the hub also copies the municipality's demo practices. The new practices are
 about Amersfoort (GM0307), which the demo does not use, so the hub's counts for Amersfoort come
 from the harvest alone.
 
@@ -27,7 +27,7 @@ from urllib.parse import urlencode
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.servers import Database, SiteServer, manage, site_env
+from tests.servers import Database, SiteServer, kept_demo_site, manage, site_env
 
 MUNICIPALITY_NAME = "Gemeente Amersfoort"
 AMERSFOORT = "GM0307"
@@ -91,11 +91,10 @@ def installations():
     municipality = Installation("muni", municipality_db, DEBUG="1")
     hub = Installation("hub", hub_db)
     try:
-        municipality_db.create()
-        municipality.manage("migrate", "--noinput")
-        municipality.manage("load_demo")
-        hub_db.create(copy_from=municipality_db)
-        shutil.copytree(municipality.media, hub.media, dirs_exist_ok=True)
+        template, media = kept_demo_site()
+        for installation in (municipality, hub):
+            installation.database.create(copy_from=template)
+            shutil.copytree(media, installation.media, dirs_exist_ok=True)
         yield municipality, hub
     finally:
         for installation in (municipality, hub):
