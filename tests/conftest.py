@@ -92,11 +92,19 @@ def _write_relevance(terminalreporter, relevance):
             )
 
 
-# How long a unit of work (below) took in the last run, kept in pytest's cache folder; a fresh
-# clone estimates it per test by layer.
+SLOW_UNITS = (*ONE_WORKER_LAYERS, *BY_MODULE_LAYERS)
+# The layers that copy the kept demo site (tests/servers.py, kept_demo_site).
+NEEDS_DEMO_SITE = ("tests/browser/", "tests/integration/", "tests/production/")
+# How long a unit of work of the slow layers (below) took in the last run, kept in pytest's cache
+# folder; a fresh clone estimates it per test by layer.
 UNIT_SECONDS_KEY = "gezondin/unit-seconds"
-SECONDS_PER_TEST = {"tests/browser/": 3, "tests/integration/": 40, "tests/hostsite/": 20}
-SECONDS_PER_TEST_DEFAULT = 0.3
+SECONDS_PER_TEST = {
+    "tests/browser/": 3,
+    "tests/integration/": 40,
+    "tests/hostsite/": 20,
+    "tests/install": 6,
+}
+SECONDS_PER_TEST_DEFAULT = 10
 
 
 def work_unit(nodeid):
@@ -112,11 +120,17 @@ def work_unit(nodeid):
 
 
 def _estimated_seconds(unit, tests, measured):
+    """How long a unit of the layers that start servers or build things takes: as long as last
+    time, or estimated by layer. A single test counts 0: the single tests keep the order of the
+    collection, in which pytest-django puts the transactional tests last (each empties the
+    database after it)."""
+    if not unit.startswith(SLOW_UNITS):
+        return 0
     if unit in measured:
         return measured[unit]
     per_test = next(
         (seconds for layer, seconds in SECONDS_PER_TEST.items() if unit.startswith(layer)),
-        6 if unit.startswith(ONE_WORKER_LAYERS) else SECONDS_PER_TEST_DEFAULT,
+        SECONDS_PER_TEST_DEFAULT,
     )
     return per_test * tests
 
@@ -125,9 +139,10 @@ _unit_seconds = {}
 
 
 def pytest_runtest_logreport(report):
-    """The controller (or the only process) adds up how long each unit of work took."""
+    """The controller (or the only process) adds up how long each unit of the slow layers took."""
     unit = work_unit(report.nodeid)
-    _unit_seconds[unit] = _unit_seconds.get(unit, 0.0) + report.duration
+    if unit.startswith(SLOW_UNITS):
+        _unit_seconds[unit] = _unit_seconds.get(unit, 0.0) + report.duration
 
 
 def pytest_sessionfinish(session):
@@ -165,6 +180,21 @@ def pytest_xdist_make_scheduler(config, log):
                     self.workqueue.items(),
                     key=lambda item: -_estimated_seconds(item[0], len(item[1]), measured),
                 )
+                # While one worker builds the kept demo site (tests/servers.py), the other starts
+                # with a unit that does not wait for it.
+                if len(units) > 2 and all(
+                    unit.startswith(NEEDS_DEMO_SITE) for unit, _ in units[:2]
+                ):
+                    other = next(
+                        (
+                            i
+                            for i, (unit, _) in enumerate(units)
+                            if unit.startswith(SLOW_UNITS) and not unit.startswith(NEEDS_DEMO_SITE)
+                        ),
+                        None,
+                    )
+                    if other is not None:
+                        units.insert(1, units.pop(other))
                 self.workqueue.clear()
                 self.workqueue.update(units)
                 self.ordered = True

@@ -137,7 +137,7 @@ class Database:
             self._admin(f'DROP DATABASE IF EXISTS "{other.name}" WITH (FORCE)')
             self._admin(f'ALTER DATABASE "{self.name}" RENAME TO "{other.name}"')
         else:
-            os.replace(self.path, other.path)
+            shutil.move(self.path, other.path)
 
     def execute(self, sql, params=()):
         """One statement in this database (``%s`` placeholders), committed."""
@@ -184,32 +184,42 @@ def site_env(database, media_root, **extra):
     }
 
 
-def kept_demo_site():
+def kept_demo_site(server_url=None):
     """The reference site migrated and given the demo (``load_demo``), built the first time for
     its key and kept in ``.pytest_cache/gezondin-sites/`` (on PostgreSQL a database
     ``gezondin_site_demo_<key>``, its media in that folder): ``(database, media)``, to copy with
-    ``Database.create(copy_from=database)`` and ``shutil.copytree(media, ...)``.
+    ``Database.create(copy_from=database)`` and ``shutil.copytree(media, ...)``. The engine is
+    the suite's (DATABASE_URL), or the PostgreSQL server at ``server_url`` (the production layer).
 
     The key is the hash of the code and packages that decide what a database holds (the test
-    databases' key, tests/databases.py), the engine and today's date (the demo's activities lie
-    around today). It is built for the address KEPT_SITE_ADDRESS; ``point_default_site_at``
-    gives a copy the address of its own server. Migrating and loading the demo take some 30 s
-    of a core; a copy takes well under a second. Workers and runs wait for the one that builds
-    (a file lock); older copies are removed when a new one is kept."""
+    databases' key, tests/databases.py), the engine (with the PostgreSQL server's address) and
+    today's date (the demo's activities lie around today). The browser layer, the two
+    installations and the production layer all start from it: in the PostgreSQL pass of
+    `.ci/run` the demo is loaded once for the three. It is built for the address
+    KEPT_SITE_ADDRESS; ``point_default_site_at`` gives a copy the address of its own server.
+    Migrating and loading the demo take some 30 s of a core; a copy takes well under a second.
+    Workers and runs wait for the one that builds (a file lock); older copies are removed when a
+    new one is kept."""
     from tests import databases
 
-    engine = "postgresql" if on_postgres_url(os.environ.get("DATABASE_URL", "")) else "sqlite"
+    url = server_url or os.environ.get("DATABASE_URL", "")
+    engine = f"postgresql@{urlparse(url).netloc}" if on_postgres_url(url) else "sqlite"
     text = f"{databases.sources_hash()}:{engine}:{date.today():%Y%m%d}"
     key = hashlib.sha256(text.encode()).hexdigest()[:12]
     folder = SITES_DIR / f"demo-{key}"
     media, done = folder / "media", folder / "done"
-    template = Database("sitedemo", name=f"gezondin_site_demo_{key}", path=folder / "site.sqlite3")
+    template = Database(
+        "sitedemo",
+        server_url=server_url,
+        name=f"gezondin_site_demo_{key}",
+        path=folder / "site.sqlite3",
+    )
     with databases.locked(SITES_DIR):
         if done.is_file() and template.exists():
             return template, media
         shutil.rmtree(folder, ignore_errors=True)
         media.mkdir(parents=True)
-        building = Database("sitebuild")
+        building = Database("sitebuild", server_url=server_url)
         building.create()
         try:
             env = site_env(building, media, WAGTAILADMIN_BASE_URL=KEPT_SITE_ADDRESS)
@@ -219,8 +229,9 @@ def kept_demo_site():
         finally:
             building.drop()
         done.touch()
+        # Older copies (other days and code) of the same engine go.
         for old in SITES_DIR.glob("demo-*"):
-            if old != folder:
+            if old != folder and (old / "site.sqlite3").exists() != template.postgres:
                 shutil.rmtree(old, ignore_errors=True)
         if template.postgres:
             template.drop_others("gezondin_site_demo_")

@@ -9,11 +9,12 @@ redirect, the secure cookies and the CSRF origin check stay as in production.
 
 The layer always uses PostgreSQL, whatever DATABASE_URL says: ``PRODUCTION_POSTGRES_URL``
 (default the local server) gets a database ``gezondin_prod_test_<pid>`` for the run, copied from
-a template database that is migrated and given the demo once per change of the code and day
-(``gezondin_prod_template_<key>``, its media kept in ``.pytest_cache/gezondin-production/``),
-as the suite's own test databases are (tests/databases.py). The static files are collected once
-per change of them. Without PostgreSQL, Redis or ``pg_dump`` the tests skip with the reason;
-``REQUIRE_PRODUCTION=1`` (.ci/run) makes them fail instead.
+the demo site that is migrated and given the demo once per change of the code and day and kept
+(tests/servers.py, ``kept_demo_site``: the database ``gezondin_site_demo_<key>``, its media in
+``.pytest_cache/gezondin-sites/``), which the browser layer and the two installations copy too.
+The static files are collected once per change of them (kept in
+``.pytest_cache/gezondin-production/``). Without PostgreSQL, Redis or ``pg_dump`` the tests skip
+with the reason; ``REQUIRE_PRODUCTION=1`` (.ci/run) makes them fail instead.
 """
 
 import contextlib
@@ -28,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -36,7 +36,7 @@ import pytest
 import requests
 
 from tests import databases
-from tests.servers import ROOT, Database, free_port, manage, site_env
+from tests.servers import ROOT, Database, free_port, kept_demo_site, manage, site_env
 
 REQUIRE_PRODUCTION = os.environ.get("REQUIRE_PRODUCTION") == "1"
 POSTGRES_URL = os.environ.get("PRODUCTION_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/")
@@ -104,13 +104,6 @@ def _server_url(name):
 # Kept between runs: the template database with the demo, its media, the static files ----------
 
 
-def _template_key():
-    """The code and packages that decide what the database holds (tests/databases.py), and
-    today's date (the demo's activities lie around today)."""
-    text = f"{databases.sources_hash()}:{date.today():%Y%m%d}"
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
-
-
 def _static_key():
     digest = hashlib.sha256(databases.sources_hash().encode())
     for folder in STATIC_SOURCES:
@@ -118,55 +111,6 @@ def _static_key():
             if path.is_file():
                 digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
-
-
-def _drop_older(keep, prefix):
-    """Drop kept template databases other than ``keep``, and their media."""
-    import psycopg
-
-    with psycopg.connect(_server_url("postgres"), autocommit=True) as conn:
-        names = conn.execute(
-            "SELECT datname FROM pg_database WHERE starts_with(datname, %s) AND datname <> %s",
-            [prefix, keep],
-        ).fetchall()
-        for (name,) in names:
-            with contextlib.suppress(Exception):  # in use by another run: left for later
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    for old in KEPT.glob("media-*"):
-        if old.name != f"media-{keep.rsplit('_', 1)[-1]}":
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def template_database(build_env):
-    """The name of the template database (migrated, with the demo) and its media folder; built
-    the first time for the key."""
-    key = _template_key()
-    prefix = "gezondin_prod_template_"
-    template = Database(server_url=POSTGRES_URL, name=f"{prefix}{key}")
-    media = KEPT / f"media-{key}"
-    with databases.locked(KEPT):
-        import psycopg
-
-        with psycopg.connect(_server_url("postgres")) as conn:
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [template.name]
-            ).fetchone()
-        if exists and media.is_dir():
-            return template, media
-        building = Database(server_url=POSTGRES_URL, name=f"gezondin_prod_build_{os.getpid()}")
-        building.create()
-        shutil.rmtree(media, ignore_errors=True)
-        try:
-            env = site_env(building, media, **build_env)
-            manage(env, "migrate", "--noinput")
-            manage(env, "load_demo")
-            building._admin(f'DROP DATABASE IF EXISTS "{template.name}"')
-            building._admin(f'ALTER DATABASE "{building.name}" RENAME TO "{template.name}"')
-        finally:
-            building.drop()
-        media.mkdir(exist_ok=True)
-        _drop_older(template.name, prefix)
-    return template, media
 
 
 def static_root(env):
@@ -386,9 +330,7 @@ def deployment():
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port_a}",
         "LOG_LEVEL": "INFO",
     }
-    template, template_media = template_database(
-        {"WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000", "CACHE_DIR": str(work / "cache")}
-    )
+    template, template_media = kept_demo_site(server_url=POSTGRES_URL)
     database = Database(server_url=POSTGRES_URL, name=f"gezondin_prod_test_{os.getpid()}")
     database.create(copy_from=template)
     shutil.copytree(template_media, media)
