@@ -8,6 +8,11 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 # pytest-xdist workers: one per core. TEST_WORKERS=0 runs in one process (easiest to debug).
 TEST_WORKERS ?= auto
+# Some machines set PYTHONDONTWRITEBYTECODE=1 (this one does): every Python process then compiles
+# GezondIn's modules again, about half a second each time. The suite starts some forty (workers,
+# manage.py and runserver subprocesses, servers), so the commands here let Python keep its
+# bytecode in __pycache__ (ignored by git).
+unexport PYTHONDONTWRITEBYTECODE
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 .PHONY: help install run serve test test-fast test-browser test-install test-production lint format migrations-check migrations \
