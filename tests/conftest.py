@@ -102,7 +102,7 @@ SECONDS_PER_TEST = {
     "tests/browser/": 3,
     "tests/integration/": 40,
     "tests/hostsite/": 20,
-    "tests/install": 6,
+    "tests/install/": 6,
 }
 SECONDS_PER_TEST_DEFAULT = 10
 
@@ -113,7 +113,7 @@ def work_unit(nodeid):
     module = nodeid.split("::", 1)[0]
     for layer in ONE_WORKER_LAYERS:
         if module.startswith(layer):
-            return layer.rstrip("/")
+            return layer
     if module.startswith(BY_MODULE_LAYERS):
         return module
     return nodeid
