@@ -15,6 +15,7 @@ app server or worker process loads it instead of reading the database (docs/perf
 """
 
 import threading
+from functools import cached_property
 
 from django.core.cache import cache
 
@@ -181,14 +182,11 @@ class FacetIndex:
                     break
         return ids
 
-    @property
+    @cached_property
     def translation_key_set(self):
         """The translation keys of the items, as a set (hashed once per process: ten thousand
         UUIDs take about ten milliseconds)."""
-        keys = getattr(self, "_translation_key_set", None)
-        if keys is None:
-            keys = self._translation_key_set = frozenset(self.translation_keys)
-        return keys
+        return frozenset(self.translation_keys)
 
     def without_keys(self, translation_keys):
         """The items whose translation is not among `translation_keys` (a set)."""

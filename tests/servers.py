@@ -24,7 +24,6 @@ import threading
 import time
 import urllib.request
 import uuid
-from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse, urlsplit
@@ -200,11 +199,14 @@ def kept_demo_site(server_url=None):
     Migrating and loading the demo take some 30 s of a core; a copy takes well under a second.
     Workers and runs wait for the one that builds (a file lock); older copies are removed when a
     new one is kept."""
+    from django.utils import timezone
+
     from tests import databases
 
     url = server_url or os.environ.get("DATABASE_URL", "")
     engine = f"postgresql@{urlparse(url).netloc}" if on_postgres_url(url) else "sqlite"
-    text = f"{databases.sources_hash()}:{engine}:{date.today():%Y%m%d}"
+    # The site's own date (the demo's activities lie around it), as the suite's demo key has it.
+    text = f"{databases.sources_hash()}:{engine}:{timezone.localdate():%Y%m%d}"
     key = hashlib.sha256(text.encode()).hexdigest()[:12]
     folder = SITES_DIR / f"demo-{key}"
     media, done = folder / "media", folder / "done"
