@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
-from django.db.models import CharField, Count, F, Prefetch, Value, prefetch_related_objects
+from django.db.models import CharField, Count, F, Prefetch, Value
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.functional import cached_property
@@ -50,6 +50,7 @@ from kennisbank.filters import (
     m2m_through,
 )
 from kennisbank.harvest.models import shared_copy_of
+from kennisbank.links import load_links
 from kennisbank.models import (
     PRACTICE_NEEDS,
     PRACTICE_SECTIONS,
@@ -127,6 +128,8 @@ CARD_FRAGMENT = "kennisbank_card"
 # Part of every card's cache key: raise it when the card's markup changes, so a deployment does
 # not serve cards rendered by the previous template for up to an hour.
 CARD_MARKUP = 3
+# How long a rendered card stays in the cache (it also goes stale with its key, above).
+CARD_TIMEOUT = 60 * 60
 
 
 def shared_source_name(item) -> str:
@@ -157,22 +160,31 @@ def card_cache_key(item, heading, note, language, version):
 
 
 def prefetch_uncached_cards(items, heading="h3", note=""):
-    """Read the themes and municipalities of the items whose card is not in the cache (the
-    cached ones need neither): usually no query at all."""
+    """Look the items' result cards up in the cache in one read, and read the links (themes,
+    municipalities) of the items whose card is not there (the cached ones need none): usually
+    no query at all. A cached card is kept on its item, so that the template's ``cached_card``
+    does not read it again (kennisbank_tags)."""
     if not items:
         return items
     language, version = get_language(), cached_terms.version()
     keys = {
-        make_template_fragment_key(
-            CARD_FRAGMENT, [card_cache_key(item, heading, note, language, version)]
-        ): item
+        card_fragment_key(card_cache_key(item, heading, note, language, version)): item
         for item in items
     }
     cached = cache.get_many(list(keys))
-    missing = [item for key, item in keys.items() if key not in cached]
-    if missing:
-        prefetch_related_objects(missing, "themas", "gemeenten")
+    missing = []
+    for key, item in keys.items():
+        if key in cached:
+            item.cached_card = (key, cached[key])
+        else:
+            missing.append(item)
+    load_links(missing)
     return items
+
+
+def card_fragment_key(card_key):
+    """The cache key of a rendered result card with the given card_cache_key."""
+    return make_template_fragment_key(CARD_FRAGMENT, [card_key])
 
 
 class KennisbankSearch:

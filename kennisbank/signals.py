@@ -24,16 +24,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from gezondin import terms
 from kennisbank.filters import m2m_through
 from kennisbank.harvest import signals as harvest_signals
+from kennisbank.links import LINKED_FIELDS
 from kennisbank.models import (
-    VOCABULARY_FIELDS,
     GemeentePage,
     KennisbankPage,
     KennisPage,
     ThemaPage,
 )
 from kennisbank.search import invalidate_results
-
-LINKED_FIELDS = [*VOCABULARY_FIELDS.values(), "gemeenten"]
 
 
 def copy_links_to_translations(sender, instance, **kwargs):

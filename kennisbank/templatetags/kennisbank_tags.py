@@ -34,7 +34,7 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.core.cache import cache as django_cache
-from django.db.models import CharField, F, Value
+from django.db.models import F
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -51,7 +51,8 @@ from gezondin.terms import (
     untranslated_terms,
 )
 from gezondin.terms import version as terms_version
-from kennisbank.filters import VOCABULARY_MODELS, m2m_through
+from kennisbank.filters import VOCABULARY_MODELS
+from kennisbank.links import LINKED_FIELDS, linked_values
 from kennisbank.models import (
     VOCABULARY_FIELDS,
     GemeentePage,
@@ -61,7 +62,13 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     ThemaPage,
 )
-from kennisbank.search import card_cache_key, shared_source_name, with_listing_data
+from kennisbank.search import (
+    CARD_TIMEOUT,
+    card_cache_key,
+    card_fragment_key,
+    shared_source_name,
+    with_listing_data,
+)
 
 register = template.Library()
 
@@ -90,54 +97,11 @@ def _current_path(context):
 # Terms ---------------------------------------------------------------------------------------
 
 
-LINKED_FIELDS = [*VOCABULARY_FIELDS.values(), "gemeenten"]
-_LINKS_CACHE_ATTR = "_kennisbank_linked_values"
-
-
-def _already_loaded(item, field):
-    """Whether reading ``field`` costs no query: prefetched (listings), held in memory (previews
-    and revisions) or the page is not saved yet."""
-    return (
-        not item.pk
-        or field in getattr(item, "_prefetched_objects_cache", {})
-        or field in getattr(item, "_cluster_related_objects", {})
-    )
-
-
-def _identity(field, obj):
-    return obj.cbs_code if field == "gemeenten" else obj.slug
-
-
 def _linked_values(item, field):
-    """The slugs of an item's terms in ``field`` (CBS codes for "gemeenten").
-
-    Links that are loaded already are read as they are. Otherwise the links of every field that
-    is not loaded are read in one query (a UNION over the link tables) and kept on the item, so a
-    page showing several vocabularies costs one query instead of one per vocabulary.
-    """
+    """The slugs of an item's terms in ``field`` (CBS codes for "gemeenten"): kennisbank.links."""
     if field not in LINKED_FIELDS:
         raise template.TemplateSyntaxError(f"unknown vocabulary field {field!r}")
-    if _already_loaded(item, field):
-        return [_identity(field, obj) for obj in getattr(item, field).all()]
-    loaded = getattr(item, _LINKS_CACHE_ATTR, None)
-    if loaded is None:
-        wanted = [name for name in LINKED_FIELDS if not _already_loaded(item, name)]
-        parts = []
-        for name in wanted:
-            through, term_fk = m2m_through(name)
-            column = "cbs_code" if name == "gemeenten" else "slug"
-            parts.append(
-                through.objects.filter(kennispage_id=item.pk)
-                .annotate(linked_field=Value(name, output_field=CharField()))
-                .values_list("linked_field", f"{term_fk}__{column}")
-                .order_by()
-            )
-        loaded = {name: [] for name in wanted}
-        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        for name, value in rows:
-            loaded[name].append(value)
-        setattr(item, _LINKS_CACHE_ATTR, loaded)
-    return loaded[field]
+    return linked_values(item, field)
 
 
 def _term_entries(item, field):
@@ -167,6 +131,46 @@ def card_cache_version(context):
 
 
 register.filter("shared_source", shared_source_name)
+
+
+class CachedCardNode(template.Node):
+    def __init__(self, nodelist, item, card_key):
+        self.nodelist, self.item, self.card_key = nodelist, item, card_key
+
+    def render(self, context):
+        key = card_fragment_key(self.card_key.resolve(context))
+        prefetched = getattr(self.item.resolve(context), "cached_card", None)
+        if prefetched is not None and prefetched[0] == key:
+            return prefetched[1]
+        html = django_cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            django_cache.set(key, html, CARD_TIMEOUT)
+        return html
+
+
+@register.tag
+def cached_card(parser, token):
+    """``{% cached_card item card_key %}…{% endcached_card %}``: a result card, rendered once and
+    kept in the cache under its key (kennis_card_key) for CARD_TIMEOUT, like Django's ``{% cache
+    %}``; a card that kennisbank.search.prefetch_uncached_cards found in the cache already (with
+    those of the whole page, in one read) is not read again."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f"{bits[0]!r} takes an item and its card key")
+    nodelist = parser.parse(("endcached_card",))
+    parser.delete_first_token()
+    return CachedCardNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+
+
+@register.simple_tag
+def gemeente_names(item):
+    """``{% gemeente_names item as names %}``: the names of a kennisbank item's municipalities as
+    people know them, sorted (kennisbank.links: no query when its links are loaded)."""
+    labels = gemeente_labels()
+    return sorted(
+        (labels.get(code, code) for code in _linked_values(item, "gemeenten")), key=str.casefold
+    )
 
 
 @register.simple_tag(takes_context=True)

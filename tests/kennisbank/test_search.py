@@ -8,6 +8,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search import index
@@ -565,6 +566,33 @@ def test_a_renamed_theme_shows_on_the_cached_cards(client, practices, terms, cac
     terms["wonen"].save()
     assert "Thema: Wonen en leefomgeving" not in tags()
     assert "Thema: Wonen" in tags()
+
+
+def test_cards_in_the_cache_are_read_once_for_the_whole_page(client, practices, monkeypatch):
+    """A page of results reads its cached cards in one go (prefetch_uncached_cards) and renders
+    them without reading each one again (the ``cached_card`` tag)."""
+    first = titles(client.get(URL))
+    backend = type(caches["default"])
+    single_reads, in_get_many = [], []
+    real_get, real_get_many = backend.get, backend.get_many
+
+    def get(self, key, *args, **kwargs):
+        if not in_get_many:  # the local-memory cache's get_many calls get for each key
+            single_reads.append(key)
+        return real_get(self, key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        in_get_many.append(True)
+        try:
+            return real_get_many(self, keys, *args, **kwargs)
+        finally:
+            in_get_many.pop()
+
+    monkeypatch.setattr(backend, "get", get)
+    monkeypatch.setattr(backend, "get_many", get_many)
+    again = client.get(URL)
+    assert titles(again) == first and len(first) == 4
+    assert not [key for key in single_reads if ".kennisbank_card." in key]
 
 
 def link_reads(queries):
