@@ -9,8 +9,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django_tasks.signals import task_enqueued
 from wagtail.search import index
 
 from gezondin.models import Doelgroep, Gemeente, Thema
@@ -662,6 +663,41 @@ def test_a_publication_builds_the_facet_index_before_the_first_visitor(
     assert response.status_code == 200
     assert not link_reads(queries)
     assert facet_counts(client.get(URL, {"thema": "wonen"}), "thema")["wonen"] == 3
+
+
+def test_pages_published_together_build_the_indexes_once(
+    kennisbank, terms, django_capture_on_commit_callbacks
+):
+    """Each publication leaves a callback for after its transaction; a transaction that
+    publishes several pages (load_demo, Wagtail's bulk publish) asks the worker for one build of
+    the facet and word indexes, not one per page; the next publication asks again."""
+    builds = []
+
+    def enqueued(sender, task_result, **kwargs):
+        if task_result.task.name == "build_facet_indexes":
+            builds.append(task_result)
+
+    task_enqueued.connect(enqueued)
+    try:
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            with transaction.atomic():
+                for number in range(3):
+                    publish(
+                        kennisbank,
+                        PraktijkvoorbeeldPage(title=f"Samen {number}", slug=f"samen-{number}"),
+                        themas=[terms["wonen"]],
+                    )
+        assert len(callbacks) >= 3
+        assert len(builds) == 1
+        with django_capture_on_commit_callbacks(execute=True):
+            publish(
+                kennisbank,
+                PraktijkvoorbeeldPage(title="Later", slug="later"),
+                themas=[terms["wonen"]],
+            )
+        assert len(builds) == 2
+    finally:
+        task_enqueued.disconnect(enqueued)
 
 
 @pytest.mark.parametrize("sort", ["nieuwste", "titel", "relevantie"])
