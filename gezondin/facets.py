@@ -13,9 +13,23 @@ same way and hand the same structure to the finder's template
 import functools
 
 from django.utils.text import slugify
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 
 CHECKBOXES, SELECT = "checkboxes", "select"
+
+
+class CountWords:
+    """"resultaat" or "resultaten" after an option's count, in the language active when it is
+    shown. Cheap to make for each of the hundreds of options a finder counts (Django's
+    ngettext_lazy with a number makes a class each time)."""
+
+    __slots__ = ("count",)
+
+    def __init__(self, count):
+        self.count = count
+
+    def __str__(self):
+        return ngettext("resultaat", "resultaten", self.count)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -53,7 +67,7 @@ def facet(name, label, labels, counts, selected, *, widget=CHECKBOXES, note="", 
             # The checkbox's id, and the words screen readers hear after its count: made here
             # once rather than in the template for each of a finder's hundred-odd options.
             "id": option_id(name, value),
-            "count_words": ngettext_lazy("resultaat", "resultaten", counts.get(value, 0)),
+            "count_words": CountWords(counts.get(value, 0)),
         }
         for value, option_label in labels.items()
         if counts.get(value, 0) or value in selected
