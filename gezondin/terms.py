@@ -38,11 +38,28 @@ def end_request_memo(**kwargs):
     _request.values = None
 
 
-def _cache_get(key):
+# Beyond the request, each process keeps what it read under a key that holds a generation (the
+# term names, municipality names, locales and private sections below: every such key carries
+# version()); what is stored under such a key never changes, a change makes a new generation and
+# so new keys. The generations themselves are read from the cache once per request. Bounded: it
+# starts afresh when it holds more than a few generations' worth.
+_process = {}
+PROCESS_MEMO_SIZE = 512
+
+
+def _cache_get(key, *, versioned=True):
+    """The value cached under ``key`` (None if none), read once per request; a ``versioned`` key
+    (one holding a generation) also once per process."""
     memo = getattr(_request, "values", None)
     if memo is not None and key in memo:
         return memo[key]
-    value = cache.get(key)
+    value = _process.get(key) if versioned else None
+    if value is None:
+        value = cache.get(key)
+        if versioned and value is not None:
+            if len(_process) >= PROCESS_MEMO_SIZE:
+                _process.clear()
+            _process[key] = value
     if memo is not None and value is not None:
         memo[key] = value
     return value
@@ -63,7 +80,7 @@ def generation(key):
     earlier generation can never be served again. Counters raised with ``cache.incr`` went back:
     the file cache stores an incremented value with the default timeout, and a lost counter
     restarted at 1, bringing back what was cached under 1 (pages made private, unpublished)."""
-    value = _cache_get(key)
+    value = _cache_get(key, versioned=False)
     if value is None:
         # add(), not set(): processes finding the key missing at the same moment agree on one.
         cache.add(key, new_token(), None)

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from gezondin import terms
+from gezondin.models import Thema
 from kennisbank.models import PraktijkvoorbeeldPage
 from kennisbank.search import RESULTS_VERSION_KEY
 from tests.caches import DEFAULT_TIMEOUT
@@ -111,3 +112,32 @@ def test_a_request_reads_each_generation_from_the_cache_once(client, content, mo
     terms.version()
     terms.version()
     assert reads.count(terms.CACHE_VERSION_KEY) == 2
+
+
+def test_names_are_read_from_the_cache_once_per_process(client, content, monkeypatch):
+    """Term and municipality names, locales and private sections are cached under the terms'
+    generation, and what is stored under a generation never changes: a process keeps what it
+    read, so a request reads only the generations. A renamed term makes a new generation."""
+    url = content.kennisbank.url
+    client.get(url, {"thema": "wonen"})
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(terms.cache, "get", counting_get)
+    assert client.get(url, {"thema": "wonen"}).status_code == 200
+    version = terms.version()
+    assert reads.count(terms.CACHE_VERSION_KEY) == 2  # the request's and the line above
+    names = ("terms", "terms-untranslated", "gemeenten", "locale", "locales", "restricted")
+    kept = tuple(f"gezondin:{name}:{version}:" for name in names)
+    assert not [key for key in reads if key.startswith(kept)]
+    assert [key for key in reads if f":{version}" in key]  # others (the menu) are not kept
+
+    thema = Thema.objects.get(slug="wonen", locale__language_code="nl")
+    thema.name = "Wonen en buurt"
+    thema.save()
+    assert terms.version() != version
+    assert ("wonen", "Wonen en buurt") in terms.term_options(Thema, "nl")
