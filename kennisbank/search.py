@@ -325,8 +325,6 @@ class KennisbankSearch:
             titles = dict(KennisPage.objects.filter(pk__in=id_list(ids)).values_list("pk", "title"))
 
         def group(pk):
-            if candidates is not None and pk not in candidates:
-                return 2
             title = title_stems(titles.get(pk, ""))
             if title == wanted:
                 return 0
@@ -334,7 +332,14 @@ class KennisbankSearch:
                 return 1
             return 2
 
-        return sorted(ids, key=group)
+        if candidates is None:
+            return sorted(ids, key=group)
+        # Only the candidates can come first: thousands of matches are not looked at one by one.
+        groups = {pk: group(pk) for pk in candidates}
+        first = [[pk for pk in ids if groups.get(pk) == rank] for rank in (0, 1)]
+        if not first[0] and not first[1]:
+            return ids
+        return [*first[0], *first[1], *(pk for pk in ids if groups.get(pk, 2) == 2)]
 
     @cached_property
     def matching_ids(self):

@@ -234,7 +234,10 @@ class WordIndex:
             for at in matched.intersection(frequency):
                 count = frequency[at]
                 scores[at] += weight * count / (count + norms[at])
-        return sorted(matched, key=lambda at: (-scores[at], at))
+        # Newest first among equals: sorted by position, then (stably) by score.
+        ordered = sorted(matched)
+        ordered.sort(key=scores.__getitem__, reverse=True)
+        return ordered
 
 
 def _starting_with(words, stem):
