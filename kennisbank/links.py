@@ -8,8 +8,11 @@ tables: for one item the first time a page asks for one of them (:func:`linked_v
 a list of items at once (:func:`load_links`: the result cards that are not in the cache).
 """
 
+import json
+
 from django.db import connection
 from django.db.models import CharField, Value
+from django.db.models.expressions import RawSQL
 
 from kennisbank.filters import m2m_through
 from kennisbank.models import VOCABULARY_FIELDS
@@ -47,6 +50,18 @@ def _rows(fields, page_ids):
     return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
 
 
+def id_list(ids):
+    """A list of ids as a subquery with a single parameter (an array on PostgreSQL, JSON on
+    SQLite), for `pk__in=`: thousands of ids in several parts of one query stay within the
+    databases' limits on parameters."""
+    ids = [int(pk) for pk in ids]
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+    if connection.vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    return ids
+
+
 # Ids no page has: the list the query for load_links is compiled with, once per process.
 _PLACEHOLDER_IDS = (-1, -2)
 _compiled = {}
@@ -55,9 +70,7 @@ _compiled = {}
 def _all_rows(page_ids):
     """_rows of every field for many pages. Building and compiling that UNION of seven parts
     costs six times what running it does, so on SQLite and PostgreSQL (where the ids are one
-    parameter, kennisbank.search.id_list) it is compiled once and run with the ids."""
-    from kennisbank.search import id_list
-
+    parameter, id_list) it is compiled once and run with the ids."""
     if connection.vendor not in _compiled:
         placeholder = id_list(_PLACEHOLDER_IDS)
         if isinstance(placeholder, list):  # other databases: one parameter per id

@@ -15,15 +15,12 @@ kennisbank.signals and gezondin.terms): a popular selection is counted once, not
 """
 
 import hashlib
-import json
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connection
 from django.db.models import CharField, Count, F, Prefetch, Value
-from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, ngettext
@@ -50,7 +47,7 @@ from kennisbank.filters import (
     m2m_through,
 )
 from kennisbank.harvest.models import shared_copy_of
-from kennisbank.links import load_links
+from kennisbank.links import id_list, load_links
 from kennisbank.models import (
     PRACTICE_NEEDS,
     PRACTICE_SECTIONS,
@@ -98,18 +95,6 @@ def listing_items(ids):
 CARD_DEFERRED = [
     f"praktijkvoorbeeldpage__{field}" for field in [*PRACTICE_SECTIONS, "approach", *PRACTICE_NEEDS]
 ]
-
-
-def id_list(ids):
-    """A list of ids as a subquery with a single parameter (an array on PostgreSQL, JSON on
-    SQLite), for `pk__in=`: thousands of ids in several parts of one query stay within the
-    databases' limits on parameters."""
-    ids = [int(pk) for pk in ids]
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::integer[])", [ids])
-    if connection.vendor == "sqlite":
-        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
-    return ids
 
 
 def with_listing_data(queryset, prefetch=True):

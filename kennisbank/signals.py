@@ -34,6 +34,7 @@ from kennisbank.models import (
     ThemaPage,
 )
 from kennisbank.search import invalidate_results, results_version
+from kennisbank.tasks import build_facet_indexes
 
 
 def copy_links_to_translations(sender, instance, **kwargs):
@@ -106,8 +107,6 @@ def _build_facet_indexes():
     bulk actions), each leaving a callback that runs after the commit. The word index is read
     anew by every build (three seconds at 10,000 practices), so the callbacks after the first
     find their generation asked for already and ask nothing."""
-    from kennisbank.tasks import build_facet_indexes
-
     generation = results_version()
     if getattr(_enqueued, "generation", None) == generation:
         return
