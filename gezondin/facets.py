@@ -19,8 +19,8 @@ CHECKBOXES, SELECT = "checkboxes", "select"
 
 
 class CountWords:
-    """"resultaat" or "resultaten" after an option's count, in the language active when it is
-    shown. Cheap to make for each of the hundreds of options a finder counts (Django's
+    """The word after an option's count ("resultaat", "resultaten"), in the language active when
+    it is shown. Cheap to make for each of the hundreds of options a finder counts (Django's
     ngettext_lazy with a number makes a class each time)."""
 
     __slots__ = ("count",)
