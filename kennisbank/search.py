@@ -147,8 +147,8 @@ def card_cache_key(item, heading, note, language, version):
 def prefetch_uncached_cards(items, heading="h3", note=""):
     """Look the items' result cards up in the cache in one read, and read the links (themes,
     municipalities) of the items whose card is not there (the cached ones need none): usually
-    no query at all. A cached card is kept on its item, so that the template's ``cached_card``
-    does not read it again (kennisbank_tags)."""
+    no query at all. What the cache said is kept on each item (the card, or None), so that the
+    template's ``cached_card`` does not ask again (kennisbank_tags)."""
     if not items:
         return items
     language, version = get_language(), cached_terms.version()
@@ -159,9 +159,9 @@ def prefetch_uncached_cards(items, heading="h3", note=""):
     cached = cache.get_many(list(keys))
     missing = []
     for key, item in keys.items():
-        if key in cached:
-            item.cached_card = (key, cached[key])
-        else:
+        # (key, its HTML or None): the template's cached_card reads neither kind again.
+        item.cached_card = (key, cached.get(key))
+        if key not in cached:
             missing.append(item)
     load_links(missing)
     return items

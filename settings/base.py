@@ -100,7 +100,8 @@ _cache_url = env("CACHE_URL")
 if _cache_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache with one client per pool (gezondin/cache.py).
+            "BACKEND": "gezondin.cache.RedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "gezondin"),
         }

@@ -80,7 +80,7 @@ def use_backend(name, tmp_path, monkeypatch):
         # A prefix of this test's own: other test runs (xdist workers, a second checkout) may
         # use the same Redis at the same time, with the same primary keys.
         config = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "gezondin.cache.RedisCache",  # as settings/base.py with CACHE_URL
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
             "TIMEOUT": DEFAULT_TIMEOUT,

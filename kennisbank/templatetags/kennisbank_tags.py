@@ -141,8 +141,9 @@ class CachedCardNode(template.Node):
         key = card_fragment_key(self.card_key.resolve(context))
         prefetched = getattr(self.item.resolve(context), "cached_card", None)
         if prefetched is not None and prefetched[0] == key:
-            return prefetched[1]
-        html = django_cache.get(key)
+            html = prefetched[1]  # looked up with the page's cards: found, or None
+        else:
+            html = django_cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
             django_cache.set(key, html, CARD_TIMEOUT)
@@ -153,8 +154,8 @@ class CachedCardNode(template.Node):
 def cached_card(parser, token):
     """``{% cached_card item card_key %}…{% endcached_card %}``: a result card, rendered once and
     kept in the cache under its key (kennis_card_key) for CARD_TIMEOUT, like Django's ``{% cache
-    %}``; a card that kennisbank.search.prefetch_uncached_cards found in the cache already (with
-    those of the whole page, in one read) is not read again."""
+    %}``; a card that kennisbank.search.prefetch_uncached_cards looked up already (with those of
+    the whole page, in one read) is not looked up again, whether it was found or not."""
     bits = token.split_contents()
     if len(bits) != 3:
         raise template.TemplateSyntaxError(f"{bits[0]!r} takes an item and its card key")
