@@ -58,20 +58,22 @@ def facet(name, label, labels, counts, selected, *, widget=CHECKBOXES, note="", 
     (one value, with an option ``all_label`` first); ``note`` a sentence shown below the options.
     """
     selected = [value for value in selected if value]
-    options = [
-        {
-            "value": value,
-            "label": option_label,
-            "count": counts.get(value, 0),
-            "selected": value in selected,
-            # The checkbox's id, and the words screen readers hear after its count: made here
-            # once rather than in the template for each of a finder's hundred-odd options.
-            "id": option_id(name, value),
-            "count_words": CountWords(counts.get(value, 0)),
-        }
-        for value, option_label in labels.items()
-        if counts.get(value, 0) or value in selected
-    ]
+    options = []
+    for value, option_label in labels.items():
+        count = counts.get(value, 0)
+        if count or value in selected:
+            options.append(
+                {
+                    "value": value,
+                    "label": option_label,
+                    "count": count,
+                    "selected": value in selected,
+                    # The checkbox's id, and the words screen readers hear after its count:
+                    # made here rather than in the template for each of a hundred-odd options.
+                    "id": option_id(name, value),
+                    "count_words": CountWords(count),
+                }
+            )
     return {
         "name": name,
         "label": label,

@@ -319,12 +319,13 @@ class KennisbankSearch:
 
         if candidates is None:
             return sorted(ids, key=group)
-        # Only the candidates can come first: thousands of matches are not looked at one by one.
+        # Only the candidates can come first: the thousands of other matches keep their order
+        # without their titles being looked at.
         groups = {pk: group(pk) for pk in candidates}
-        first = [[pk for pk in ids if groups.get(pk) == rank] for rank in (0, 1)]
-        if not first[0] and not first[1]:
-            return ids
-        return [*first[0], *first[1], *(pk for pk in ids if groups.get(pk, 2) == 2)]
+        buckets = ([], [], [])
+        for pk in ids:
+            buckets[groups.get(pk, 2)].append(pk)
+        return [*buckets[0], *buckets[1], *buckets[2]]
 
     @cached_property
     def matching_ids(self):
