@@ -147,10 +147,12 @@ def pytest_runtest_logreport(report):
 
 def pytest_sessionfinish(session):
     if getattr(session.config, "workerinput", None) is None and _unit_seconds:
-        if session.config.cache is not None:
-            kept = session.config.cache.get(UNIT_SECONDS_KEY, {})
+        # Without pytest's cache (-p no:cacheprovider) there is nowhere to keep them.
+        kept_in = getattr(session.config, "cache", None)
+        if kept_in is not None:
+            kept = kept_in.get(UNIT_SECONDS_KEY, {})
             kept.update({unit: round(seconds, 1) for unit, seconds in _unit_seconds.items()})
-            session.config.cache.set(UNIT_SECONDS_KEY, kept)
+            kept_in.set(UNIT_SECONDS_KEY, kept)
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -166,7 +168,8 @@ def pytest_xdist_make_scheduler(config, log):
     so the workers finish together instead of one running a long module at the end."""
     from xdist.scheduler import LoadScopeScheduling
 
-    measured = config.cache.get(UNIT_SECONDS_KEY, {}) if config.cache is not None else {}
+    kept_in = getattr(config, "cache", None)  # None with -p no:cacheprovider
+    measured = kept_in.get(UNIT_SECONDS_KEY, {}) if kept_in is not None else {}
 
     class LayerScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid):
