@@ -17,6 +17,7 @@ app server or worker process loads it instead of reading the database (docs/perf
 import threading
 from functools import cached_property
 
+import numpy as np
 from django.core.cache import cache
 
 from gezondin import regions
@@ -112,8 +113,21 @@ class FacetIndex:
         return _bits(position[pk] for pk in ids if pk in position)
 
     def bitset_of_positions(self, positions):
-        """The bitset of the items at the given positions."""
-        return _bits(positions)
+        """The bitset of the items at the given positions (an array)."""
+        holding = np.zeros(len(self.ids), dtype=bool)
+        holding[positions] = True
+        return int.from_bytes(np.packbits(holding, bitorder="little").tobytes(), "little")
+
+    def positions_of(self, ids):
+        """The positions of the given ids (those of this index, in their order), as an array."""
+        position = self.position
+        return np.fromiter((position[pk] for pk in ids if pk in position), dtype=np.intp)
+
+    def _holding(self, selection):
+        """A selection's bitset as an array of booleans over the positions."""
+        size = len(self.ids)
+        packed = np.frombuffer(selection.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+        return np.unpackbits(packed, count=size, bitorder="little").view(bool)
 
     def select(self, chosen, within=None, skip=None):
         """The items matching every chosen facet (any of its values), within `within`."""
@@ -142,17 +156,14 @@ class FacetIndex:
             counts[facet] = found
         return counts
 
-    def first_in(self, selection, ids, limit):
-        """The first `limit` of `ids` (in their order) that are in the selection."""
-        bits = _lowest_first(selection)
-        size, position, found = len(bits), self.position, []
-        for pk in ids:
-            at = position.get(pk)
-            if at is not None and at < size and bits[at] == "1":
-                found.append(pk)
-                if len(found) == limit:
-                    break
-        return found
+    def ranked_in(self, selection, positions, start, stop):
+        """The ids ranked start..stop-1 of the selection's items among `positions` (an array,
+        in the order to show)."""
+        if not len(positions):
+            return []
+        chosen = positions[self._holding(selection)[positions]][start:stop]
+        ids = self.ids
+        return [ids[at] for at in chosen.tolist()]
 
     def titles(self, ids):
         """{pk: title} of the given ids."""

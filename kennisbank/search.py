@@ -16,6 +16,7 @@ kennisbank.signals and gezondin.terms): a popular selection is counted once, not
 
 import hashlib
 
+import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
@@ -167,6 +168,17 @@ def prefetch_uncached_cards(items, heading="h3", note=""):
     return items
 
 
+def _title_group(title, wanted):
+    """0 for a title that says exactly what was asked (`wanted`: the query's stems), 1 for one
+    holding every word of it, 2 for the others (KennisbankSearch's titles first)."""
+    stems = title_stems(title)
+    if stems == wanted:
+        return 0
+    if all(any(word.startswith(stem) for word in stems) for stem in wanted):
+        return 1
+    return 2
+
+
 def card_fragment_key(card_key):
     """The cache key of a rendered result card with the given card_cache_key."""
     return make_template_fragment_key(CARD_FRAGMENT, [card_key])
@@ -293,39 +305,37 @@ class KennisbankSearch:
             self.terms, operator="and", order_by_relevance=False
         )
 
-    def _titles_first(self, ids, index=None, candidates=None):
+    def _titles_first(self, ids, index=None):
         """`ids` (in the backend's order) with the titles that say what was asked first: an
         exact or near-exact title (the same words, give or take plurals, diacritics, function
         words and order), then titles holding every word of the query; the backend's order
         within each group. The backends weigh the title but rank a long text with many mentions
-        above it. `candidates`: the ids whose titles can hold every word (from the word index);
-        the others are not looked at."""
+        above it. The titles are read from `index` (a FacetIndex) when given."""
         wanted = set(query_stems(self.query))
         if not wanted or not ids:
             return ids
-        index = index if index is not None else self._index
         if index is not None:
-            titles = index.titles(ids if candidates is None else candidates)
+            titles = index.titles(ids)
         else:
             titles = dict(KennisPage.objects.filter(pk__in=id_list(ids)).values_list("pk", "title"))
+        return sorted(ids, key=lambda pk: _title_group(titles.get(pk, ""), wanted))
 
-        def group(pk):
-            title = title_stems(titles.get(pk, ""))
-            if title == wanted:
-                return 0
-            if all(any(word.startswith(stem) for word in title) for stem in wanted):
-                return 1
-            return 2
-
-        if candidates is None:
-            return sorted(ids, key=group)
-        # Only the candidates can come first: the thousands of other matches keep their order
-        # without their titles being looked at.
-        groups = {pk: group(pk) for pk in candidates}
-        buckets = ([], [], [])
-        for pk in ids:
-            buckets[groups.get(pk, 2)].append(pk)
-        return [*buckets[0], *buckets[1], *buckets[2]]
+    def _titles_first_positions(self, positions, index, words):
+        """The same for the positions of `index`'s items (an array, best first) with the word
+        index `words`: only the titles holding every word of the query (`words.in_titles`) can
+        come first, and only those of them with no more words than the query can say exactly
+        what was asked; the titles of the thousands of other matches are not looked at."""
+        wanted = set(query_stems(self.query))
+        if not wanted or not len(positions):
+            return positions
+        candidates = words.in_titles(wanted)
+        if not len(candidates):
+            return positions
+        groups = np.full(len(index.ids), 2, dtype=np.int8)
+        groups[candidates] = 1
+        for at in candidates[words.title_sizes[candidates] <= len(wanted)].tolist():
+            groups[at] = _title_group(index.title_list[at], wanted)
+        return positions[np.argsort(groups[positions], kind="stable")]
 
     @cached_property
     def matching_ids(self):
@@ -372,10 +382,11 @@ class KennisbankSearch:
 
     def _ranked_matches(self, index, locale):
         """Every match of the query among `index`'s items (the live kennisbank of `locale`) as
-        (ids best first, their bitset), the titles that say what was asked put first, kept per
-        query and generation so that no other selection with the same words searches, ranks or
-        builds the bitset again. With GezondIn's database backends the words are matched and
-        ranked in memory (kennisbank.word_index); otherwise one full-text query."""
+        (their positions in the index best first, an array; their bitset), the titles that say
+        what was asked put first, kept per query and generation so that no other selection with
+        the same words searches, ranks or builds the bitset again. With GezondIn's database
+        backends the words are matched and ranked in memory (kennisbank.word_index); otherwise
+        one full-text query."""
         # (The counts "elsewhere" search the other language's kennisbank too.)
         words = self._words if index is self._index else word_index(locale)
         raw = "|".join(
@@ -387,43 +398,39 @@ class KennisbankSearch:
                 words.token if words is not None else "",
             ]
         )
-        key = "gezondin:kennisbank:matches:" + hashlib.sha256(raw.encode()).hexdigest()
+        key = "gezondin:kennisbank:positions:" + hashlib.sha256(raw.encode()).hexdigest()
         found = cache.get(key)
         if found is not None:
             return found
         if words is not None:  # GezondIn's database backends: matched and ranked in memory
-            positions = words.ranked(self.terms)
-            titled = {index.ids[at] for at in words.in_titles(query_stems(self.query))}
-            ranked = self._titles_first([index.ids[at] for at in positions], index, titled)
-            found = (ranked, index.bitset_of_positions(positions))
-            cache.set(key, found, RESULTS_TIMEOUT)
-            return found
-        base = kennis_queryset(locale=locale)
-        scores = relevance_scores(base, self.terms)
-        if scores is not None:  # SQLite: the scores of every match in one pass
-            ranked = rank([pk for pk in scores if pk in index.position], scores)
+            positions = self._titles_first_positions(words.ranked(self.terms), index, words)
         else:
-            results = base.search(self.terms, operator="and")
-            if hasattr(results, "get_queryset"):
-                ranked = list(results.get_queryset().values_list("pk", flat=True))
+            base = kennis_queryset(locale=locale)
+            scores = relevance_scores(base, self.terms)
+            if scores is not None:  # SQLite: the scores of every match in one pass
+                ranked = rank([pk for pk in scores if pk in index.position], scores)
             else:
-                ranked = [item.pk for item in results[:MAX_FACET_IDS]]
-        ranked = self._titles_first(ranked, index)
-        found = (ranked, index.bitset(ranked))
+                results = base.search(self.terms, operator="and")
+                if hasattr(results, "get_queryset"):
+                    ranked = list(results.get_queryset().values_list("pk", flat=True))
+                else:
+                    ranked = [item.pk for item in results[:MAX_FACET_IDS]]
+            positions = index.positions_of(self._titles_first(ranked, index))
+        found = (positions.astype(np.uint32), index.bitset_of_positions(positions))
         cache.set(key, found, RESULTS_TIMEOUT)
         return found
 
     @cached_property
     def _match_record(self):
-        """(matches best first, their bitset), read once per request; (None, None) without a
-        query."""
+        """(the positions of the matches best first, their bitset), read once per request;
+        (None, None) without a query."""
         if not self.query:
             return None, None
         return self._ranked_matches(self._index, locale_id(self.language_code))
 
     @property
     def _matches(self):
-        """The query's matches, best first (None without a query)."""
+        """The positions of the query's matches, best first (None without a query)."""
         return self._match_record[0]
 
     @property
@@ -450,7 +457,7 @@ class KennisbankSearch:
             top = bottom + self.per_page
             if self.sort == SORT_RELEVANCE and self.query:
                 # The matches are in their final order; the selection keeps that order.
-                ids = index.first_in(selection, self._matches, top)[bottom:top]
+                ids = index.ranked_in(selection, self._matches, bottom, top)
             elif self.sort == SORT_TITLE:
                 ids = index.by_title_ids(selection, bottom, top)
             else:

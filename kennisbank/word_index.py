@@ -17,6 +17,11 @@ milliseconds, as search engines do over their inverted index:
   TITLE_WEIGHT times), newest first among equal scores; KennisbankSearch then puts the titles
   that say what was asked first, as it does with the backends' own order.
 
+The postings are numpy arrays laid end to end in the order of the sorted words, so the words a
+stem starts are one slice of them; a query's frequencies are a `bincount` over that slice and
+BM25 is computed over all items at once (about a millisecond for a word that matches 50,000
+practices, where Python dicts took 20–40 ms).
+
 The index is kept per process, like the facet index, and built when the facet index's
 generations change (the task that reads the facet index after a publication builds it too).
 It is only used with GezondIn's own backend on SQLite or PostgreSQL (`available`): OpenSearch
@@ -30,16 +35,18 @@ import re
 import secrets
 import threading
 import zlib
-from array import array
 from bisect import bisect_left
 from collections import Counter
+from itertools import chain
 
+import numpy as np
 from django.core.cache import cache
 from django.db import connection
 from django_tasks import task
 
 from gezondin import synonyms
-from gezondin.search_text import MIN_PREFIX, fold, normalising, query_stems
+from gezondin.search_text import MIN_PREFIX, STOP_WORDS, fold, normalising, query_stems
+from gezondin.search_text import stem as stem_word
 from kennisbank.facet_index import CACHE_TIMEOUT, facet_index, index_key
 from kennisbank.models import KennisPage
 
@@ -50,6 +57,8 @@ B = 0.75
 # The columns of modelsearch's index entries that hold the indexed text as text, by database.
 TEXT_COLUMNS = {"sqlite": ("title", "body"), "postgresql": ("title_text", "body_text")}
 _TOKEN = re.compile(r"\w+")
+# The stems of Dutch function words: a title's other words are what it says.
+_FUNCTION_STEMS = frozenset(stem_word(word) for word in STOP_WORDS)
 
 # How long a requested build may take before another search asks for it again.
 BUILD_TIMEOUT = 120
@@ -84,7 +93,13 @@ def tokens(text):
 
 
 class WordIndex:
-    """The words of the items of a FacetIndex: per word, the positions holding it and how often."""
+    """The words of the items of a FacetIndex: per word, the positions holding it and how often.
+
+    The postings of word *w* (the *w*-th of the sorted `words`) are
+    ``positions[offsets[w]:offsets[w + 1]]`` (ascending) with their ``counts``; the words that
+    start with a stem are consecutive in `words`, so their postings are one slice too. The
+    words of the titles alone are kept the same way (`title_words`, `title_offsets`,
+    `title_positions`)."""
 
     def __init__(self, size, documents):
         # documents: (position, title text, body text); a position may come more than once (an
@@ -94,15 +109,21 @@ class WordIndex:
             if position not in best or len(body or "") > len(best[position][1] or ""):
                 best[position] = (title, body)
         found, in_titles = {}, {}
-        lengths = array("I", bytes(4 * size))
+        lengths = np.zeros(size, dtype=np.float64)
+        # How many different words other than function words each title has: no more than its
+        # query stems (gezondin.search_text.title_stems), so a title with more words than a
+        # query cannot say exactly what was asked (KennisbankSearch._titles_first_positions).
+        title_sizes = np.zeros(size, dtype=np.uint8)
         for position in sorted(best):
             title, body = best[position]
             title_words, body_words = tokens(title), tokens(body)
             counts = Counter(body_words)
             for word in title_words:
                 counts[word] += TITLE_WEIGHT
-            for word in set(title_words):
+            distinct = set(title_words)
+            for word in distinct:
                 in_titles.setdefault(word, []).append(position)
+            title_sizes[position] = min(255, len(distinct - _FUNCTION_STEMS))
             lengths[position] = TITLE_WEIGHT * len(title_words) + len(body_words)
             for word, count in counts.items():
                 postings = found.get(word)
@@ -112,17 +133,26 @@ class WordIndex:
                 postings[1].append(count)
         self.size = size
         self.token = ""  # which build this is (word_index); part of the cached matches' keys
-        # As arrays: a few bytes per item and word instead of a Python int each.
-        self.postings = {
-            word: (array("I", positions), array("I", counts))
-            for word, (positions, counts) in found.items()
-        }
         self.words = sorted(found)
-        # The words of the titles alone: which titles can hold every word of a query.
-        self.title_postings = {word: array("I", positions) for word, positions in in_titles.items()}
+        self.offsets = _offsets(len(found[word][0]) for word in self.words)
+        total = int(self.offsets[-1])
+        self.positions = np.fromiter(
+            chain.from_iterable(found[word][0] for word in self.words), np.uint32, total
+        )
+        self.counts = np.fromiter(
+            chain.from_iterable(found[word][1] for word in self.words), np.float64, total
+        )
         self.title_words = sorted(in_titles)
-        self.lengths = lengths
-        self.average_length = (sum(lengths) / len(best)) if best else 1.0
+        self.title_offsets = _offsets(len(in_titles[word]) for word in self.title_words)
+        self.title_positions = np.fromiter(
+            chain.from_iterable(in_titles[word] for word in self.title_words),
+            np.uint32,
+            int(self.title_offsets[-1]),
+        )
+        self.title_sizes = title_sizes
+        # BM25's length normalisation of every item.
+        average = float(lengths.sum()) / len(best) if best else 1.0
+        self.norms = K1 * (1 - B + B * lengths / average)
 
     @classmethod
     def read(cls, index):
@@ -155,98 +185,85 @@ class WordIndex:
     def words_for(self, stem):
         """The indexed words a query stem matches: those it starts (from MIN_PREFIX letters),
         or the word itself."""
-        if len(stem) < MIN_PREFIX:
-            return [stem] if stem in self.postings else []
-        return _starting_with(self.words, stem)
+        low, high = self._range(self.words, stem)
+        return self.words[low:high]
 
-    def _norms(self):
-        """BM25's length normalisation of every item (computed once per process)."""
-        norms = getattr(self, "_norm_values", None)
-        if norms is None:
-            average = self.average_length
-            norms = self._norm_values = array(
-                "d", (K1 * (1 - B + B * length / average) for length in self.lengths)
-            )
-        return norms
+    @staticmethod
+    def _range(words, stem):
+        """(first, last + 1) of the sorted `words` a stem matches: those it starts (from
+        MIN_PREFIX letters), or the word itself."""
+        low = bisect_left(words, stem)
+        if len(stem) < MIN_PREFIX:
+            return low, low + (low < len(words) and words[low] == stem)
+        # Every word starting with the stem sorts before the stem followed by the highest
+        # character.
+        return low, bisect_left(words, stem + "\U0010ffff", low)
 
     def in_titles(self, stems):
-        """The positions whose title has, for each stem, a word starting with it: the only
-        titles that can say everything a query asks (KennisbankSearch._titles_first)."""
+        """The positions (ascending) whose title has, for each stem, a word starting with it:
+        the only titles that can say everything a query asks (KennisbankSearch._titles_first)."""
         found = None
         for stem in stems:
-            positions = set()
-            for word in _starting_with(self.title_words, stem):
-                positions.update(self.title_postings[word])
-            found = positions if found is None else found & positions
-            if not found:
-                return set()
-        return found or set()
+            low, high = self._range(self.title_words, stem)
+            holding = np.zeros(self.size, dtype=bool)
+            holding[self.title_positions[self.title_offsets[low] : self.title_offsets[high]]] = True
+            found = holding if found is None else found & holding
+        return np.flatnonzero(found) if found is not None else np.empty(0, dtype=np.intp)
 
     def _frequencies(self, stem, memo):
-        """{position: how often its words starting with `stem` occur (a title word counting
-        TITLE_WEIGHT)}, kept in `memo` for the query."""
+        """How often each item's words starting with `stem` occur (a title word counting
+        TITLE_WEIGHT), as an array over the positions; kept in `memo` for the query."""
         if stem not in memo:
-            words = self.words_for(stem)
-            if len(words) == 1:
-                positions, counts = self.postings[words[0]]
-                frequency = dict(zip(positions, counts, strict=True))
-            else:
-                frequency = {}
-                for word in words:
-                    positions, counts = self.postings[word]
-                    for at, count in zip(positions, counts, strict=True):
-                        frequency[at] = frequency.get(at, 0) + count
-            memo[stem] = frequency
+            low, high = self._range(self.words, stem)
+            start, stop = self.offsets[low], self.offsets[high]
+            memo[stem] = np.bincount(
+                self.positions[start:stop], weights=self.counts[start:stop], minlength=self.size
+            )
         return memo[stem]
 
     def match(self, query):
-        """(the positions matching every part of `query`, {stem: {position: frequency}} of the
-        stems to score them by)."""
+        """(which positions match every part of `query`, as an array of booleans or None when
+        none does; {stem: frequencies} of the stems to score them by)."""
         stems = query_stems(query)
         if not stems:
-            return set(), {}
+            return None, {}
         memo, matched = {}, None
         for alternatives in synonyms.expand(stems):
-            part = set()
+            part = np.zeros(self.size, dtype=bool)
             for entry in alternatives:
                 found = None
                 for stem in entry:
-                    holding = self._frequencies(stem, memo).keys()
-                    found = set(holding) if found is None else found & holding
-                    if not found:
+                    holding = self._frequencies(stem, memo) > 0
+                    found = holding if found is None else found & holding
+                    if not found.any():
                         break
-                part |= found or set()
+                if found is not None:
+                    part |= found
             matched = part if matched is None else matched & part
-            if not matched:
-                return set(), {}
+            if not matched.any():
+                return None, {}
         return matched, memo
 
     def ranked(self, query):
-        """The positions matching `query`, best first (BM25; the newest first among equals)."""
+        """The positions matching `query`, best first (BM25; the newest first among equals), as
+        an array."""
         matched, stems = self.match(query)
-        if not matched:
-            return []
-        scores = dict.fromkeys(matched, 0.0)
-        norms = self._norms()
+        if matched is None:
+            return np.empty(0, dtype=np.intp)
+        scores = np.zeros(self.size, dtype=np.float64)
         for frequency in stems.values():
-            holding = len(frequency)
+            holding = np.count_nonzero(frequency)
             weight = math.log(1 + (self.size - holding + 0.5) / (holding + 0.5)) * (K1 + 1)
-            for at in matched.intersection(frequency):
-                count = frequency[at]
-                scores[at] += weight * count / (count + norms[at])
-        # Newest first among equals: sorted by position, then (stably) by score.
-        ordered = sorted(matched)
-        ordered.sort(key=scores.__getitem__, reverse=True)
-        return ordered
+            scores += weight * frequency / (frequency + self.norms)
+        # Newest first among equals: the positions ascending, then (stably) by score.
+        positions = np.flatnonzero(matched)
+        return positions[np.argsort(-scores[positions], kind="stable")]
 
 
-def _starting_with(words, stem):
-    """The words of a sorted list that start with `stem`."""
-    found, at = [], bisect_left(words, stem)
-    while at < len(words) and words[at].startswith(stem):
-        found.append(words[at])
-        at += 1
-    return found
+def _offsets(lengths):
+    """Where each word's postings start in the arrays laid end to end (and where the last ends)."""
+    offsets = np.zeros(1, dtype=np.int64)
+    return np.concatenate([offsets, np.cumsum(np.fromiter(lengths, np.int64))])
 
 
 def word_index(locale):

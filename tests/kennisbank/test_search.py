@@ -265,6 +265,34 @@ def test_pagination_keeps_the_filters(client, kennisbank, terms):
     assert len(titles(client.get(URL + next_link))) == 5
 
 
+def test_a_search_with_a_filter_pages_through_the_matches_in_relevance_order(
+    client, kennisbank, terms
+):
+    """The second page of a search with a filter continues the first in relevance order, with
+    only the filtered matches on both."""
+    werk = Thema.objects.create(name="Werk", slug="werk")
+    for number in range(1, 41):
+        publish(
+            kennisbank,
+            PraktijkvoorbeeldPage(
+                title=f"Praktijk {number:02d}",
+                slug=f"p{number}",
+                intro="<p>" + "schulden " * number + "</p>",
+            ),
+            # Every third practice has another theme: a match, but not of this selection.
+            themas=[terms["armoede"] if number % 3 == 0 else werk],
+        )
+
+    def listed(page):
+        response = client.get(URL, {"q": "schulden", "thema": "werk", "page": page})
+        html = BeautifulSoup(response.content, "html.parser")
+        return [a.get_text(strip=True) for a in html.select(".result-list__item h3 a")]
+
+    # The more often a practice says it, the higher it ranks (BM25), newest first among equals.
+    expected = [f"Praktijk {number:02d}" for number in range(40, 0, -1) if number % 3]
+    assert listed(1) + listed(2) == expected
+
+
 @pytest.mark.parametrize(
     "params",
     [
