@@ -30,6 +30,7 @@ from wagtail.coreutils import get_content_languages
 
 from gezondin import regions
 from gezondin import terms as cached_terms
+from gezondin.cache_writes import set_after_response
 from gezondin.facets import chosen_count, chosen_filters, facet
 from gezondin.models.snippets import Provincie
 from gezondin.search_terms import display_query, search_terms
@@ -691,7 +692,8 @@ class KennisbankSearch:
         single value given."""
         self._cached.update(values)
         if self._cache_key is not None:
-            cache.set(self._cache_key, self._cached, RESULTS_TIMEOUT)
+            # Written once at the end of the request, however many aggregates it worked out.
+            set_after_response(self._cache_key, self._cached, RESULTS_TIMEOUT)
         return next(iter(values.values()))
 
     def _labels(self, name):

@@ -40,6 +40,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from gezondin.cache_writes import set_after_response
 from gezondin.models.snippets import Provincie
 from gezondin.templatetags.gezondin_tags import in_language
 from gezondin.terms import (
@@ -146,7 +147,8 @@ class CachedCardNode(template.Node):
             html = django_cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
-            django_cache.set(key, html, CARD_TIMEOUT)
+            # With the page's other new cards in one write, once the response has gone out.
+            set_after_response(key, html, CARD_TIMEOUT)
         return html
 
 

@@ -626,6 +626,46 @@ def test_cards_are_looked_up_once_for_the_whole_page(client, practices, monkeypa
     assert not [key for key in single_reads if ".kennisbank_card." in key]
 
 
+def test_a_new_pages_cards_and_counts_are_written_to_the_cache_together(
+    client, practices, monkeypatch
+):
+    """A selection nobody asked for keeps its new cards and its aggregates in the cache in one
+    write per timeout when the response has gone out (gezondin.cache_writes), not one round trip
+    per card while the visitor waits; the next request finds them. Outside a request a value is
+    written at once."""
+    from gezondin.cache_writes import set_after_response
+
+    backend = type(caches["default"])
+    single_writes, many_writes, in_set_many = [], [], []
+    real_set, real_set_many = backend.set, backend.set_many
+
+    def set_(self, key, *args, **kwargs):
+        if not in_set_many:  # the local-memory cache's set_many calls set for each key
+            single_writes.append(key)
+        return real_set(self, key, *args, **kwargs)
+
+    def set_many(self, data, *args, **kwargs):
+        many_writes.append(list(data))
+        in_set_many.append(True)
+        try:
+            return real_set_many(self, data, *args, **kwargs)
+        finally:
+            in_set_many.pop()
+
+    monkeypatch.setattr(backend, "set", set_)
+    monkeypatch.setattr(backend, "set_many", set_many)
+    first = titles(client.get(URL, {"thema": "wonen"}))
+    assert first
+    assert not [key for key in single_writes if "kennisbank_card" in key or ":results:" in key]
+    cards = [keys for keys in many_writes if any("kennisbank_card" in key for key in keys)]
+    assert len(cards) == 1 and len(cards[0]) == len(first)
+    assert [key for keys in many_writes for key in keys if ":results:" in key]
+    assert all(caches["default"].get(key) for key in cards[0])
+
+    set_after_response("gezondin:test:outside", "at once", 60)
+    assert caches["default"].get("gezondin:test:outside") == "at once"
+
+
 def link_reads(queries):
     """The queries that read the kennisbank's link tables (themes, municipalities, ...)."""
     return [q for q in queries if "kennisbank_kennispage_" in q["sql"]]
