@@ -143,9 +143,10 @@ def run_servers(env, count=1, workers=WORKERS):
 
 @contextlib.contextmanager
 def serve(database_url):
-    """Yield (base URL, description of the cache) of gunicorn serving the bench database, with
-    the task worker beside it as deployed (docs/deployment.md: it builds the kennisbank's word
-    index that a search asks for)."""
+    """Yield (base URL, description of the cache, settle) of gunicorn serving the bench database,
+    with the task worker beside it as deployed (docs/deployment.md: it builds the kennisbank's
+    word index that a search asks for); ``settle()`` waits until the worker has done what was
+    asked of it."""
     with tempfile.TemporaryDirectory(prefix="gezondin-bench-http-") as workdir:
         env, cache = server_env(database_url, workdir)
         worker = subprocess.Popen(
@@ -153,12 +154,33 @@ def serve(database_url):
             cwd=ROOT,
             env=env,
         )
+
+        def settle(timeout=300):
+            subprocess.run(
+                [sys.executable, "-c", SETTLE, str(timeout)], cwd=ROOT, env=env, check=True
+            )
+
         try:
             with run_servers(env) as bases:
-                yield bases[0], cache
+                yield bases[0], cache, settle
         finally:
             worker.terminate()
             worker.wait(timeout=60)
+
+
+# Waits until the task worker has nothing queued or running (the word index a search asked for
+# is built): python -c SETTLE <seconds>, in the servers' environment.
+SETTLE = """
+import sys, time
+import django
+django.setup()
+from django_tasks_db.models import DBTaskResult
+deadline = time.monotonic() + float(sys.argv[1])
+while DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
+    if time.monotonic() > deadline:
+        sys.exit("the task worker did not finish its tasks")
+    time.sleep(0.5)
+"""
 
 
 def get(url):
@@ -200,11 +222,21 @@ def new_selections(themas, doelgroepen, provincies, count):
     return chosen
 
 
-def measure(base, rounds, selections):
-    """Time the pages warm and the selections first time and again, over HTTP."""
+def measure(base, rounds, selections, settle=None):
+    """Time the pages warm and the selections first time and again, over HTTP.
+
+    The first searches ask the task worker to build the word index (seconds at 50,000
+    practices); ``settle`` waits for it, so that what is timed is the site once a publication has
+    been taken in (before that, the search backend answers searches: docs/kennisbank.md).
+    """
     for _ in range(3 * WORKERS):  # every worker has read its facet index and templates
         for url in PAGES.values():
             get(base + url)
+    if settle is not None:
+        settle()
+        for url in PAGES.values():  # every worker has the new word index from the cache
+            for _ in range(WORKERS):
+                get(base + url)
     pages = {}
     for name, url in PAGES.items():
         timings, size = [], 0
