@@ -52,6 +52,8 @@ from kennisbank.models import KennisPage
 
 # A word in the title counts this often; BM25's usual parameters.
 TITLE_WEIGHT = 3
+# The highest count of a word in one item that the index keeps (BM25 saturates long before).
+MAX_COUNT = 65535
 K1 = 1.2
 B = 0.75
 # The columns of modelsearch's index entries that hold the indexed text as text, by database.
@@ -62,6 +64,9 @@ _FUNCTION_STEMS = frozenset(stem_word(word) for word in STOP_WORDS)
 
 # How long a requested build may take before another search asks for it again.
 BUILD_TIMEOUT = 120
+# Part of the cache key of a build: raised when WordIndex's attributes change, so that a
+# deployment does not read a build of the previous code from the cache.
+FORMAT = 2
 
 _memo = {}
 _lock = threading.Lock()
@@ -130,7 +135,7 @@ class WordIndex:
                 if postings is None:
                     postings = found[word] = ([], [])
                 postings[0].append(position)
-                postings[1].append(count)
+                postings[1].append(min(count, MAX_COUNT))
         self.size = size
         self.token = ""  # which build this is (word_index); part of the cached matches' keys
         self.words = sorted(found)
@@ -139,8 +144,9 @@ class WordIndex:
         self.positions = np.fromiter(
             chain.from_iterable(found[word][0] for word in self.words), np.uint32, total
         )
+        # How often: two bytes each (a count beyond MAX_COUNT scores as MAX_COUNT).
         self.counts = np.fromiter(
-            chain.from_iterable(found[word][1] for word in self.words), np.float64, total
+            chain.from_iterable(found[word][1] for word in self.words), np.uint16, total
         )
         self.title_words = sorted(in_titles)
         self.title_offsets = _offsets(len(in_titles[word]) for word in self.title_words)
@@ -305,7 +311,7 @@ def build(locale, rebuild=False):
             index = WordIndex.read(items)
             token = index.token = secrets.token_hex(8)
             packed = zlib.compress(pickle.dumps(index, pickle.HIGHEST_PROTOCOL), 1)
-            key = f"{index_key(locale)}:words"
+            key = f"{index_key(locale)}:words:{FORMAT}"
             cache.set_many({key: (token, packed), f"{key}:token": token}, CACHE_TIMEOUT)
             _memo[locale] = (items, token, index)  # only the current generation is kept
     return index
@@ -314,7 +320,7 @@ def build(locale, rebuild=False):
 def _current(locale):
     """The current build of a language's WordIndex from memory or the cache (None if none)."""
     items = facet_index(locale)
-    key = f"{index_key(locale)}:words"
+    key = f"{index_key(locale)}:words:{FORMAT}"
     token = cache.get(f"{key}:token")
     if token is None:
         return None
