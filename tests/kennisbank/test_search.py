@@ -271,7 +271,7 @@ def test_a_search_with_a_filter_pages_through_the_matches_in_relevance_order(
     """The second page of a search with a filter continues the first in relevance order, with
     only the filtered matches on both."""
     werk = Thema.objects.create(name="Werk", slug="werk")
-    for number in range(1, 41):
+    for number in range(1, 27):
         publish(
             kennisbank,
             PraktijkvoorbeeldPage(
@@ -279,8 +279,8 @@ def test_a_search_with_a_filter_pages_through_the_matches_in_relevance_order(
                 slug=f"p{number}",
                 intro="<p>" + "schulden " * number + "</p>",
             ),
-            # Every third practice has another theme: a match, but not of this selection.
-            themas=[terms["armoede"] if number % 3 == 0 else werk],
+            # Every sixth practice has another theme: a match, but not of this selection.
+            themas=[terms["armoede"] if number % 6 == 0 else werk],
         )
 
     def listed(page):
@@ -289,7 +289,8 @@ def test_a_search_with_a_filter_pages_through_the_matches_in_relevance_order(
         return [a.get_text(strip=True) for a in html.select(".result-list__item h3 a")]
 
     # The more often a practice says it, the higher it ranks (BM25), newest first among equals.
-    expected = [f"Praktijk {number:02d}" for number in range(40, 0, -1) if number % 3]
+    expected = [f"Praktijk {number:02d}" for number in range(26, 0, -1) if number % 6]
+    assert len(expected) > 20  # two pages
     assert listed(1) + listed(2) == expected
 
 
