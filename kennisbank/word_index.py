@@ -69,6 +69,8 @@ BUILD_TIMEOUT = 120
 FORMAT = 2
 
 _memo = {}
+# {locale: (FacetIndex, the build carried over, the carried-over index)}: see _carried_over.
+_carried = {}
 _lock = threading.Lock()
 
 
@@ -211,8 +213,9 @@ class WordIndex:
         found = None
         for stem in stems:
             low, high = self._range(self.title_words, stem)
-            holding = np.zeros(self.size, dtype=bool)
+            holding = np.zeros(self.size + 1, dtype=bool)  # (the spare slot as above)
             holding[self.title_positions[self.title_offsets[low] : self.title_offsets[high]]] = True
+            holding = holding[: self.size]
             found = holding if found is None else found & holding
         return np.flatnonzero(found) if found is not None else np.empty(0, dtype=np.intp)
 
@@ -222,9 +225,12 @@ class WordIndex:
         if stem not in memo:
             low, high = self._range(self.words, stem)
             start, stop = self.offsets[low], self.offsets[high]
+            # (One more slot: where a carried-over index puts the items no longer there.)
             memo[stem] = np.bincount(
-                self.positions[start:stop], weights=self.counts[start:stop], minlength=self.size
-            )
+                self.positions[start:stop],
+                weights=self.counts[start:stop],
+                minlength=self.size + 1,
+            )[: self.size]
         return memo[stem]
 
     def match(self, query):
@@ -265,6 +271,27 @@ class WordIndex:
         positions = np.flatnonzero(matched)
         return positions[np.argsort(-scores[positions], kind="stable")]
 
+    def carried_to(self, old_ids, items):
+        """This index (built for a FacetIndex whose ids were `old_ids`) for the FacetIndex
+        `items` of a later generation: the same words, each item at its new position; an item
+        no longer there goes to the spare slot after the last position, which no search
+        returns. Items new since are in no posting. Made in a fraction of a second (numpy), for
+        the seconds in which the worker reads the new generation's words."""
+        size = len(items.ids)
+        position = items.position
+        moved = np.fromiter((position.get(pk, size) for pk in old_ids), np.intp, len(old_ids))
+        kept = moved < size
+        carried = object.__new__(WordIndex)
+        carried.__dict__.update(self.__dict__)
+        carried.size = size
+        carried.positions = moved[self.positions].astype(np.uint32)
+        carried.title_positions = moved[self.title_positions].astype(np.uint32)
+        carried.norms = np.full(size, K1, dtype=np.float64)  # an average length for new items
+        carried.norms[moved[kept]] = self.norms[kept]
+        carried.title_sizes = np.zeros(size, dtype=np.uint8)
+        carried.title_sizes[moved[kept]] = self.title_sizes[kept]
+        return carried
+
 
 def _offsets(lengths):
     """Where each word's postings start in the arrays laid end to end (and where the last ends)."""
@@ -277,10 +304,14 @@ def word_index(locale):
     FacetIndex (kennisbank.facet_index), or None: when searches go to the backend (`available`),
     and while it is being built.
 
-    Reading the words takes seconds at 10,000 practices; a visitor does not wait for it. The first
-    search of a generation that finds no word index asks the task worker to build it (once: a
-    flag in the cache) and is answered by the search backend meanwhile. With the immediate task
-    backend (development, tests) the build runs at once, in that request."""
+    Reading the words takes seconds (8 s at 50,000 practices); a visitor does not wait for it.
+    The first search of a generation that finds no word index asks the task worker to build it
+    (once: a flag in the cache). Meanwhile a process that has the previous generation's build
+    answers with it, carried over to the new generation's items (`WordIndex.carried_to`): an
+    item unpublished or made private since is never returned, one published since is found
+    once the new build is there, seconds later. A process without one is answered by the
+    search backend. With the immediate task backend (development, tests) the build runs at
+    once, in that request."""
     if not available():
         return None
     index = _current(locale)
@@ -289,7 +320,25 @@ def word_index(locale):
         if cache.add(key, True, BUILD_TIMEOUT):
             build_word_index.enqueue(locale)
             index = _current(locale)
+    if index is None:
+        index = _carried_over(locale)
     return index
+
+
+def _carried_over(locale):
+    """The last build this process had, carried over to the current FacetIndex (None if it had
+    none); made once per generation."""
+    remembered = _memo.get(locale)
+    if remembered is None:
+        return None
+    items = facet_index(locale)
+    built_for, _token, index = remembered
+    if built_for is items:
+        return index  # the same generation (its build was evicted from the cache)
+    carried = _carried.get(locale)
+    if carried is None or carried[0] is not items or carried[1] is not index:
+        carried = _carried[locale] = (items, index, index.carried_to(built_for.ids, items))
+    return carried[2]
 
 
 def build(locale, rebuild=False):
@@ -314,6 +363,7 @@ def build(locale, rebuild=False):
             key = f"{index_key(locale)}:words:{FORMAT}"
             cache.set_many({key: (token, packed), f"{key}:token": token}, CACHE_TIMEOUT)
             _memo[locale] = (items, token, index)  # only the current generation is kept
+            _carried.pop(locale, None)
     return index
 
 
@@ -330,7 +380,15 @@ def _current(locale):
     index = _unpack(cache.get(key), token)
     if index is not None:
         _memo[locale] = (items, token, index)
+        _carried.pop(locale, None)
     return index
+
+
+def forget():
+    """Forget the builds this process keeps (the tests: a database rolled back gives the next
+    test's items the same ids, which a build carried over would take for its own)."""
+    _memo.clear()
+    _carried.clear()
 
 
 @task()

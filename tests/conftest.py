@@ -18,6 +18,7 @@ from django.db import connection
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from kennisbank import word_index
 from tests import databases
 from tests.caches import BACKENDS, use_backend
 from tests.factories import HomePageFactory
@@ -210,8 +211,10 @@ def pytest_xdist_make_scheduler(config, log):
 def _fresh_cache():
     """Every test starts and ends with an empty cache: what is cached for one test's database
     (result counts and cards, term names, Wagtail's site root paths, sign-up rate limits) must
-    not show up in the next one (primary keys are reused after a rollback)."""
+    not show up in the next one (primary keys are reused after a rollback); nor the word index
+    a process keeps, which a search may carry over to the next generation."""
     cache.clear()
+    word_index.forget()
     translation.deactivate()
     yield
     cache.clear()

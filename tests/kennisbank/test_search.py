@@ -488,6 +488,51 @@ def test_while_the_worker_builds_the_word_index_the_backend_answers(client, prac
     assert titles(client.get(URL, {"q": "schulden"})) == found
 
 
+def test_until_the_worker_has_read_a_new_generation_searches_use_the_last_build(
+    client, kennisbank, practices, terms, settings
+):
+    """After a publication, while the worker reads the new generation's words, a process that
+    has the previous build answers searches from it (not from the search backend): what it
+    found is found in the same order, a practice unpublished since is not, and the practice
+    published since is found once the new build is there."""
+    from gezondin.terms import locale_id
+    from kennisbank import word_index
+
+    locale = locale_id("nl")
+    before = client.get(URL, {"q": "schulden"})
+    assert "Huisbezoeken bij schulden en vocht" in titles(before)
+    previous = word_index.word_index(locale)
+    assert previous is not None
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    publish(
+        kennisbank,
+        PraktijkvoorbeeldPage(
+            title="Budgetcafé", slug="budgetcafe", intro="<p>Samen aan tafel over schulden.</p>"
+        ),
+        themas=[terms["armoede"]],
+    )
+    practices["beide"].unpublish()
+
+    during = client.get(URL, {"q": "schulden"})
+    carried = word_index.word_index(locale)
+    assert carried is not None and carried.token == previous.token
+    expected = [
+        title for title in result_order(before) if title != "Huisbezoeken bij schulden en vocht"
+    ]
+    assert result_order(during) == expected
+
+    word_index.build_word_index.call(locale)
+    assert word_index.word_index(locale).token != previous.token
+    after = titles(client.get(URL, {"q": "schulden"}))
+    assert after == {*expected, "Budgetcafé"}
+
+
+def result_order(response):
+    html = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(strip=True) for a in html.select(".result-list__item h3 a")]
+
+
 def test_the_word_index_reads_modelsearchs_index_entries(client, practices):
     """kennisbank.word_index reads the text columns of modelsearch's index entries; when an
     upgrade moves them, searches fall back to the backend quietly. Fail here instead."""
