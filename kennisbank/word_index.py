@@ -19,8 +19,8 @@ milliseconds, as search engines do over their inverted index:
 
 The postings are numpy arrays laid end to end in the order of the sorted words, so the words a
 stem starts are one slice of them; a query's frequencies are a `bincount` over that slice and
-BM25 is computed over all items at once (about a millisecond for a word that matches 50,000
-practices, where Python dicts took 20–40 ms).
+BM25 is computed over all items at once (2–3 ms for a word that matches 50,000 practices,
+where Python dicts took 20–40 ms).
 
 The index is kept per process, like the facet index, and built when the facet index's
 generations change (the task that reads the facet index after a publication builds it too).
