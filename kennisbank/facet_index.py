@@ -31,14 +31,14 @@ _lock = threading.Lock()
 
 
 def _bits(positions):
-    """The int with the given bits set (built in a bytearray: linear in the positions)."""
-    positions = list(positions)
-    if not positions:
+    """The int with the given bits set (any iterable of positions, or an array of them)."""
+    if not isinstance(positions, np.ndarray):
+        positions = np.fromiter(positions, dtype=np.intp)
+    if not len(positions):
         return 0
-    buffer = bytearray((max(positions) >> 3) + 1)
-    for position in positions:
-        buffer[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(buffer, "little")
+    holding = np.zeros(int(positions.max()) + 1, dtype=bool)
+    holding[positions] = True
+    return int.from_bytes(np.packbits(holding, bitorder="little").tobytes(), "little")
 
 
 def _lowest_first(selection):
@@ -113,10 +113,8 @@ class FacetIndex:
         return _bits(position[pk] for pk in ids if pk in position)
 
     def bitset_of_positions(self, positions):
-        """The bitset of the items at the given positions (an array)."""
-        holding = np.zeros(len(self.ids), dtype=bool)
-        holding[positions] = True
-        return int.from_bytes(np.packbits(holding, bitorder="little").tobytes(), "little")
+        """The bitset of the items at the given positions."""
+        return _bits(positions)
 
     def positions_of(self, ids):
         """The positions of the given ids (those of this index, in their order), as an array."""

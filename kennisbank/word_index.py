@@ -190,12 +190,6 @@ class WordIndex:
 
     # Matching -------------------------------------------------------------------------------
 
-    def words_for(self, stem):
-        """The indexed words a query stem matches: those it starts (from MIN_PREFIX letters),
-        or the word itself."""
-        low, high = self._range(self.words, stem)
-        return self.words[low:high]
-
     @staticmethod
     def _range(words, stem):
         """(first, last + 1) of the sorted `words` a stem matches: those it starts (from
