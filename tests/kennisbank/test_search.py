@@ -643,28 +643,37 @@ def test_a_renamed_theme_shows_on_the_cached_cards(client, practices, terms, cac
     assert "Thema: Wonen" in tags()
 
 
+def record_cache_calls(monkeypatch, one, many):
+    """Record what the default cache is asked: ([keys of each call of `one` ("get", "set") not
+    made by `many`], [keys of each call of `many` ("get_many", "set_many")]). The local-memory
+    cache's `many` calls `one` for each key."""
+    backend = type(caches["default"])
+    singles, batches, inside = [], [], []
+    real_one, real_many = getattr(backend, one), getattr(backend, many)
+
+    def single(self, key, *args, **kwargs):
+        if not inside:
+            singles.append(key)
+        return real_one(self, key, *args, **kwargs)
+
+    def batch(self, keys, *args, **kwargs):
+        batches.append(list(keys))
+        inside.append(True)
+        try:
+            return real_many(self, keys, *args, **kwargs)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(backend, one, single)
+    monkeypatch.setattr(backend, many, batch)
+    return singles, batches
+
+
 def test_cards_are_looked_up_once_for_the_whole_page(client, practices, monkeypatch):
     """A page of results looks its cards up in the cache in one go (prefetch_uncached_cards) and
     renders them without asking for each one again (the ``cached_card`` tag): neither the cards
     that were not there (the first request) nor those that were (the second)."""
-    backend = type(caches["default"])
-    single_reads, in_get_many = [], []
-    real_get, real_get_many = backend.get, backend.get_many
-
-    def get(self, key, *args, **kwargs):
-        if not in_get_many:  # the local-memory cache's get_many calls get for each key
-            single_reads.append(key)
-        return real_get(self, key, *args, **kwargs)
-
-    def get_many(self, keys, *args, **kwargs):
-        in_get_many.append(True)
-        try:
-            return real_get_many(self, keys, *args, **kwargs)
-        finally:
-            in_get_many.pop()
-
-    monkeypatch.setattr(backend, "get", get)
-    monkeypatch.setattr(backend, "get_many", get_many)
+    single_reads, _ = record_cache_calls(monkeypatch, "get", "get_many")
     first = titles(client.get(URL))
     assert not [key for key in single_reads if ".kennisbank_card." in key]
     again = titles(client.get(URL))
@@ -681,25 +690,7 @@ def test_a_new_pages_cards_and_counts_are_written_to_the_cache_together(
     written at once."""
     from gezondin.cache_writes import set_after_response
 
-    backend = type(caches["default"])
-    single_writes, many_writes, in_set_many = [], [], []
-    real_set, real_set_many = backend.set, backend.set_many
-
-    def set_(self, key, *args, **kwargs):
-        if not in_set_many:  # the local-memory cache's set_many calls set for each key
-            single_writes.append(key)
-        return real_set(self, key, *args, **kwargs)
-
-    def set_many(self, data, *args, **kwargs):
-        many_writes.append(list(data))
-        in_set_many.append(True)
-        try:
-            return real_set_many(self, data, *args, **kwargs)
-        finally:
-            in_set_many.pop()
-
-    monkeypatch.setattr(backend, "set", set_)
-    monkeypatch.setattr(backend, "set_many", set_many)
+    single_writes, many_writes = record_cache_calls(monkeypatch, "set", "set_many")
     first = titles(client.get(URL, {"thema": "wonen"}))
     assert first
     assert not [key for key in single_writes if "kennisbank_card" in key or ":results:" in key]
