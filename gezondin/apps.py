@@ -18,8 +18,9 @@ class GezondInConfig(AppConfig):
         # Imported here, not at the top: gezondin.terms imports the models, which Django loads
         # only after every AppConfig (this module is imported while INSTALLED_APPS is read).
         # alerts registers its periodic step (gezondin.jobs).
-        from gezondin import alerts, cache_writes, synonyms, terms  # noqa: F401
+        from gezondin import alerts, cache_writes, page_indexing, synonyms, terms  # noqa: F401
 
         terms.connect_signals()
+        page_indexing.connect_signals()
         cache_writes.connect_signals()
         synonyms.connect_signals()

@@ -11,6 +11,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from gezondin import home as home_sections
+from gezondin import page_indexing
 from gezondin.api import fields as api
 from gezondin.blocks import BaseStreamBlock
 from gezondin.search_text import DutchSearchField, dutch_fields
@@ -79,9 +80,16 @@ class BasePage(Page):
         index.FilterField("alias_of"),
     ]
     api_fields = [api.rich_text("intro")]
+    # The search index follows these pages through gezondin.page_indexing, which leaves out
+    # Wagtail's bookkeeping saves of a draft (modelsearch would index the page again on each).
+    search_auto_update = False
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        with page_indexing.references_kept(kwargs.get("update_fields")):
+            return super().save(*args, **kwargs)
 
     def get_meta_description(self):
         from django.utils.html import strip_tags

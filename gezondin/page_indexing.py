@@ -1,0 +1,99 @@
+"""The search index and Wagtail's reference index follow GezondIn's pages, except on Wagtail's
+bookkeeping saves of a draft.
+
+modelsearch and Wagtail update both indexes on every save of a page (a task each). Saving a
+draft (``save_revision``) and Wagtail's other revision steps end with a save of only the
+page's bookkeeping fields: which revision is the latest, its time, the draft's title, whether
+there are unpublished changes, the comments. None of these is text the search index holds or a
+reference the reference index records (a page's revisions and comments are not tracked; the
+database backends keep filter fields in the page's own table, not in the index), so those saves
+leave both indexes as they were. A publication used to index a page four times and record its
+references three times; one of each was such a save.
+
+GezondIn's page models (``BasePage``) set ``search_auto_update = False``, so modelsearch does not
+connect its own handlers for them; :func:`connect_signals` connects the same handlers with this
+one exception. A search backend that keeps filter fields in its index (Elasticsearch,
+OpenSearch) gets every save, as modelsearch does it.
+"""
+
+from contextlib import contextmanager
+from functools import cache
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from modelsearch.backends import get_search_backends
+from modelsearch.index import class_is_indexed
+from modelsearch.signal_handlers import post_delete_signal_handler
+from modelsearch.tasks import insert_or_update_object_task
+from wagtail.models import COMMENTS_RELATION_NAME
+
+# What save_revision(), Revision.publish()'s draft steps and _update_from_revision() save.
+DRAFT_BOOKKEEPING_FIELDS = frozenset(
+    {
+        COMMENTS_RELATION_NAME,
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+    }
+)
+
+
+def is_draft_bookkeeping(update_fields):
+    """Whether a save with these ``update_fields`` changes only Wagtail's draft bookkeeping."""
+    return update_fields is not None and frozenset(update_fields) <= DRAFT_BOOKKEEPING_FIELDS
+
+
+@cache
+def _index_keeps_filter_fields():
+    """Whether a configured search backend stores filter fields in its index (so that a change
+    of ``latest_revision_created_at``, a filter field of every page, must reach it)."""
+    return any(not _is_database_backend(backend) for backend in get_search_backends())
+
+
+def _is_database_backend(backend):
+    # Each database backend (SQLite, PostgreSQL, MySQL, the fallback) is a class of
+    # modelsearch.backends.database; GezondIn's are made in gezondin.search_backend.
+    return type(backend).__module__.startswith(
+        ("modelsearch.backends.database.", "gezondin.search_backend")
+    )
+
+
+def index_page(sender, instance, raw=False, update_fields=None, **kwargs):
+    """modelsearch's post_save handler, leaving out the draft bookkeeping saves."""
+    if raw:
+        return
+    if is_draft_bookkeeping(update_fields) and not _index_keeps_filter_fields():
+        return
+    insert_or_update_object_task.enqueue(
+        instance._meta.app_label, instance._meta.model_name, str(instance.pk)
+    )
+
+
+@contextmanager
+def references_kept(update_fields):
+    """Around a page's save: Wagtail's reference index is not updated for a save of the draft
+    bookkeeping only (it records no reference those fields hold)."""
+    from wagtail.signal_handlers import (  # it loads models: not while this module is imported
+        disable_reference_index_auto_update,
+        reference_index_auto_update_disabled,
+    )
+
+    already_off = getattr(reference_index_auto_update_disabled, "value", False)
+    if already_off or not is_draft_bookkeeping(update_fields):
+        yield
+        return
+    with disable_reference_index_auto_update():
+        yield
+
+
+def connect_signals():
+    """Connect the search index's handlers for every indexed GezondIn page model (each sets
+    ``search_auto_update = False``; modelsearch connects its own for the other models)."""
+    from gezondin.models.pages import BasePage  # the models load after the apps
+
+    for model in apps.get_models():
+        if issubclass(model, BasePage) and class_is_indexed(model):
+            uid = f"gezondin-index-{model._meta.label_lower}"
+            post_save.connect(index_page, sender=model, dispatch_uid=uid)
+            post_delete.connect(post_delete_signal_handler, sender=model, dispatch_uid=uid)

@@ -1,0 +1,113 @@
+"""The search index and Wagtail's reference index follow the pages (gezondin.page_indexing):
+every save that changes what they hold reaches them, a save of a draft's bookkeeping does not."""
+
+from contextlib import contextmanager
+
+import pytest
+from django_tasks.signals import task_enqueued
+from wagtail.models import ReferenceIndex
+
+from gezondin import page_indexing
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+INDEX_TASKS = {"insert_or_update_object_task", "update_reference_index_task"}
+
+
+@contextmanager
+def enqueued_for(page):
+    """The index tasks enqueued for this page while the block runs."""
+    seen = []
+
+    def record(sender, task_result, **kwargs):
+        name = task_result.task.name
+        if name in INDEX_TASKS and task_result.args[-1] == str(page.pk):
+            seen.append(name)
+
+    task_enqueued.connect(record, weak=False)
+    try:
+        yield seen
+    finally:
+        task_enqueued.disconnect(record)
+
+
+def found(client, words):
+    response = client.get("/nl/zoeken/", {"q": words})
+    assert response.status_code == 200
+    return response.text
+
+
+@pytest.fixture
+def target(home_page):
+    page = StandardPageFactory(parent=home_page, title="Wijkteams in beeld")
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def page(home_page, target):
+    page = StandardPageFactory(parent=home_page, title="Schuldhulp aan huis")
+    page.intro = f'<p>Zie <a linktype="page" id="{target.pk}">de wijkteams</a>.</p>'
+    page.save_revision().publish()
+    return page
+
+
+def referrers(target):
+    return {reference.object_id for reference in ReferenceIndex.get_references_to(target)}
+
+
+def test_a_draft_saved_adds_no_index_work_and_search_keeps_the_live_title(client, page):
+    page.title = "Keukentafelgesprekken"
+    with enqueued_for(page) as tasks:
+        page.save_revision()
+
+    assert tasks == []
+    assert "Schuldhulp aan huis" in found(client, "schuldhulp")
+    assert "Keukentafelgesprekken" not in found(client, "keukentafelgesprekken")
+
+
+def test_publishing_reaches_both_indexes(client, page, target):
+    assert str(page.pk) in referrers(target)
+    page.title = "Keukentafelgesprekken"
+    page.intro = "<p>Zonder verwijzing.</p>"
+    with enqueued_for(page) as tasks:
+        page.save_revision().publish()
+
+    assert set(tasks) == INDEX_TASKS
+    assert "Keukentafelgesprekken" in found(client, "keukentafelgesprekken")
+    assert "Schuldhulp aan huis" not in found(client, "schuldhulp")
+    assert str(page.pk) not in referrers(target)
+
+
+def test_a_deleted_page_leaves_the_search_index(client, page):
+    assert "Schuldhulp aan huis" in found(client, "schuldhulp")
+    page.delete()
+    assert "Schuldhulp aan huis" not in found(client, "schuldhulp")
+
+
+@pytest.mark.parametrize(
+    ("update_fields", "bookkeeping"),
+    [
+        (None, False),
+        (["latest_revision", "has_unpublished_changes"], True),
+        (["wagtail_admin_comments", "latest_revision_created_at", "draft_title"], True),
+        (["latest_revision", "title"], False),
+        (["live", "live_revision"], False),
+    ],
+)
+def test_only_the_draft_bookkeeping_fields_count_as_bookkeeping(update_fields, bookkeeping):
+    assert page_indexing.is_draft_bookkeeping(update_fields) is bookkeeping
+
+
+def test_an_index_that_keeps_filter_fields_gets_every_save(monkeypatch, page):
+    elastic = type("Elasticsearch9SearchBackend", (), {"__module__": "modelsearch.backends.es"})
+    monkeypatch.setattr(page_indexing, "get_search_backends", lambda: [elastic()])
+    page_indexing._index_keeps_filter_fields.cache_clear()
+    try:
+        with enqueued_for(page) as tasks:
+            page.save_revision()
+    finally:
+        page_indexing._index_keeps_filter_fields.cache_clear()
+
+    assert tasks == ["insert_or_update_object_task"]
