@@ -7,17 +7,19 @@ import datetime
 import io
 import logging
 import re
+import time
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from gezondin import alerts
 from gezondin.logging import redact
-from gezondin.models import Attendering, Thema
+from gezondin.models import Attendering
 from tests.factories import ThemaFactory
 from tests.kennisbank.factories import (
     KennisbankPageFactory,
@@ -26,22 +28,18 @@ from tests.kennisbank.factories import (
     translate,
 )
 from tests.leerkringen.factories import make_activity, make_agenda
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+# The kennisbank, its terms and the agenda are built once for the module (tests/shared.py); no
+# alert is among the shared rows, so the tests counting alerts see only their own.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data]
 
 ADDRESS = "anna.alert@example.nl"
 NEW = "/nl/attenderingen/nieuw/praktijken/"
 LINK = re.compile(r"https?://[^\s\"'<>]+")
 
 
-@pytest.fixture(autouse=True)
-def _clean_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture
+@shared_fixture
 def terms(locales):
     return {
         "armoede": ThemaFactory(name="Armoede en schulden", slug="armoede-en-schulden"),
@@ -49,11 +47,16 @@ def terms(locales):
     }
 
 
-@pytest.fixture
+@shared_fixture
 def kennisbank(home_page, english_home, locales):
     page = publish(KennisbankPageFactory(parent=home_page))
     translate(page, locales["en"], title="Knowledge base", slug="knowledge-base")
     return page
+
+
+@shared_fixture
+def agenda(home_page):
+    return make_agenda(home_page)
 
 
 def practice(kennisbank, title, themas, **fields):
@@ -119,8 +122,7 @@ def test_the_kennisbank_offers_an_alert_on_its_selection(client, kennisbank, ter
     assert f'href="{NEW}?thema=armoede-en-schulden"' in html
 
 
-def test_the_agenda_offers_new_activities_by_e_mail(client, home_page):
-    make_agenda(home_page)
+def test_the_agenda_offers_new_activities_by_e_mail(client, agenda):
     html = client.get("/nl/agenda/?type=webinar&maand=2030-01").content.decode()
     assert "Ontvang nieuwe activiteiten per e-mail" in html
     assert 'href="/nl/attenderingen/nieuw/activiteiten/?type=webinar"' in html
@@ -199,13 +201,14 @@ def test_double_opt_in_confirm_once_and_a_forged_link(client, kennisbank, terms)
     assert client.get(f"/nl/attenderingen/{token}/bevestigen/").status_code == 404
 
 
-def test_an_expired_confirmation_link(client, kennisbank, terms, settings):
+def test_an_expired_confirmation_link(client, kennisbank, terms, settings, monkeypatch):
     settings.GEZONDIN_ALERTS_CONFIRM_LINK_DAYS = 0
     subscribe(client)
     confirm = link(mail.outbox[-1], "bevestigen")
-    import time
-
-    time.sleep(1.1)
+    # The link's signature is 2 seconds old when it is followed: signing's clock moves on (its
+    # timestamps are whole seconds), instead of the test waiting.
+    now = time.time() + 2
+    monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: now))
     response = client.get(confirm)
     assert response.status_code == 410
     assert Attendering.objects.get().confirmed_at is None
@@ -350,9 +353,8 @@ def test_a_digest_in_english(client, kennisbank, terms, locales):
     assert link(message, "unsubscribe").startswith("/en/alerts/")
 
 
-def test_an_agenda_alert_lists_new_activities_of_its_selection(client, home_page):
-    agenda = make_agenda(home_page)
-    thema = Thema.objects.create(name="Armoede en schulden", slug="armoede-en-schulden")
+def test_an_agenda_alert_lists_new_activities_of_its_selection(client, agenda, terms):
+    thema = terms["armoede"]
     response = client.post(
         "/nl/attenderingen/nieuw/activiteiten/?thema=armoede-en-schulden&maand=2030-01",
         {"email": ADDRESS, "frequency": "dagelijks"},

@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from tests.gezondin.conftest import API, get, item_ids
 
-pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("content")]
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("content", "activities")]
 
 
 def ids(client, url):

@@ -14,7 +14,7 @@ from tests.factories import ThemaFactory
 from tests.gezondin.conftest import API, get, item_ids
 from tests.kennisbank.factories import PraktijkvoorbeeldPageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("content")]
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("content", "activities")]
 
 
 def raw(client, url, **extra):

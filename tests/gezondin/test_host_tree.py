@@ -19,6 +19,7 @@ from leerkringen.models import AgendaPage, WebinarPage
 from tests.kennisbank.factories import PraktijkvoorbeeldPageFactory
 from tests.kennisbank.factories import publish as publish_practice
 from tests.leerkringen.factories import make_activity, make_agenda
+from tests.shared import shared_fixture
 
 SECTIONS = [
     (KennisbankPage, "Kennisbank", "kennisbank"),
@@ -27,8 +28,13 @@ SECTIONS = [
 ]
 ANYWHERE = override_settings(GEZONDIN_PARENT_PAGE_TYPES=None)
 
+# The host's home page is built once for the module (tests/shared.py); it has no section of
+# GezondIn, so the tests that count sections see only their own. GezondIn's own home page (one
+# test) is built for its test alone: it takes the host's place as the site's root.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("host_home")]
 
-@pytest.fixture
+
+@shared_fixture
 def host_home(locales):
     """The host's home page: a plain Wagtail page, root of the default site, with a plain
     section "Gezondheid" of the host below it."""

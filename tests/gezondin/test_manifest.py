@@ -8,7 +8,8 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-pytestmark = pytest.mark.django_db
+# The home page is built once for the module (tests/shared.py); the tests only read it.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data]
 
 
 def manifest_link(response):

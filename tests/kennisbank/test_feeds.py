@@ -163,14 +163,15 @@ def newest_first(feed):
     return dates == sorted(dates, reverse=True)
 
 
-def same_selection(feed, client, params):
-    """The feed holds exactly the page's results, newest first."""
+def same_selection(client, params, *feeds):
+    """Each feed holds exactly the page's results, newest first."""
     expected = page_results(client, params)
-    if (params or {}).get("q"):
-        assert sorted(titles(feed)) == sorted(expected)
-    else:
-        assert titles(feed) == expected
-    assert newest_first(feed)
+    for feed in feeds:
+        if (params or {}).get("q"):
+            assert sorted(titles(feed)) == sorted(expected)
+        else:
+            assert titles(feed) == expected
+        assert newest_first(feed)
 
 
 SELECTIONS = [
@@ -190,8 +191,7 @@ SELECTIONS = [
 
 @pytest.mark.parametrize("params", SELECTIONS)
 def test_the_feeds_hold_what_the_page_shows_newest_first(client, items, params):
-    same_selection(atom(client, params), client, params)
-    same_selection(rss(client, params), client, params)
+    same_selection(client, params, atom(client, params), rss(client, params))
 
 
 def test_a_selection_feed(client, items):
@@ -272,8 +272,7 @@ def test_at_most_the_newest_feed_limit_items(client, items, monkeypatch):
     ],
 )
 def test_bad_parameters_never_fail(client, items, params):
-    same_selection(atom(client, params), client, params)
-    same_selection(rss(client, params), client, params)
+    same_selection(client, params, atom(client, params), rss(client, params))
 
 
 def test_unknown_values_are_left_out_of_the_title(client, items):
@@ -335,7 +334,7 @@ def test_feed_query_count_is_bounded(client, items, kennisbank, terms):
     client.get(ATOM, params)  # warm the term, locale and site caches
     with CaptureQueriesContext(connection) as few:
         client.get(ATOM, params)
-    for number in range(6):
+    for number in range(2):
         published(
             PraktijkvoorbeeldPageFactory(
                 parent=kennisbank,
@@ -348,7 +347,7 @@ def test_feed_query_count_is_bounded(client, items, kennisbank, terms):
     client.get(ATOM, params)
     with CaptureQueriesContext(connection) as many:
         response = client.get(ATOM, params)
-    assert len(feedparser.parse(response.content).entries) == 10
+    assert len(feedparser.parse(response.content).entries) == 6
     assert len(many) == len(few)
     assert len(many) <= FEED_MAX_QUERIES
 

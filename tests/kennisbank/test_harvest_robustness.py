@@ -3,18 +3,24 @@ and leaves what was harvested before intact (docs/sharing.md, "Robustness").
 
 The peer is a real HTTP server on 127.0.0.1 (tests/servers.py CannedPeer) that misbehaves on
 request; nothing in requests is mocked. Timeouts and backoff are set small so this stays fast.
+
+The site and the three practices harvested before the trouble starts (``harvested``) are built
+once for the module (tests/shared.py); the peer and the other sources are made for each test.
 """
 
 import time
 
 import pytest
+from django.test import override_settings
 
 from kennisbank.harvest.client import Client, ClientSettings, HarvestError
 from kennisbank.harvest.harvester import harvest
 from kennisbank.harvest.models import HarvestSource, SharedCopy
-from tests.kennisbank.conftest import PNG, figure, practice
+from tests.kennisbank.conftest import ORIGIN, PNG, figure, practice
+from tests.servers import CannedPeer
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("site", "harvested")]
 
 JSON = {"Content-Type": "application/json"}
 
@@ -36,21 +42,32 @@ def source(peer):
     return HarvestSource.objects.create(name="Gemeente Tilburg", base_url=peer.base_url)
 
 
-def run(source, **overrides):
-    return harvest(source, client=Client(source.base_url, settings(**overrides)))
+def run(source, at=None, **overrides):
+    """A harvest of ``source``, from its own address or from the peer ``at``."""
+    url = at.base_url if at is not None else source.base_url
+    return harvest(source, client=Client(url, settings(**overrides)))
 
 
-def live_copies():
-    return sorted(SharedCopy.objects.filter(page__live=True).values_list("remote_id", flat=True))
+def live_copies(source):
+    copies = SharedCopy.objects.filter(source=source, page__live=True)
+    return sorted(copies.values_list("remote_id", flat=True))
 
 
-@pytest.fixture
-def harvested(site, peer, source):
-    """Three practices harvested before the trouble starts."""
-    peer.practices["nl"] = [practice(11), practice(12), practice(13)]
-    report = run(source)
-    assert report.counts()["added"] == 3
-    peer.requests.clear()
+@shared_fixture
+def harvested(site):
+    """A source with three practices harvested before the trouble starts. Its address is the
+    public one its practices name; they were harvested from a peer standing in for it, as the
+    tests' own peer does later (``run(harvested, at=peer)``)."""
+    source = HarvestSource.objects.create(name="Gemeente Tilburg", base_url=ORIGIN)
+    peer = CannedPeer()
+    try:
+        peer.practices["nl"] = [practice(11), practice(12), practice(13)]
+        with override_settings(GEZONDIN_HARVEST_ALLOWED_PRIVATE_ORIGINS=[peer.base_url]):
+            report = run(source, at=peer)
+    finally:
+        peer.close()
+    assert report.counts()["added"] == 3, report.as_text()
+    assert live_copies(source) == [11, 12, 13]
     return source
 
 
@@ -79,7 +96,7 @@ def test_retries_give_up_with_the_last_status(peer):
 
 def test_a_long_retry_after_is_capped(peer):
     peer.responses = [(429, {**JSON, "Retry-After": "3600"}, {"message": "slow down"})]
-    client = Client(peer.base_url, settings(retries=1, backoff=0.01, backoff_max=0.2))
+    client = Client(peer.base_url, settings(retries=1, backoff=0.01, backoff_max=0.1))
 
     started = time.monotonic()
     client.get_json("praktijkvoorbeelden/")
@@ -99,7 +116,7 @@ def test_4xx_are_not_retried(peer):
 
 def test_a_slow_peer_times_out(peer):
     peer.delay = 1.5
-    client = Client(peer.base_url, settings(read_timeout=0.3))
+    client = Client(peer.base_url, settings(read_timeout=0.2))
 
     with pytest.raises(HarvestError, match=r"no answer in time \(read timeout\)"):
         client.get_json("praktijkvoorbeelden/")
@@ -107,11 +124,12 @@ def test_a_slow_peer_times_out(peer):
 
 def test_a_trickling_answer_hits_the_overall_deadline(peer):
     body = b'{"meta": {"total_count": 0}, "items": []}' + b" " * 200
-    peer.route = lambda path, query: (200, {**JSON, "_trickle": "0.1"}, body)
-    client = Client(peer.base_url, settings(read_timeout=2, total_timeout=0.5))
+    # 16 bytes every 0.05 s, each well within the read timeout: 0.8 s for the whole answer.
+    peer.route = lambda path, query: (200, {**JSON, "_trickle": "0.05"}, body)
+    client = Client(peer.base_url, settings(read_timeout=2, total_timeout=0.25))
 
     started = time.monotonic()
-    with pytest.raises(HarvestError, match="answer took longer than 0.5 s"):
+    with pytest.raises(HarvestError, match="answer took longer than 0.25 s"):
         client.get_json("praktijkvoorbeelden/")
     assert time.monotonic() - started < 2
 
@@ -170,11 +188,11 @@ def test_an_address_that_is_not_a_gezondin_site_fails_clearly(site, peer, source
 def test_a_peer_that_is_down_changes_nothing(harvested, peer):
     peer.close()
 
-    report = run(harvested)
+    report = run(harvested, at=peer)
 
     assert report.status == "failed"
     assert "connection refused" in report.as_text()
-    assert live_copies() == [11, 12, 13]
+    assert live_copies(harvested) == [11, 12, 13]
 
 
 def test_a_peer_that_disappears_halfway_keeps_what_was_harvested(harvested, peer):
@@ -186,7 +204,7 @@ def test_a_peer_that_disappears_halfway_keeps_what_was_harvested(harvested, peer
     # The probe and the first page of two practices are answered; then the peer is gone.
     peer.stop_after(2)
 
-    report = run(harvested)
+    report = run(harvested, at=peer)
 
     assert report.status == "partial"
     text = report.as_text()
@@ -194,8 +212,8 @@ def test_a_peer_that_disappears_halfway_keeps_what_was_harvested(harvested, peer
     assert "nothing withdrawn in nl" in text
     assert report.counts()["updated"] == 1  # the first page was handled
     assert report.counts()["withdrawn"] == 0  # #12 is missing, but the listing was incomplete
-    assert live_copies() == [11, 12, 13]
-    assert SharedCopy.objects.get(remote_id=11).page.title == "Bijgewerkt"
+    assert live_copies(harvested) == [11, 12, 13]
+    assert SharedCopy.objects.get(source=harvested, remote_id=11).page.title == "Bijgewerkt"
 
 
 def test_a_bad_page_in_the_middle_withdraws_nothing(harvested, peer):
@@ -209,11 +227,11 @@ def test_a_bad_page_in_the_middle_withdraws_nothing(harvested, peer):
     peer.practices["nl"] = [practice(11), practice(13), practice(15)]
     peer.route = broken_second_page
 
-    report = run(harvested)
+    report = run(harvested, at=peer)
 
     assert "nl: the listing broke off after 2 practices: invalid JSON" in report.as_text()
     assert report.counts()["withdrawn"] == 0
-    assert live_copies() == [11, 12, 13]
+    assert live_copies(harvested) == [11, 12, 13]
 
 
 def test_a_listing_that_stops_short_of_its_count_withdraws_nothing(harvested, peer):
@@ -225,11 +243,11 @@ def test_a_listing_that_stops_short_of_its_count_withdraws_nothing(harvested, pe
 
     peer.route = short
 
-    report = run(harvested)
+    report = run(harvested, at=peer)
 
     assert "the source listed 1 of the 3 practices it counts" in report.as_text()
     assert report.counts()["withdrawn"] == 0
-    assert live_copies() == [11, 12, 13]
+    assert live_copies(harvested) == [11, 12, 13]
 
 
 def test_server_errors_on_one_language_leave_the_other_harvested(site, peer, source):
@@ -243,7 +261,7 @@ def test_server_errors_on_one_language_leave_the_other_harvested(site, peer, sou
 
     assert report.status == "partial"
     assert "en: the listing broke off after 0 practices: HTTP 500: stuk" in report.as_text()
-    assert live_copies() == [11]
+    assert live_copies(source) == [11]
 
 
 def test_items_that_are_not_objects_are_skipped(site, peer, source):
@@ -268,12 +286,12 @@ def test_an_image_download_that_fails_is_retried_next_time(site, peer, source):
     first = run(source)
     assert first.counts()["added"] == 1
     assert "not copied: HTTP 503" in first.as_text()
-    assert len(SharedCopy.objects.get(remote_id=11).page.specific.approach) == 0
+    assert len(SharedCopy.objects.get(source=source, remote_id=11).page.specific.approach) == 0
 
     peer.route = None
     peer.files["/media/images/coach.png"] = ("image/png", PNG.getvalue())
     second = run(source)
     assert second.counts()["updated"] == 1
-    approach = SharedCopy.objects.get(remote_id=11).page.specific.approach
+    approach = SharedCopy.objects.get(source=source, remote_id=11).page.specific.approach
     assert approach[0].block_type == "figure"
     assert run(source).counts()["updated"] == 0

@@ -34,8 +34,12 @@ from tests.kennisbank.sections import (  # noqa: F401 - the tests' fixtures
     tilburg,
     tree,
 )
+from tests.shared import shared_fixture
 
-pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("sections", "editor_a", "national")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.shared_data("sections", "editor_a", "national", "duplicates"),
+]
 
 ADD = reverse("wagtailsnippets_gezondin_organisatie:add")
 LIST = reverse("wagtailsnippets_gezondin_organisatie:list")
@@ -87,17 +91,18 @@ def test_a_municipal_editor_adds_a_local_partner_of_their_municipality(editor_a,
 
 
 def test_a_local_partner_must_name_the_editors_own_municipality(editor_a, amsterdam):
+    # Not a name of the module's shared organisations (``duplicates``).
     client = speaking(editor_a)
     for gemeente, message in [
         (None, "Kies uw gemeente: een lokale partner hoort bij een gemeente."),
         (amsterdam.pk, "U kunt alleen partners van uw eigen gemeente toevoegen"),
     ]:
-        response = client.post(ADD, organisation_form("GGD Hart voor Brabant", gemeente))
+        response = client.post(ADD, organisation_form("Stichting Wijkwerk", gemeente))
         assert response.status_code == 200
         assert message in response.content.decode()
         # What was typed stays.
-        assert 'value="GGD Hart voor Brabant"' in response.content.decode()
-    assert not Organisatie.objects.filter(name="GGD Hart voor Brabant").exists()
+        assert 'value="Stichting Wijkwerk"' in response.content.decode()
+    assert not Organisatie.objects.filter(name="Stichting Wijkwerk").exists()
 
 
 def test_national_editors_still_add_national_organisations(national):
@@ -181,10 +186,11 @@ def _partners(data, partner):
 # Merging duplicates ------------------------------------------------------------------------------
 
 
-@pytest.fixture
+@shared_fixture
 def duplicates(tree, sections):
     """Two records of one organisation, the duplicate used by a live practice (partner), a
-    knowledge page (publisher), and the draft of another practice (only in its revision)."""
+    knowledge page (publisher), and the draft of another practice (only in its revision).
+    Built once for the module: every test sees these two organisations and three pages."""
     keep = Organisatie.objects.create(name="GGD Hart voor Brabant", sector="ggd")
     duplicate = Organisatie.objects.create(name="GGD Hart v. Brabant", sector="ggd")
     live = PraktijkvoorbeeldPage(title="Gezonde wijk", slug="gezonde-wijk")

@@ -9,14 +9,17 @@ tests/kennisbank/sections.py, each with an explicit admin language.
 # The fixtures imported from tests.kennisbank.sections are the tests' parameters.
 # ruff: noqa: F811
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import slugify
 from wagtail.models import Locale, WorkflowState
 from wagtail.users.models import UserProfile
 
-from gezondin.models import StandardPage, Thema
+from gezondin.models import Doelgroep, StandardPage, Thema
 from kennisbank.facet_index import facet_index
 from kennisbank.models import PraktijkvoorbeeldPage
 from kennisbank.search import kennis_queryset
@@ -24,7 +27,6 @@ from tests.kennisbank.sections import (  # noqa: F401 - the tests' fixtures
     amsterdam,
     assert_denied,
     client_for,
-    create_practice,
     edit_url,
     editor_a,
     national,
@@ -69,8 +71,25 @@ def translate(client, page, locale):
     return client.post(translate_url(page), {"locales": [locale.pk]})
 
 
-def live_practice(reviewer, parent, title):
-    _response, page = create_practice(reviewer, parent, title, action="action-publish")
+def live_practice(owner, parent, title):
+    """A live practice in ``parent`` (a section), as complete as the admin's form makes it
+    (sections.practice_form), published by ``owner``: through the models, as what is tested here
+    is translating it (making one in the admin is tested in test_publishing.py)."""
+    page = PraktijkvoorbeeldPage(
+        title=title,
+        slug=slugify(title),
+        owner=owner,
+        intro="<p>Buurtcoaches helpen gezinnen met geldzorgen.</p>",
+        approach=[{"type": "paragraph", "value": "<p>Huisbezoeken door buurtcoaches.</p>"}],
+        status="lopend",
+        erkenning="niet-beoordeeld",
+        last_checked=datetime.date(2026, 1, 15),
+    )
+    parent.add_child(instance=page)
+    page.themas.set([practice_term(Thema, "Armoede en schulden")])
+    page.doelgroepen.set([practice_term(Doelgroep, "Ouders")])
+    page.gemeenten.set([parent.specific.gemeente])
+    page.save_revision(user=owner).publish(user=owner)
     assert refresh(page).live
     return refresh(page)
 
@@ -85,9 +104,9 @@ def visible_on(url, text):
 
 
 def test_a_translation_is_a_draft_until_someone_publishes_it(
-    sections, reviewer, english, tilburg, django_capture_on_commit_callbacks
+    sections, national, reviewer, english, tilburg, django_capture_on_commit_callbacks
 ):
-    practice = live_practice(reviewer, sections.a.pages["nl"], "Buurtcoaches in Reeshof")
+    practice = live_practice(national, sections.a.pages["nl"], "Buurtcoaches in Reeshof")
     english_section = sections.a.pages["en"]
 
     # wagtail-localize publishes after the transaction commits: run what it leaves for then.
@@ -122,9 +141,9 @@ def test_a_translation_is_a_draft_until_someone_publishes_it(
 
 
 def test_a_municipal_editor_translates_a_practice_in_their_section_and_submits_it(
-    sections, editor, reviewer, english, tilburg, django_capture_on_commit_callbacks
+    sections, editor, national, english, tilburg, django_capture_on_commit_callbacks
 ):
-    practice = live_practice(reviewer, sections.a.pages["nl"], "Gezond ontbijt")
+    practice = live_practice(national, sections.a.pages["nl"], "Gezond ontbijt")
 
     with django_capture_on_commit_callbacks(execute=True):
         response = translate(editor, practice, english)
@@ -151,9 +170,9 @@ def test_a_municipal_editor_translates_a_practice_in_their_section_and_submits_i
 
 
 def test_a_municipal_editor_cannot_translate_another_sections_page(
-    tree, sections, editor, reviewer, english
+    tree, sections, editor, national, english
 ):
-    practice_b = live_practice(reviewer, sections.b.pages["nl"], "Buurtsport in Noord")
+    practice_b = live_practice(national, sections.b.pages["nl"], "Buurtsport in Noord")
 
     assert_denied(editor.get(translate_url(practice_b)))
     assert_denied(translate(editor, practice_b, english))
@@ -174,11 +193,11 @@ def test_a_municipal_editor_cannot_translate_vocabulary(editor, english):
 
 
 def test_a_page_whose_parent_is_not_translated_is_refused_with_a_message(
-    sections, reviewer, english
+    sections, national, reviewer, english
 ):
     # The Dutch section page of Tilburg is translated; its English copy is removed here.
     sections.a.pages["en"].delete()
-    practice = live_practice(reviewer, sections.a.pages["nl"], "Zonder Engelse sectie")
+    practice = live_practice(national, sections.a.pages["nl"], "Zonder Engelse sectie")
 
     response = translate(reviewer, practice, english)
 
@@ -190,11 +209,11 @@ def test_a_page_whose_parent_is_not_translated_is_refused_with_a_message(
     ).exists()
 
 
-def test_an_untranslated_alias_is_in_no_english_listing(sections, reviewer, english):
+def test_an_untranslated_alias_is_in_no_english_listing(sections, national, english):
     """With "synchronise content" on for a locale, wagtail-localize makes live aliases of the
     other language's pages: still Dutch, they stay out of the English kennisbank, its facets and
     the site search until someone translates them."""
-    practice = live_practice(reviewer, sections.a.pages["nl"], "Buurtcoaches in Haaren")
+    practice = live_practice(national, sections.a.pages["nl"], "Buurtcoaches in Haaren")
     alias = practice.copy_for_translation(english, copy_parents=True, alias=True)
     assert alias.live and alias.alias_of_id == practice.pk and alias.locale == english
 

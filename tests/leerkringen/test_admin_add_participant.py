@@ -10,18 +10,21 @@ from gezondin.roles import NATIONAL_GROUP_NAME
 from leerkringen.models import Aanmelding
 from tests.leerkringen.conftest import soup, text_of
 from tests.leerkringen.factories import join, make_activity, make_admin_user, make_circle
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+# The facilitator and the circle with its sign-up are built once for the module
+# (tests/shared.py); every test sees them, also the ones that do not ask for them.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("circle")]
 
 Status = Aanmelding.Status
 
 
-@pytest.fixture
+@shared_fixture
 def facilitator(db):
     return make_admin_user("begeleider", group_name="Begeleiders")
 
 
-@pytest.fixture
+@shared_fixture
 def circle(agenda, facilitator):
     circle = make_circle(agenda, title="Leerkring Hand", capacity=2, facilitator=facilitator)
     join(circle, 1)

@@ -12,16 +12,19 @@ from gezondin.roles import GEMEENTE_GROUP_PREFIX
 from leerkringen.models import Aanmelding
 from tests.leerkringen.conftest import soup, text_of
 from tests.leerkringen.factories import join, make_admin_user, make_circle
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+# The facilitator and the circle with its sign-ups are built once for the module
+# (tests/shared.py); every test sees them, also the ones that do not ask for them.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("circle")]
 
 
-@pytest.fixture
+@shared_fixture
 def facilitator(db):
     return make_admin_user("begeleider", group_name="Begeleiders")
 
 
-@pytest.fixture
+@shared_fixture
 def circle(agenda, facilitator):
     """Three meetings, two of them held; three people seated, one waiting, one pending."""
     circle = make_circle(agenda, title="Leerkring Drie Keer", capacity=3, facilitator=facilitator)

@@ -9,18 +9,21 @@ from django.core import mail
 from leerkringen.models import Aanmelding
 from tests.leerkringen.conftest import soup, text_of
 from tests.leerkringen.factories import join, make_admin_user, make_circle
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+# The facilitator and the circle with its sign-ups are built once for the module
+# (tests/shared.py); every test sees them, also the ones that do not ask for them.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("circle")]
 
 Status = Aanmelding.Status
 
 
-@pytest.fixture
+@shared_fixture
 def facilitator(db):
     return make_admin_user("begeleider", group_name="Begeleiders")
 
 
-@pytest.fixture
+@shared_fixture
 def circle(agenda, facilitator):
     """Two seats: 1 and 2 seated (2 in English), 3 and 4 waiting, 5 pending, 6 cancelled; at
     meeting 1, 1 was present and 2 was not; at meeting 2, 2 was present."""

@@ -12,18 +12,21 @@ from leerkringen import services
 from leerkringen.models import Aanmelding
 from tests.leerkringen.conftest import soup
 from tests.leerkringen.factories import make_activity, make_admin_user
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+# The editor and the full activity with its sign-ups are built once for the module
+# (tests/shared.py); every test sees them, also the ones that do not ask for them.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("editor", "full")]
 
 Status = Aanmelding.Status
 
 
-@pytest.fixture
+@shared_fixture
 def editor(db):
     return make_admin_user("redacteur", group_name=NATIONAL_GROUP_NAME)
 
 
-@pytest.fixture
+@shared_fixture
 def full(agenda):
     """One seat; four people confirm one after the other (number 1 first), but the sign-ups
     were made in the opposite order, so confirming, not signing up, decides the order."""

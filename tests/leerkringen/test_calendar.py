@@ -14,18 +14,20 @@ from leerkringen import services
 from leerkringen.calendar import json_ld
 from leerkringen.models import StudiedagPage, WebinarPage
 from tests.leerkringen.factories import make_activity
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+# The circle and the webinar are built once for the module (tests/shared.py); every test sees
+# them, also the ones that do not ask for them.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("leerkring", "webinar")]
 JOIN_URL = "https://webinar.example.nl/join/geheim-123"
 
 
-@pytest.fixture
+@shared_fixture
 def leerkring(agenda):
-    page = make_activity(agenda, capacity=10, meeting_count=4)
-    return page
+    return make_activity(agenda, capacity=10, meeting_count=4)
 
 
-@pytest.fixture
+@shared_fixture
 def webinar(agenda):
     return make_activity(
         agenda, WebinarPage, title="Webinar over geldzorgen", join_url=JOIN_URL, capacity=2
@@ -188,9 +190,9 @@ def test_host_municipality_is_organizer_of_the_meeting(client, agenda):
 
 def test_json_ld_cannot_close_the_script_element(client, agenda):
     page = make_activity(agenda, title="Kop </script><script>alert(1)</script> & meer")
-    html = client.get(page.url).content.decode()
-    assert "</script><script>alert(1)" not in html
-    assert ld_of(client.get(page.url))["name"] == page.title
+    response = client.get(page.url)
+    assert "</script><script>alert(1)" not in response.content.decode()
+    assert ld_of(response)["name"] == page.title
     assert "<" not in json_ld({"a": "</script>"})
 
 

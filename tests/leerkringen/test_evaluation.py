@@ -23,8 +23,11 @@ from leerkringen import retention, services, tokens
 from leerkringen.models import Aanmelding, Bereik, Evaluatie
 from tests.leerkringen.conftest import soup, text_of
 from tests.leerkringen.factories import join, make_admin_user, make_circle
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+# The facilitator and the ended circle with its sign-ups and attendance are built once for the
+# module (tests/shared.py); every test sees them, also the ones that do not ask for them.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("ended")]
 
 EVALUATION_LINK = re.compile(r"https?://[^/\s]+(/(?:nl/evaluatie|en/evaluation)/[^/\s\"'<>]+/)")
 
@@ -43,12 +46,12 @@ def link_in(message):
     return EVALUATION_LINK.search(message.body)[1]
 
 
-@pytest.fixture
+@shared_fixture
 def facilitator(db):
     return make_admin_user("begeleider", group_name="Begeleiders")
 
 
-@pytest.fixture
+@shared_fixture
 def ended(agenda, facilitator):
     """A circle of two meetings, both held (40 and 12 days ago): four seated, one waiting.
     Meeting 1: 1 and 2 present; meeting 2: 2 and 3 present; 4 was never there."""
@@ -96,6 +99,7 @@ def test_the_job_asks_those_present_once_and_never_the_absent(ended):
 
 
 def test_nobody_is_asked_before_the_activity_has_ended(agenda):
+    run()  # the module's ended circle (shared) is asked first: only the running one is left
     circle = make_circle(agenda, title="Leerkring Loopt Nog", meeting_count=3)  # one to come
     person = join(circle, 1)
     services.record_attendance(circle, circle.meetings()[0], [person.pk])

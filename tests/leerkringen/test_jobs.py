@@ -21,8 +21,12 @@ from leerkringen import jobs, retention, services
 from leerkringen.models import Aanmelding, WebinarPage
 from tests.leerkringen.conftest import links_in
 from tests.leerkringen.factories import make_activity
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+# The circle and its sign-ups are built once for the module (tests/shared.py): every test sees
+# them, also the ones that do not ask for them; they are in the future, so no step has anything
+# to do for them until a test ends the circle.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("circle")]
 Status = Aanmelding.Status
 JOIN_URL = "https://webinar.example.nl/join/geheim-456"
 RECORDING_URL = "https://www.youtube.com/watch?v=gezondin-demo"
@@ -65,7 +69,7 @@ def materials_mails():
     return [m for m in mail.outbox if m.subject.startswith(("Materialen van", "Materials from"))]
 
 
-@pytest.fixture
+@shared_fixture
 def circle(agenda):
     """A circle with 3 seats and sign-ups in every status: confirmed (Dutch), confirmed
     (English), confirmed but marked absent, waiting, cancelled and never confirmed."""

@@ -13,8 +13,11 @@ from django.test import Client
 from leerkringen import services, tokens
 from tests.leerkringen.conftest import form_data, link_to, sign_up, signup_url
 from tests.leerkringen.factories import make_activity
+from tests.shared import shared_fixture
 
-pytestmark = pytest.mark.django_db
+# The sign-up whose token the handler tests log is built once for the module (tests/shared.py);
+# every test sees it, also the journey, which signs up on an activity of its own.
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("aanmelding")]
 
 ADDRESSES = ["sanne.de.vries@gemeente.example", "pieter@gemeente.example"]
 
@@ -79,15 +82,21 @@ def handlers_for(logger):
     return found
 
 
+@shared_fixture
+def aanmelding(agenda):
+    """A sign-up of ``ADDRESSES[0]``, for its token."""
+    page = make_activity(agenda, title="Leerkring Logboek")
+    aanmelding, _outcome = services.request_signup(
+        page, {"name": "Sanne", "email": ADDRESSES[0]}, "nl"
+    )
+    return aanmelding
+
+
 @pytest.mark.parametrize(
     "name",
     ["django.request", "django.server", "django.security.csrf", "leerkringen.views", "any.lib"],
 )
-def test_every_configured_handler_redacts(name, agenda):
-    page = make_activity(agenda)
-    aanmelding, _outcome = services.request_signup(
-        page, {"name": "Sanne", "email": ADDRESSES[0]}, "nl"
-    )
+def test_every_configured_handler_redacts(name, aanmelding):
     token = tokens.make_token(aanmelding)
     logger = logging.getLogger(name)
     handlers = [h for h in handlers_for(logger) if isinstance(h, logging.StreamHandler)]
