@@ -399,7 +399,9 @@ def _find_collection(gemeente: Gemeente, group: Group) -> Collection | None:
     )
 
 
-def setup_gemeente(gemeente: Gemeente, *, stdout=None, user=None) -> SetupResult:
+def setup_gemeente(
+    gemeente: Gemeente, *, stdout=None, user=None, workflow: Workflow | None = None
+) -> SetupResult:
     """Give a municipality its own section and editorial group (idempotent).
 
     - its GemeentePage under the overview of municipalities in every locale, default language
@@ -413,14 +415,17 @@ def setup_gemeente(gemeente: Gemeente, *, stdout=None, user=None) -> SetupResult
       the national editors' review.
 
     ``stdout`` (optional) receives a line per object; ``user`` (optional) owns the new pages and
-    their first revisions. Raises :class:`SetupError` when the site lacks an overview of
-    municipalities in some locale or the municipality no longer exists.
+    their first revisions; ``workflow`` (optional) is what :func:`ensure_workflow` returned, for
+    a caller that sets up many municipalities at once (it checks the national editors' group
+    and every permission it holds: about 60 queries). Raises :class:`SetupError` when the site
+    lacks an overview of municipalities in some locale or the municipality no longer exists.
     """
     _check_gemeente(gemeente)
     label = gemeente.label
     with transaction.atomic():
         indexes = _index_pages()
-        workflow = ensure_workflow()
+        if workflow is None:
+            workflow = ensure_workflow()
         _write(stdout, f"{label} ({gemeente.cbs_code})")
         pages, created_pages = _ensure_pages(gemeente, indexes, user, stdout)
 

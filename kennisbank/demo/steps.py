@@ -267,6 +267,7 @@ def load_sections(ctx: DemoContext) -> None:
     """The demo municipalities: their sections in every language, editors group and editor."""
     objects = _objects(ctx)
     stdout = ctx.stdout if ctx.verbosity >= 3 else None
+    workflow = None
     for section in SECTIONS:
         gemeente = Gemeente.objects.filter(cbs_code=section.cbs_code).first()
         if gemeente is None:
@@ -282,7 +283,9 @@ def load_sections(ctx: DemoContext) -> None:
             gemeente.save(update_fields=["is_gids"])
             ctx.record("GIDS-gemeenten", UPDATED, gemeente)
         try:
-            result = publishing.setup_gemeente(gemeente, stdout=stdout)
+            # The workflow and the national editors' group once, not once per municipality.
+            workflow = workflow or publishing.ensure_workflow()
+            result = publishing.setup_gemeente(gemeente, stdout=stdout, workflow=workflow)
         except publishing.SetupError as error:
             raise CommandError(str(error)) from error
         created = {page.pk for page in result.created_pages}

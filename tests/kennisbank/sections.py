@@ -27,7 +27,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from gezondin.models import Doelgroep, Gemeente, Thema
 from gezondin.roles import NATIONAL_GROUP_NAME
 from kennisbank.models import GemeenteIndexPage, KennisbankPage, PraktijkvoorbeeldPage
-from kennisbank.publishing import setup_gemeente
+from kennisbank.publishing import ensure_workflow, setup_gemeente
 from tests.shared import shared_fixture
 
 User = get_user_model()
@@ -70,7 +70,10 @@ def amsterdam(db):
 @shared_fixture
 def sections(tree, tilburg, amsterdam):
     """Municipality A (Tilburg) and B (Amsterdam), set up."""
-    return SimpleNamespace(a=setup_gemeente(tilburg), b=setup_gemeente(amsterdam))
+    workflow = ensure_workflow()
+    return SimpleNamespace(
+        a=setup_gemeente(tilburg, workflow=workflow), b=setup_gemeente(amsterdam, workflow=workflow)
+    )
 
 
 def make_user(username, *groups, **extra):
