@@ -6,6 +6,7 @@ fail instead when REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 (as .ci/run sets them).
 """
 
 import gc
+import json
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Page, Site
 
 from kennisbank import word_index
@@ -38,9 +40,10 @@ SLOW_LAYERS = {
 }
 # A layer whose tests share one expensive session fixture: one xdist worker takes it whole.
 ONE_WORKER_LAYERS = ("tests/install/",)
-# Layers handed out by module: each module's tests run on one worker, in order (a browser
-# journey's tests follow on from each other); a worker that takes a browser module serves its
-# own demo site (the session fixture `demo_site`, built once per worker that needs it).
+# Every other module goes to one worker as a unit, its tests in order (a browser journey's tests
+# follow on from each other; a module's shared data is built once, tests/shared.py); a worker
+# that takes a browser module serves its own demo site (the session fixture `demo_site`, built
+# once per worker that needs it).
 BY_MODULE_LAYERS = (
     "tests/browser/",
     "tests/integration/",
@@ -110,37 +113,32 @@ def _write_relevance(terminalreporter, relevance):
 SLOW_UNITS = (*ONE_WORKER_LAYERS, *BY_MODULE_LAYERS)
 # The layers that copy the kept demo site (tests/servers.py, kept_demo_site).
 NEEDS_DEMO_SITE = ("tests/browser/", "tests/integration/", "tests/production/")
-# How long a unit of work of the slow layers (below) took in the last run, kept in pytest's cache
-# folder; a fresh clone estimates it per test by layer.
+# How long each unit of work took in the last run, kept in pytest's cache folder; a fresh clone
+# takes the seconds of a run kept in git (UNIT_SECONDS_FILE, copied from the cache now and then:
+# they only decide the order), and estimates a unit that is in neither by its layer.
 UNIT_SECONDS_KEY = "gezondin/unit-seconds"
+UNIT_SECONDS_FILE = Path(__file__).with_name("unit_seconds.json")
 SECONDS_PER_TEST = {
     "tests/browser/": 3,
     "tests/integration/": 40,
     "tests/hostsite/": 20,
     "tests/install/": 6,
+    "tests/production/": 10,
 }
-SECONDS_PER_TEST_DEFAULT = 10
+SECONDS_PER_TEST_DEFAULT = 0.15
 
 
 def work_unit(nodeid):
-    """The unit of work a test belongs to: the install layer whole, a module of the browser,
-    server and production layers, or the test alone."""
+    """The unit of work a test belongs to: the install layer whole, or its module."""
     module = nodeid.split("::", 1)[0]
     for layer in ONE_WORKER_LAYERS:
         if module.startswith(layer):
             return layer
-    if module.startswith(BY_MODULE_LAYERS):
-        return module
-    return nodeid
+    return module
 
 
 def _estimated_seconds(unit, tests, measured):
-    """How long a unit of the layers that start servers or build things takes: as long as last
-    time, or estimated by layer. A single test counts 0: the single tests keep the order of the
-    collection, in which pytest-django puts the transactional tests last (each empties the
-    database after it)."""
-    if not unit.startswith(SLOW_UNITS):
-        return 0
+    """How long a unit takes: as long as last time, or estimated by layer."""
     if unit in measured:
         return measured[unit]
     per_test = next(
@@ -150,14 +148,37 @@ def _estimated_seconds(unit, tests, measured):
     return per_test * tests
 
 
+def _is_transactional(item):
+    """Whether a test runs outside a transaction (pytest-django then empties the database after
+    it, and a serialized_rollback test loads its contents again only before it)."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    ):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test the worker's database is the migrated one again, so that the
+    tests after it on the worker (any module: the units are handed out by length) find the
+    migrations' data (tests/databases.py)."""
+    result = yield
+    if _is_transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            databases.restore_migrated()
+    return result
+
+
 _unit_seconds = {}
 
 
 def pytest_runtest_logreport(report):
-    """The controller (or the only process) adds up how long each unit of the slow layers took."""
+    """The controller (or the only process) adds up how long each unit took."""
     unit = work_unit(report.nodeid)
-    if unit.startswith(SLOW_UNITS):
-        _unit_seconds[unit] = _unit_seconds.get(unit, 0.0) + report.duration
+    _unit_seconds[unit] = _unit_seconds.get(unit, 0.0) + report.duration
 
 
 def pytest_sessionfinish(session):
@@ -170,21 +191,26 @@ def pytest_sessionfinish(session):
             kept_in.set(UNIT_SECONDS_KEY, kept)
 
 
+def _measured_seconds(config):
+    """Each unit's seconds: the last run's (pytest's cache), else the run kept in git."""
+    measured = json.loads(UNIT_SECONDS_FILE.read_text()) if UNIT_SECONDS_FILE.exists() else {}
+    kept_in = getattr(config, "cache", None)  # None with -p no:cacheprovider
+    if kept_in is not None:
+        measured.update(kept_in.get(UNIT_SECONDS_KEY, {}))
+    return measured
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """With `make test` (pytest-xdist), hand out the tests one by one, except the layers that
-    start servers or build things: the install layer (the built wheel and the host site's
-    virtualenv) goes to one worker as one unit, so its session fixtures are built once per run;
-    each module of the browser layer, each server module (tests/integration, tests/hostsite) and
-    the production layer's module (tests/production: its servers are started once per module)
-    is a unit of its own, so the browser journeys spread over the workers (each worker that takes
-    one serves its own copy of the demo site). The longest units go first (as long as they took
-    in the last run, kept in pytest's cache, or estimated by layer), the single tests after them:
-    so the workers finish together instead of one running a long module at the end."""
+    """With `make test` (pytest-xdist), hand out the tests by module (the install layer whole:
+    the built wheel and the host site's virtualenv are built once per run), longest first (as
+    long as they took in the last run), so that the workers finish together and each module's
+    shared data (tests/shared.py), demo copy and servers are made once per run, not once per
+    worker that gets some of its tests. A transactional test may then come before other tests
+    on a worker: the migrated database is restored after it (pytest_runtest_teardown)."""
     from xdist.scheduler import LoadScopeScheduling
 
-    kept_in = getattr(config, "cache", None)  # None with -p no:cacheprovider
-    measured = kept_in.get(UNIT_SECONDS_KEY, {}) if kept_in is not None else {}
+    measured = _measured_seconds(config)
 
     class LayerScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid):
@@ -207,7 +233,7 @@ def pytest_xdist_make_scheduler(config, log):
                         (
                             i
                             for i, (unit, _) in enumerate(units)
-                            if unit.startswith(SLOW_UNITS) and not unit.startswith(NEEDS_DEMO_SITE)
+                            if not unit.startswith(NEEDS_DEMO_SITE)
                         ),
                         None,
                     )

@@ -367,6 +367,17 @@ def _from_copy(connection, copies, key, verbosity, serialize):
     return name
 
 
+def restore_migrated():
+    """Each database made from the migrated copy becomes that copy again (after a transactional
+    test, which leaves it empty)."""
+    for alias, (copies, key) in _migrated.items():
+        connection = connections[alias]
+        if connection.in_atomic_block:  # a test's transaction still open: nothing to restore
+            continue
+        copies.restore("migrated", key)
+        _clear_caches()
+
+
 # The demo -------------------------------------------------------------------------------------
 
 
