@@ -69,11 +69,9 @@ def make_circle(agenda, *, facilitator=None, meeting_count=3, days_ago=40, **fie
     defaults, two have been held and the third is to come), with ``facilitator`` given access."""
     start = timezone.now() - datetime.timedelta(days=days_ago)
     fields.setdefault("slug", slugify(fields.get("title", "leerkring")))
-    circle = make_activity(agenda, meeting_count=meeting_count, start=start, **fields)
     if facilitator is not None:
-        circle.facilitators.add(facilitator)
-        publish(circle)
-    return circle
+        fields["facilitators"] = [facilitator]
+    return make_activity(agenda, meeting_count=meeting_count, start=start, **fields)
 
 
 def join(activity, n, *, confirm=True, language="nl", **extra):
