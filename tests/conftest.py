@@ -39,17 +39,11 @@ SLOW_LAYERS = {
     "production": "production",
 }
 # A layer whose tests share one expensive session fixture: one xdist worker takes it whole.
-ONE_WORKER_LAYERS = ("tests/install/",)
 # Every other module goes to one worker as a unit, its tests in order (a browser journey's tests
 # follow on from each other; a module's shared data is built once, tests/shared.py); a worker
 # that takes a browser module serves its own demo site (the session fixture `demo_site`, built
 # once per worker that needs it).
-BY_MODULE_LAYERS = (
-    "tests/browser/",
-    "tests/integration/",
-    "tests/hostsite/",
-    "tests/production/",
-)
+ONE_WORKER_LAYERS = ("tests/install/",)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -110,7 +104,6 @@ def _write_relevance(terminalreporter, relevance):
             )
 
 
-SLOW_UNITS = (*ONE_WORKER_LAYERS, *BY_MODULE_LAYERS)
 # The layers that copy the kept demo site (tests/servers.py, kept_demo_site).
 NEEDS_DEMO_SITE = ("tests/browser/", "tests/integration/", "tests/production/")
 # How long each unit of work took in the last run, kept in pytest's cache folder; a fresh clone
