@@ -10,7 +10,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 from django.utils.translation import override
-from wagtail.search import index
 
 from gezondin import regions
 from gezondin.gemeenten import read_reference_list
@@ -19,6 +18,7 @@ from kennisbank.models import KennisartikelPage, KennisbankPage, Praktijkvoorbee
 from kennisbank.queries import regional_practice_ids
 from kennisbank.search import KennisbankSearch
 from leerkringen.models import Aanmelding, WebinarPage
+from tests.kennisbank.factories import add_published
 from tests.leerkringen.factories import make_activity, make_agenda
 from tests.shared import shared_fixture
 
@@ -29,15 +29,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.shared_data]
 PRACTICE_PAGE_MAX_QUERIES = 17
 
 KENNISBANK = "/nl/kennisbank/"
-
-
-def publish(parent, page, **links):
-    parent.add_child(instance=page)
-    for field, values in links.items():
-        getattr(page, field).set(values)
-    page.save_revision().publish()
-    index.insert_or_update_object(page)
-    return page
 
 
 def gemeente(code):
@@ -53,7 +44,7 @@ def content(home_page):
     Gemeente.objects.filter(cbs_code__in=["GM0363", "GM0855"]).update(is_gids=True)
 
     def practice(title, slug, codes, themas=(), doelgroepen=()):
-        return publish(
+        return add_published(
             kennisbank,
             PraktijkvoorbeeldPage(title=title, slug=slug, intro=f"<p>{title}.</p>"),
             gemeenten=[gemeente(code) for code in codes],
@@ -71,7 +62,7 @@ def content(home_page):
             "Samen in Heerlen en Utrecht", "samen", ["GM0917", "GM0344"], [armoede, wonen]
         ),
         "amstelveen": practice("Buurtwerk in Amstelveen", "buurtwerk", ["GM0362"]),
-        "artikel": publish(
+        "artikel": add_published(
             kennisbank,
             KennisartikelPage(
                 title="Wat werkt", slug="wat-werkt", kind="factsheet", intro="<p>Over.</p>"
@@ -305,7 +296,7 @@ def test_a_practice_page_shows_other_practices_from_its_region(client, content):
     kennisbank = KennisbankPage.objects.get()
     armoede, jongeren = Thema.objects.get(slug="armoede-en-schulden"), Doelgroep.objects.get()
     for number, code in enumerate(["GM0014", "GM0193", "GM0153"]):
-        publish(
+        add_published(
             kennisbank,
             PraktijkvoorbeeldPage(
                 title=f"Elders {number}", slug=f"elders-{number}", intro="<p>.</p>"

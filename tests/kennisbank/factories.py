@@ -13,6 +13,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from wagtail.search import index
 
 from gezondin.models import Gemeente
 from kennisbank.models import (
@@ -26,6 +27,17 @@ from kennisbank.models import (
     ThemaPagePick,
 )
 from tests.factories import GemeenteFactory, ThemaFactory
+
+
+def add_published(parent, page, **links):
+    """`page` added under `parent` with these many-to-many links (field: values), published and
+    in the search index with its links."""
+    parent.add_child(instance=page)
+    for field, values in links.items():
+        getattr(page, field).set(values)
+    page.save_revision().publish()
+    index.insert_or_update_object(page)
+    return page
 
 
 def publish(page):

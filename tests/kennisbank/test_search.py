@@ -18,20 +18,12 @@ from gezondin.models import Doelgroep, Gemeente, Thema
 from kennisbank.models import KennisartikelPage, KennisbankPage, PraktijkvoorbeeldPage
 from tests.caches import DEFAULT_TIMEOUT
 from tests.conftest import on_postgres
+from tests.kennisbank.factories import add_published
 from tests.shared import shared_fixture
 
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("practices")]
 
 URL = "/nl/kennisbank/"
-
-
-def publish(parent, page, **links):
-    parent.add_child(instance=page)
-    for field, values in links.items():
-        getattr(page, field).set(values)
-    page.save_revision().publish()
-    index.insert_or_update_object(page)
-    return page
 
 
 @shared_fixture
@@ -55,7 +47,7 @@ def practices(kennisbank, terms):
     tilburg = Gemeente.objects.get(cbs_code="GM0855")
     heerlen = Gemeente.objects.get(cbs_code="GM0917")
     return {
-        "schuld": publish(
+        "schuld": add_published(
             kennisbank,
             PraktijkvoorbeeldPage(
                 title="Schuldhulp aan de keukentafel",
@@ -68,7 +60,7 @@ def practices(kennisbank, terms):
             doelgroepen=[terms["ouderen"]],
             gemeenten=[amsterdam],
         ),
-        "woning": publish(
+        "woning": add_published(
             kennisbank,
             PraktijkvoorbeeldPage(
                 title="Vochtige woningen aanpakken",
@@ -80,7 +72,7 @@ def practices(kennisbank, terms):
             doelgroepen=[terms["jongeren"], terms["ouderen"]],
             gemeenten=[tilburg],
         ),
-        "beide": publish(
+        "beide": add_published(
             kennisbank,
             PraktijkvoorbeeldPage(
                 title="Huisbezoeken bij schulden en vocht",
@@ -97,7 +89,7 @@ def practices(kennisbank, terms):
             doelgroepen=[terms["jongeren"]],
             gemeenten=[heerlen],
         ),
-        "artikel": publish(
+        "artikel": add_published(
             kennisbank,
             KennisartikelPage(
                 title="Wat werkt bij schulden en gezondheid",
@@ -321,7 +313,7 @@ def test_the_municipality_facet_stays_short(client, kennisbank, terms, settings)
     used = set(PraktijkvoorbeeldPage.objects.live().values_list("gemeenten", flat=True)) - {None}
     unused = Gemeente.objects.exclude(pk__in=used).order_by("cbs_code")
     codes = list(unused.values_list("pk", flat=True)[: 30 - len(used)])
-    publish(
+    add_published(
         kennisbank,
         PraktijkvoorbeeldPage(title="Lokaal in veel gemeenten", slug="lokaal"),
         gemeenten=codes,
@@ -346,7 +338,7 @@ def test_relevance_order_follows_what_a_practice_says(client, kennisbank, terms)
     every database: the titles that hold the query first, then the practices that say it more
     often, relative to their length (BM25), the newest first among equals."""
     for number in range(12):
-        publish(
+        add_published(
             kennisbank,
             PraktijkvoorbeeldPage(
                 title=f"Aanpak {number}" + (" schulden" * (number % 3)),
@@ -382,7 +374,7 @@ def test_the_word_index_matches_as_the_backend_does(client, kennisbank, terms):
             "Een wet voor de wetenschap.",
         ]
     ):
-        publish(
+        add_published(
             kennisbank,
             PraktijkvoorbeeldPage(
                 title=f"Praktijk {number}", slug=f"praktijk-{number}", intro=f"<p>{intro}</p>"
@@ -464,7 +456,7 @@ def test_until_the_worker_has_read_a_new_generation_searches_use_the_last_build(
     assert previous is not None
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    publish(
+    add_published(
         kennisbank,
         PraktijkvoorbeeldPage(
             title="Budgetcafé", slug="budgetcafe", intro="<p>Samen aan tafel over schulden.</p>"
@@ -562,7 +554,7 @@ def test_counts_and_cards_follow_publishing(client, practices, terms, kennisbank
     assert facet_counts(before, "thema") == {"armoede-en-schulden": 3, "wonen": 2}
     assert b"4 resultaten" in client.get(URL).content
 
-    new = publish(
+    new = add_published(
         kennisbank,
         PraktijkvoorbeeldPage(title="Buurtkamer voor jonge ouders", slug="buurtkamer"),
         themas=[terms["wonen"]],
@@ -699,7 +691,7 @@ def test_the_facet_index_follows_publishing(client, practices, kennisbank, terms
     """A practice published, then unpublished, is counted and listed at once (the index's key
     carries the publication generation)."""
     assert facet_counts(client.get(URL, {"thema": "wonen"}), "thema")["wonen"] == 2
-    new = publish(
+    new = add_published(
         kennisbank,
         PraktijkvoorbeeldPage(title="Buurtkamer voor jonge ouders", slug="buurtkamer-2"),
         themas=[terms["wonen"]],
@@ -719,7 +711,7 @@ def test_a_publication_builds_the_facet_index_before_the_first_visitor(
     read by a task (kennisbank.tasks; the worker in production), not by the next visitor."""
     client.get(URL)
     with django_capture_on_commit_callbacks(execute=True):
-        publish(
+        add_published(
             kennisbank,
             PraktijkvoorbeeldPage(title="Buurtkamer voor jonge ouders", slug="buurtkamer-3"),
             themas=[terms["wonen"]],
@@ -748,7 +740,7 @@ def test_pages_published_together_build_the_indexes_once(
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
             with transaction.atomic():
                 for number in range(3):
-                    publish(
+                    add_published(
                         kennisbank,
                         PraktijkvoorbeeldPage(title=f"Samen {number}", slug=f"samen-{number}"),
                         themas=[terms["wonen"]],
@@ -756,7 +748,7 @@ def test_pages_published_together_build_the_indexes_once(
         assert len(callbacks) >= 3
         assert len(builds) == 1
         with django_capture_on_commit_callbacks(execute=True):
-            publish(
+            add_published(
                 kennisbank,
                 PraktijkvoorbeeldPage(title="Later", slug="later"),
                 themas=[terms["wonen"]],

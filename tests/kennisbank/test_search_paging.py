@@ -8,11 +8,11 @@ there.
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.search import index
 
 from gezondin.models import Thema
 from kennisbank.models import KennisbankPage, PraktijkvoorbeeldPage
 from kennisbank.search import RESULTS_PER_PAGE
+from tests.kennisbank.factories import add_published
 from tests.shared import shared_fixture
 
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("practices")]
@@ -23,22 +23,13 @@ URL = "/nl/kennisbank/"
 NUMBERS = range(1, RESULTS_PER_PAGE + 6)
 
 
-def publish(parent, page, **links):
-    parent.add_child(instance=page)
-    for field, values in links.items():
-        getattr(page, field).set(values)
-    page.save_revision().publish()
-    index.insert_or_update_object(page)
-    return page
-
-
 @shared_fixture
 def practices(home_page, locales):
     kennisbank = home_page.add_child(instance=KennisbankPage(title="Kennisbank", slug="kennisbank"))
     werk = Thema.objects.create(name="Werk", slug="werk")
     armoede = Thema.objects.create(name="Armoede en schulden", slug="armoede-en-schulden")
     return [
-        publish(
+        add_published(
             kennisbank,
             PraktijkvoorbeeldPage(
                 title=f"Praktijk {number:02d}",
