@@ -48,9 +48,16 @@ def redis_reachable():
         return False
 
 
-def use_backend(name, tmp_path, monkeypatch):
+def use_backend(name, tmp_path, monkeypatch, settings=None):
     """Context manager: the default cache is ``name`` (file, locmem or redis) while it is open;
-    yields SimpleNamespace(name, clock, advance)."""
+    yields SimpleNamespace(name, clock, advance).
+
+    With ``settings`` (pytest-django's fixture) the default cache is set through it, so it is
+    undone together with the test's other ``settings.X = ...`` changes, in reverse order. An
+    ``override_settings`` of its own, undone before a change the test made later through
+    ``settings``, would come back when that change is undone: the next tests (and the other
+    worker's tests, whose Redis keys a ``cache.clear()`` then deletes) would run on this
+    cache."""
     clock = Clock()
     fake_time = SimpleNamespace(time=clock.time)
     for module in (cache_base, filebased, locmem):
@@ -98,16 +105,21 @@ def use_backend(name, tmp_path, monkeypatch):
                 else:
                     client.pexpire(key, left - int(seconds * 1000))
 
-    return _Using(name, config, prefix, SimpleNamespace(name=name, clock=clock, advance=advance))
+    value = SimpleNamespace(name=name, clock=clock, advance=advance)
+    return _Using(name, config, prefix, value, settings)
 
 
 class _Using:
-    def __init__(self, name, config, prefix, value):
+    def __init__(self, name, config, prefix, value, settings):
         self.name, self.config, self.prefix, self.value = name, config, prefix, value
-        self.override = override_settings(CACHES={"default": config})
+        self.settings = settings
+        self.override = None if settings else override_settings(CACHES={"default": config})
 
     def __enter__(self):
-        self.override.enable()
+        if self.settings is not None:
+            self.settings.CACHES = {"default": self.config}
+        else:
+            self.override.enable()
         if self.name != "redis":
             cache.clear()
         return self.value
@@ -122,4 +134,5 @@ class _Using:
             else:
                 cache.clear()
         finally:
-            self.override.disable()
+            if self.override is not None:
+                self.override.disable()

@@ -14,8 +14,10 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.signals import setting_changed
 from django.db import connection
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
@@ -245,11 +247,20 @@ def _fresh_cache():
     """Every test starts and ends with an empty cache: what is cached for one test's database
     (result counts and cards, term names, Wagtail's site root paths, sign-up rate limits) must
     not show up in the next one (primary keys are reused after a rollback); nor the word index
-    a process keeps, which a search may carry over to the next generation."""
+    a process keeps, which a search may carry over to the next generation.
+
+    It also fails a test that leaves a settings override behind (a context entered in one
+    fixture and undone out of order with another's): the next tests would run on it, on a
+    cache shared with the other worker too."""
+    wrapped = django_settings._wrapped
     cache.clear()
     word_index.forget()
     translation.deactivate()
     yield
+    if django_settings._wrapped is not wrapped:
+        django_settings._wrapped = wrapped
+        setting_changed.send(sender=type(wrapped), setting="CACHES", value=None, enter=False)
+        pytest.fail("the test left an override of the settings behind (undone out of order?)")
     cache.clear()
     # A request through the test client leaves its language active in the thread; the next
     # test (a validator called directly) must start in the default language again.
@@ -257,10 +268,10 @@ def _fresh_cache():
 
 
 @pytest.fixture(params=BACKENDS)
-def cache_backend(request, tmp_path, monkeypatch):
+def cache_backend(request, tmp_path, monkeypatch, settings):
     """The test runs on the file cache, the local-memory cache and Redis, with the default
     timeout passing during the test (tests/caches.py)."""
-    with use_backend(request.param, tmp_path, monkeypatch) as backend:
+    with use_backend(request.param, tmp_path, monkeypatch, settings) as backend:
         yield backend
 
 
