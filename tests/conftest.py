@@ -27,6 +27,7 @@ from kennisbank import word_index
 from tests import databases
 from tests.caches import BACKENDS, use_backend
 from tests.factories import HomePageFactory
+from tests.scheduling import next_unit, order_units
 from tests.shared import _shared_data, shared_fixture  # noqa: F401 - fixtures for every test
 
 REQUIRE_POSTGRES = os.environ.get("REQUIRE_POSTGRES") == "1"
@@ -106,8 +107,6 @@ def _write_relevance(terminalreporter, relevance):
             )
 
 
-# The layers that copy the kept demo site (tests/servers.py, kept_demo_site).
-NEEDS_DEMO_SITE = ("tests/browser/", "tests/integration/", "tests/production/")
 # How long each unit of work took in the last run, kept in pytest's cache folder; a fresh clone
 # takes the seconds of a run kept in git (UNIT_SECONDS_FILE, copied from the cache now and then:
 # they only decide the order), and estimates a unit that is in neither by its layer.
@@ -215,28 +214,19 @@ def pytest_xdist_make_scheduler(config, log):
 
         def _assign_work_unit(self, node):
             if not self.ordered:  # the first time: the whole collection is in the queue
-                units = sorted(
+                units = order_units(
                     self.workqueue.items(),
-                    key=lambda item: -_estimated_seconds(item[0], len(item[1]), measured),
+                    lambda unit, tests: _estimated_seconds(unit, len(tests), measured),
                 )
-                # While one worker builds the kept demo site (tests/servers.py), the other starts
-                # with a unit that does not wait for it.
-                if len(units) > 2 and all(
-                    unit.startswith(NEEDS_DEMO_SITE) for unit, _ in units[:2]
-                ):
-                    other = next(
-                        (
-                            i
-                            for i, (unit, _) in enumerate(units)
-                            if not unit.startswith(NEEDS_DEMO_SITE)
-                        ),
-                        None,
-                    )
-                    if other is not None:
-                        units.insert(1, units.pop(other))
                 self.workqueue.clear()
                 self.workqueue.update(units)
                 self.ordered = True
+                self.workers = {}
+            if node in self.workers:  # its first unit is the first waiting (order_units)
+                unit = next_unit(list(self.workqueue.items()), self.workers[node])
+                self.workqueue.move_to_end(unit, last=False)
+            else:
+                self.workers[node] = len(self.workers)
             super()._assign_work_unit(node)
 
     return LayerScheduling(config, log)

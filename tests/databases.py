@@ -21,12 +21,15 @@ How a copy is kept and made depends on the database:
   keeps it for the session; the connection switches to it for a class, which runs inside a
   transaction rolled back at the class's end, so the copy stays as it was made.
 
-Each copy is named by a key: a hash of the code and data that decide what the database holds (the
-apps and settings, migrations, demo content and translations, the versions of the installed
-packages), so a change makes a new copy and a fresh clone builds its own. The demo's key adds
-the demo steps that are registered, today's date (the agenda's activities lie around today) and
-the address the site is served at. A file lock in the cache folder makes workers wait for the
-one that builds. Older copies are removed when a new one is built.
+Each copy is named by a key: a hash of the code and data that decide what the database holds, so
+a change makes a new copy and a fresh clone builds its own. The migrated database is decided by
+the migrations, the code and data they run (the reference list of municipalities), the settings
+and the installed packages: a change to a view or a model's method keeps it (a model change comes
+with a migration; `make migrations-check` sees one without). The demo's key hashes all of the
+apps' code (the demo is made by it), the demo steps that are registered, today's date (the
+agenda's activities lie around today) and the address the site is served at. A file lock in the
+cache folder makes workers wait for the one that builds. Older copies are removed when a new one
+is built.
 """
 
 from __future__ import annotations
@@ -47,9 +50,20 @@ from django.db import connections, transaction
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE_DIR = ROOT / ".pytest_cache" / "gezondin-test-db"
-# What decides the contents of the migrated and the demo database: the apps with their
-# migrations, models, demo content and translations, and the settings.
+# What decides the contents of the demo database: the apps with their migrations, models, demo
+# content and translations, and the settings.
 SOURCES = ("gezondin", "kennisbank", "leerkringen", "settings")
+# What decides the contents of the migrated database: the migrations, the settings, and what
+# the one data migration runs and reads (gezondin/migrations/0002_load_gemeenten.py).
+MIGRATION_SOURCES = (
+    "gezondin/migrations",
+    "kennisbank/migrations",
+    "leerkringen/migrations",
+    "settings",
+    "gezondin/gemeenten.py",
+    "gezondin/data",
+    "gezondin/models/snippets.py",
+)
 # Templates and static files do not change what is in the database.
 SKIPPED_FOLDERS = {"__pycache__", "templates", "static"}
 
@@ -57,10 +71,11 @@ SKIPPED_FOLDERS = {"__pycache__", "templates", "static"}
 # The keys -------------------------------------------------------------------------------------
 
 
-def _sources_hash() -> str:
+def _hash(sources) -> str:
     digest = hashlib.sha256()
-    for folder in SOURCES:
-        for path in sorted((ROOT / folder).rglob("*")):
+    for source in sources:
+        top = ROOT / source
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
             relative = path.relative_to(ROOT)
             if not path.is_file() or SKIPPED_FOLDERS.intersection(relative.parts):
                 continue
@@ -74,27 +89,37 @@ def _sources_hash() -> str:
     return digest.hexdigest()
 
 
-_sources = None
+_hashes = {}
 
 
 def sources_hash() -> str:
-    """The hash of the code and packages that decide what a database holds (computed once);
-    the production layer's template database is keyed by it too (tests/production)."""
-    global _sources
-    if _sources is None:
-        _sources = _sources_hash()
-    return _sources
+    """The hash of the code and packages that decide what the demo holds (computed once); the
+    kept demo site and the production layer's template database are keyed by it too."""
+    if SOURCES not in _hashes:
+        _hashes[SOURCES] = _hash(SOURCES)
+    return _hashes[SOURCES]
+
+
+def migrations_hash() -> str:
+    """The hash of what decides what the migrated database holds (computed once)."""
+    if MIGRATION_SOURCES not in _hashes:
+        _hashes[MIGRATION_SOURCES] = _hash(MIGRATION_SOURCES)
+    return _hashes[MIGRATION_SOURCES]
 
 
 def migrated_key(connection) -> str:
     """The key of the migrated database: 12 hex digits."""
-    return hashlib.sha256(f"{sources_hash()}:{connection.vendor}".encode()).hexdigest()[:12]
+    return _migrated_key(connection.vendor)
+
+
+def _migrated_key(vendor):
+    return hashlib.sha256(f"{migrations_hash()}:{vendor}".encode()).hexdigest()[:12]
 
 
 def demo_key(connection) -> str:
-    """The key of the demo database: the migrated key's start, today's date and a hash of the
-    registered demo steps and the site's address (22 characters). The demos of one migrated
-    database and one day share the first 16."""
+    """The key of the demo database: a hash of the code (``sources_hash``) and the engine,
+    today's date and a hash of the registered demo steps and the site's address (22
+    characters). The demos of one code and one day share the first 16."""
     from django.utils import timezone
     from django.utils.module_loading import autodiscover_modules
 
@@ -108,7 +133,8 @@ def demo_key(connection) -> str:
     variant = hashlib.sha256(
         repr((steps, str(getattr(settings, "WAGTAILADMIN_BASE_URL", "")))).encode()
     ).hexdigest()[:6]
-    return f"{migrated_key(connection)[:8]}{timezone.localdate():%Y%m%d}{variant}"
+    code = hashlib.sha256(f"{sources_hash()}:{connection.vendor}".encode()).hexdigest()[:8]
+    return f"{code}{timezone.localdate():%Y%m%d}{variant}"
 
 
 def _kept(kind, key):
@@ -131,6 +157,29 @@ def locked(folder=None):
 
 
 # Where the copies are kept --------------------------------------------------------------------
+
+
+def postgres_copy_base(database_name):
+    """The start of the kept copies' names for the suite's database ``database_name``."""
+    return f"test_{database_name}"[:28]  # PostgreSQL names have at most 63 characters
+
+
+def postgres_copy_name(base, kind, key):
+    """The name of a kept copy on PostgreSQL (``base``: ``test_<name>``, at most 28 characters)."""
+    return f"{base}_{kind}_{key}"
+
+
+def kept_migrated(database_url):
+    """Where the migrated test database is kept for the suite's ``database_url`` (its
+    DATABASE_URL): ``("sqlite", path)`` or ``("postgresql", name)`` on the same server. A layer
+    that migrates a reference site of its own starts from it when it is there
+    (tests/servers.py, ``kept_demo_site``): the same migrations with the same settings."""
+    if database_url.startswith(("postgres://", "postgresql://")):
+        import dj_database_url  # as settings/base.py reads DATABASE_URL
+
+        base = postgres_copy_base(dj_database_url.parse(database_url)["NAME"])
+        return "postgresql", postgres_copy_name(base, "migrated", _migrated_key("postgresql"))
+    return "sqlite", CACHE_DIR / f"migrated-{_migrated_key('sqlite')}.sqlite3"
 
 
 class SQLiteCopies:
@@ -190,12 +239,11 @@ class PostgresCopies:
 
     def __init__(self, connection, base_name):
         self.connection = connection
-        # PostgreSQL names have at most 63 characters.
-        self.base = f"test_{base_name}"[:28]
+        self.base = postgres_copy_base(base_name)
         self.made = {}  # the copies made for this worker (name -> key)
 
     def name(self, kind, key):
-        return f"{self.base}_{kind}_{key}"
+        return postgres_copy_name(self.base, kind, key)
 
     def _execute(self, sql, params=None):
         with self.connection.creation._nodb_cursor() as cursor:
