@@ -20,7 +20,6 @@ import pytest
 from django.core.cache import cache
 from django.core.cache.backends import base as cache_base
 from django.core.cache.backends import filebased, locmem
-from django.test import override_settings
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
 REQUIRE_REDIS = os.environ.get("REQUIRE_REDIS") == "1"
@@ -48,12 +47,12 @@ def redis_reachable():
         return False
 
 
-def use_backend(name, tmp_path, monkeypatch, settings=None):
+def use_backend(name, tmp_path, monkeypatch, settings):
     """Context manager: the default cache is ``name`` (file, locmem or redis) while it is open;
     yields SimpleNamespace(name, clock, advance).
 
-    With ``settings`` (pytest-django's fixture) the default cache is set through it, so it is
-    undone together with the test's other ``settings.X = ...`` changes, in reverse order. An
+    The default cache is set through ``settings`` (pytest-django's fixture), so it is undone
+    together with the test's other ``settings.X = ...`` changes, in reverse order. An
     ``override_settings`` of its own, undone before a change the test made later through
     ``settings``, would come back when that change is undone: the next tests (and the other
     worker's tests, whose Redis keys a ``cache.clear()`` then deletes) would run on this
@@ -113,26 +112,19 @@ class _Using:
     def __init__(self, name, config, prefix, value, settings):
         self.name, self.config, self.prefix, self.value = name, config, prefix, value
         self.settings = settings
-        self.override = None if settings else override_settings(CACHES={"default": config})
 
     def __enter__(self):
-        if self.settings is not None:
-            self.settings.CACHES = {"default": self.config}
-        else:
-            self.override.enable()
+        self.settings.CACHES = {"default": self.config}
         if self.name != "redis":
             cache.clear()
         return self.value
 
     def __exit__(self, *exc):
-        try:
-            if self.name == "redis":
-                # Not cache.clear(): on Redis that empties the whole database, other runs' keys.
-                client = cache._cache.get_client(write=True)
-                for key in client.scan_iter(match=f"{self.prefix}:*"):
-                    client.delete(key)
-            else:
-                cache.clear()
-        finally:
-            if self.override is not None:
-                self.override.disable()
+        # The settings fixture puts the default cache back at the test's end.
+        if self.name == "redis":
+            # Not cache.clear(): on Redis that empties the whole database, other runs' keys.
+            client = cache._cache.get_client(write=True)
+            for key in client.scan_iter(match=f"{self.prefix}:*"):
+                client.delete(key)
+        else:
+            cache.clear()

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import importlib.metadata
 import os
@@ -89,22 +90,17 @@ def _hash(sources) -> str:
     return digest.hexdigest()
 
 
-_hashes = {}
-
-
+@functools.cache
 def sources_hash() -> str:
     """The hash of the code and packages that decide what the demo holds (computed once); the
     kept demo site and the production layer's template database are keyed by it too."""
-    if SOURCES not in _hashes:
-        _hashes[SOURCES] = _hash(SOURCES)
-    return _hashes[SOURCES]
+    return _hash(SOURCES)
 
 
+@functools.cache
 def migrations_hash() -> str:
     """The hash of what decides what the migrated database holds (computed once)."""
-    if MIGRATION_SOURCES not in _hashes:
-        _hashes[MIGRATION_SOURCES] = _hash(MIGRATION_SOURCES)
-    return _hashes[MIGRATION_SOURCES]
+    return _hash(MIGRATION_SOURCES)
 
 
 def migrated_key(connection) -> str:

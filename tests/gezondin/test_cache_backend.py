@@ -7,8 +7,8 @@ from gezondin.cache import RedisCache
 from tests.caches import use_backend
 
 
-def test_the_redis_cache_keeps_its_client_and_works_as_djangos(tmp_path, monkeypatch):
-    with use_backend("redis", tmp_path, monkeypatch):
+def test_the_redis_cache_keeps_its_client_and_works_as_djangos(tmp_path, monkeypatch, settings):
+    with use_backend("redis", tmp_path, monkeypatch, settings):
         default = caches["default"]
         assert isinstance(default, RedisCache)
         # One client, made once, for every operation (Django's makes one per operation).
