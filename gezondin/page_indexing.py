@@ -14,8 +14,14 @@ GezondIn's page models (``BasePage``) set ``search_auto_update = False``, so mod
 connect its own handlers for them; :func:`connect_signals` connects the same handlers with this
 one exception. A search backend that keeps filter fields in its index (Elasticsearch,
 OpenSearch) gets every save, as modelsearch does it.
+
+Bulk work (the demo, test data) builds a page in several saves: created, linked to its terms,
+published (kennisbank.signals then indexes the page again with its links). Within
+:func:`collected_index_updates` those saves queue nothing; the caller updates each page once
+when the work is done (:func:`queue_index_updates`).
 """
 
+import threading
 from contextlib import contextmanager
 from functools import cache
 
@@ -65,9 +71,56 @@ def index_page(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     if is_draft_bookkeeping(update_fields) and not _index_keeps_filter_fields():
         return
-    insert_or_update_object_task.enqueue(
-        instance._meta.app_label, instance._meta.model_name, str(instance.pk)
-    )
+    queue_index_update(instance._meta.app_label, instance._meta.model_name, instance.pk)
+
+
+# The search-index updates a collected_index_updates() block holds back, per thread.
+_collecting = threading.local()
+
+
+def queue_index_update(app_label, model_name, pk):
+    """Queue a search-index update of one object, or hold it back for the block collecting them."""
+    held = getattr(_collecting, "updates", None)
+    if held is not None:
+        held[(app_label, model_name, str(pk))] = None
+        return
+    insert_or_update_object_task.enqueue(app_label, model_name, str(pk))
+
+
+@contextmanager
+def collected_index_updates():
+    """Saves within the block queue no search-index update of GezondIn's pages; the block gets a
+    dict whose keys are the updates held back, ``(app_label, model_name, pk)``, each once, for the
+    caller to carry out when the work is done (:func:`queue_index_updates`). A block inside
+    another gets an empty dict: the outer block's caller updates those pages. Objects other than
+    pages (snippets, images) are indexed as they are saved, as modelsearch does it."""
+    if getattr(_collecting, "updates", None) is not None:
+        yield {}
+        return
+    updates = _collecting.updates = {}
+    try:
+        yield updates
+    finally:
+        del _collecting.updates
+
+
+def held_back_objects(updates):
+    """The objects of held-back updates that still exist (one query per model)."""
+    by_model = {}
+    for app_label, model_name, pk in updates:
+        by_model.setdefault((app_label, model_name), []).append(pk)
+    objects = []
+    for (app_label, model_name), pks in by_model.items():
+        model = apps.get_model(app_label, model_name)
+        objects += model._default_manager.filter(pk__in=pks).order_by("pk")
+    return objects
+
+
+def queue_index_updates(updates):
+    """Queue the held-back updates of :func:`collected_index_updates`, once per object that still
+    exists."""
+    for obj in held_back_objects(updates):
+        queue_index_update(obj._meta.app_label, obj._meta.model_name, obj.pk)
 
 
 @contextmanager

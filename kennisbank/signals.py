@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from gezondin import terms
+from gezondin.page_indexing import queue_index_update
 from kennisbank.filters import m2m_through
 from kennisbank.harvest import signals as harvest_signals
 from kennisbank.links import LINKED_FIELDS
@@ -69,14 +70,12 @@ def copy_links_to_translations(sender, instance, **kwargs):
 def reindex_with_links(sender, instance, **kwargs):
     if not isinstance(instance, KennisPage):
         return
-    from modelsearch.tasks import insert_or_update_object_task
-
     meta = instance.specific_class._meta
     pks = KennisPage.objects.filter(translation_key=instance.translation_key).values_list(
         "pk", flat=True
     )
     for pk in pks:
-        insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(pk))
+        queue_index_update(meta.app_label, meta.model_name, pk)
 
 
 def forget_cached_urls(sender, instance=None, **kwargs):

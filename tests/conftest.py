@@ -26,7 +26,7 @@ from wagtail.models import Locale, Page, Site
 from kennisbank import word_index
 from tests import databases
 from tests.caches import BACKENDS, use_backend
-from tests.factories import HomePageFactory
+from tests.factories import HomePageFactory, indexed_once
 from tests.scheduling import next_unit, order_units
 from tests.shared import _shared_data, shared_fixture  # noqa: F401 - fixtures for every test
 
@@ -303,17 +303,18 @@ def locales(db):
 def home_page(locales):
     """A Dutch home page at the root of the default site, with its English translation."""
     root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, title="GezondIn", slug="gezondin")
-    site = Site.objects.get(is_default_site=True)
-    old_root = site.root_page
-    site.root_page = home
-    site.save()
-    if old_root.pk != home.pk:
-        old_root.delete()
-    home.save_revision().publish()
-    english = home.copy_for_translation(locales["en"])
-    english.title = "GezondIn"
-    english.save_revision().publish()
+    with indexed_once():
+        home = HomePageFactory(parent=root, title="GezondIn", slug="gezondin")
+        site = Site.objects.get(is_default_site=True)
+        old_root = site.root_page
+        site.root_page = home
+        site.save()
+        if old_root.pk != home.pk:
+            old_root.delete()
+        home.save_revision().publish()
+        english = home.copy_for_translation(locales["en"])
+        english.title = "GezondIn"
+        english.save_revision().publish()
     return home
 
 

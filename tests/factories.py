@@ -1,5 +1,7 @@
 """wagtail-factories factories for GezondIn's models, shared by the whole suite."""
 
+from contextlib import contextmanager
+
 import factory
 import wagtail_factories
 from django.utils.text import slugify
@@ -16,6 +18,17 @@ from gezondin.models import (
     StandardPage,
     Thema,
 )
+from gezondin.page_indexing import collected_index_updates, queue_index_updates
+
+
+@contextmanager
+def indexed_once():
+    """Pages built in the block (created, linked, published) are put in the search index once,
+    when the block ends, as ``load_demo`` does: what the index holds afterwards is the same as
+    after an update per save."""
+    with collected_index_updates() as held_back:
+        yield
+    queue_index_updates(held_back)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

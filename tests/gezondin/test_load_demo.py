@@ -24,6 +24,7 @@ from gezondin.models import (
     Synoniemen,
     Thema,
 )
+from gezondin.search_backend import IndexingOnce
 from tests.conftest import run_load_demo
 from tests.factories import StandardPageFactory
 
@@ -245,6 +246,24 @@ def test_an_existing_home_page_is_kept(home_page, english_home):
     english_home.refresh_from_db()
     assert [page.title for page in home_page.get_children().in_menu()] == MENU_TITLES["nl"]
     assert [page.title for page in english_home.get_children().in_menu()] == MENU_TITLES["en"]
+
+
+def test_each_page_is_put_in_the_search_index_once(monkeypatch):
+    """Saved several times while it is built (created, published, translated), a demo page is
+    indexed when the content is complete, once (gezondin.page_indexing)."""
+    added = []
+    original = IndexingOnce.add
+
+    def add(backend, obj):
+        added.append((obj._meta.label, obj.pk))
+        return original(backend, obj)
+
+    monkeypatch.setattr(IndexingOnce, "add", add)
+    run_load_demo()
+
+    pages = [(page._meta.label, page.pk) for page in Page.objects.exclude(depth=1).specific()]
+    assert len(pages) > 10
+    assert sorted(key for key in added if key in pages) == sorted(pages)
 
 
 def test_a_site_that_is_not_the_welcome_page_is_left_alone():

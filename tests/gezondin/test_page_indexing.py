@@ -111,3 +111,73 @@ def test_an_index_that_keeps_filter_fields_gets_every_save(monkeypatch, page):
         page_indexing._index_keeps_filter_fields.cache_clear()
 
     assert tasks == ["insert_or_update_object_task"]
+
+
+# Bulk work: each page indexed once, when the work is done ----------------------------------------
+
+
+@contextmanager
+def index_tasks():
+    """[(task name, pk)] of every index task enqueued while the block runs."""
+    seen = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.task.name in INDEX_TASKS:
+            seen.append((task_result.task.name, task_result.args[-1]))
+
+    task_enqueued.connect(record, weak=False)
+    try:
+        yield seen
+    finally:
+        task_enqueued.disconnect(record)
+
+
+def test_a_page_built_in_a_collecting_block_is_indexed_once_when_it_is_done(client, home_page):
+    with index_tasks() as tasks:
+        with page_indexing.collected_index_updates() as held_back:
+            page = StandardPageFactory(parent=home_page, title="Budgetcoaches")
+            page.title = "Budgetcoaches in de wijk"
+            page.save_revision().publish()
+            assert "Budgetcoaches" not in found(client, "budgetcoaches")
+        searched = [pk for name, pk in tasks if name == "insert_or_update_object_task"]
+        assert searched == [] and list(held_back) == [("gezondin", "standardpage", str(page.pk))]
+
+        page_indexing.queue_index_updates(held_back)
+
+    searched = [pk for name, pk in tasks if name == "insert_or_update_object_task"]
+    assert searched == [str(page.pk)]
+    assert "Budgetcoaches in de wijk" in found(client, "budgetcoaches")
+    # Wagtail's reference index is updated per save as before.
+    assert ("update_reference_index_task", str(page.pk)) in tasks
+
+
+def test_a_page_deleted_before_the_block_ends_is_left_out(client, home_page):
+    with page_indexing.collected_index_updates() as held_back:
+        gone = StandardPageFactory(parent=home_page, title="Opgeheven spreekuur")
+        kept = StandardPageFactory(parent=home_page, title="Open spreekuur")
+        gone.delete()
+
+    with index_tasks() as tasks:
+        page_indexing.queue_index_updates(held_back)
+
+    assert tasks == [("insert_or_update_object_task", str(kept.pk))]
+    assert "Opgeheven spreekuur" not in found(client, "spreekuur")
+
+
+def test_a_block_inside_another_leaves_the_updates_to_the_outer_one(home_page):
+    with page_indexing.collected_index_updates() as outer:
+        with page_indexing.collected_index_updates() as inner:
+            page = StandardPageFactory(parent=home_page, title="Samen koken")
+        assert inner == {}
+    assert list(outer) == [("gezondin", "standardpage", str(page.pk))]
+
+
+def test_after_a_failed_block_saves_are_indexed_again_as_they_happen(home_page):
+    with pytest.raises(RuntimeError), page_indexing.collected_index_updates():
+        StandardPageFactory(parent=home_page, title="Half werk")
+        raise RuntimeError("the bulk work failed")
+
+    with index_tasks() as tasks:
+        page = StandardPageFactory(parent=home_page, title="Nieuw begin")
+
+    assert ("insert_or_update_object_task", str(page.pk)) in tasks

@@ -13,7 +13,6 @@ import datetime
 
 import factory
 import wagtail_factories
-from wagtail.search import index
 
 from gezondin.models import Gemeente
 from kennisbank.models import (
@@ -26,34 +25,36 @@ from kennisbank.models import (
     ThemaPage,
     ThemaPagePick,
 )
-from tests.factories import GemeenteFactory, ThemaFactory
+from tests.factories import GemeenteFactory, ThemaFactory, indexed_once
 
 
 def add_published(parent, page, **links):
     """`page` added under `parent` with these many-to-many links (field: values), published and
     in the search index with its links."""
-    parent.add_child(instance=page)
-    for field, values in links.items():
-        getattr(page, field).set(values)
-    page.save_revision().publish()
-    index.insert_or_update_object(page)
+    with indexed_once():
+        parent.add_child(instance=page)
+        for field, values in links.items():
+            getattr(page, field).set(values)
+        page.save_revision().publish()
     return page
 
 
 def publish(page):
     """Publish a revision of `page` and return the page as stored."""
-    page.save_revision().publish()
+    with indexed_once():
+        page.save_revision().publish()
     page.refresh_from_db()
     return page
 
 
 def translate(page, locale, **fields):
     """A published translation of `page` (its parent must be translated already)."""
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save()
-    return publish(translation)
+    with indexed_once():
+        translation = page.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save()
+        return publish(translation)
 
 
 def _many_to_many(field):

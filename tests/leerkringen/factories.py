@@ -12,18 +12,21 @@ from wagtail.users.models import UserProfile
 
 from leerkringen import services
 from leerkringen.models import AgendaPage, Bijeenkomst, LeerkringPage
+from tests.factories import indexed_once
 
 
 def publish(page):
-    page.save_revision().publish()
+    with indexed_once():
+        page.save_revision().publish()
     page.refresh_from_db()
     return page
 
 
 def make_agenda(home):
     agenda = AgendaPage(title="Agenda", slug="agenda", intro="<p>Wat er op de planning staat.</p>")
-    home.add_child(instance=agenda)
-    return publish(agenda)
+    with indexed_once():
+        home.add_child(instance=agenda)
+        return publish(agenda)
 
 
 def meetings(count=1, start=None, **fields):
@@ -45,8 +48,9 @@ def make_activity(agenda, model=LeerkringPage, *, meeting_count=1, start=None, *
     fields.setdefault("title", "Leerkring Armoede en gezondheid")
     fields.setdefault("intro", "<p>Samen leren over schulden en gezondheid.</p>")
     page = model(bijeenkomsten=meetings(meeting_count, start), **fields)
-    agenda.add_child(instance=page)
-    return publish(page)
+    with indexed_once():
+        agenda.add_child(instance=page)
+        return publish(page)
 
 
 def make_admin_user(username, *, group_name=None, language="nl", **extra):

@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backends
 
 from gezondin.demo import DemoContext, get_steps, provided_options
 from gezondin.demo.site import ADMIN_PASSWORD_ENV, DEFAULT_ADMIN_PASSWORD
+from gezondin.page_indexing import collected_index_updates, held_back_objects
 
 # Loggers that report every task and page publication at INFO: quiet unless --verbosity 2+.
 CHATTY_LOGGERS = ["django_tasks", "wagtail"]
@@ -81,14 +82,17 @@ class Command(BaseCommand):
             verbosity=options["verbosity"],
         )
         with quiet_loggers(CHATTY_LOGGERS if ctx.verbosity < 2 else []), transaction.atomic():
-            for step in steps:
-                ctx.log(self.style.MIGRATE_LABEL(f"Step {step.name}"))
-                step.func(ctx)
-            to_index = ctx.objects_to_index()
+            # A page is saved several times while it is built (created, linked, published): its
+            # search-index update waits for the end, once (gezondin.page_indexing).
+            with collected_index_updates() as held_back:
+                for step in steps:
+                    ctx.log(self.style.MIGRATE_LABEL(f"Step {step.name}"))
+                    step.func(ctx)
+            to_index = once_each([*held_back_objects(held_back), *ctx.objects_to_index()])
             if to_index and not all_backends_auto_update():
                 ctx.reindex_everything = True
             if not ctx.reindex_everything:
-                # Saves already queue index updates, but a task worker may not be running yet.
+                # Indexed here, not queued: a task worker may not be running yet.
                 for obj in to_index:
                     index.insert_or_update_object(obj)
         if ctx.reindex_everything:
@@ -107,6 +111,14 @@ class Command(BaseCommand):
         self.stdout.write(f"Admin: {admin_url()}")
         for line in ctx.closing_lines:
             self.stdout.write(line)
+
+
+def once_each(objects):
+    """The objects without repeats (by model and primary key), the first of each kept."""
+    unique = {}
+    for obj in objects:
+        unique.setdefault((obj._meta.label_lower, obj.pk), obj)
+    return list(unique.values())
 
 
 def all_backends_auto_update():
