@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from functools import cache
 
 from django.apps import apps
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from modelsearch.backends import get_search_backends
 from modelsearch.index import class_is_indexed
@@ -74,41 +75,81 @@ def index_page(sender, instance, raw=False, update_fields=None, **kwargs):
     queue_index_update(instance._meta.app_label, instance._meta.model_name, instance.pk)
 
 
-# The search-index updates a collected_index_updates() block holds back, per thread.
+# The index updates a collected_index_updates() block holds back, per thread.
 _collecting = threading.local()
+SEARCH = "search"
+REFERENCES = "references"
+
+
+def _held():
+    return getattr(_collecting, "updates", None)
 
 
 def queue_index_update(app_label, model_name, pk):
     """Queue a search-index update of one object, or hold it back for the block collecting them."""
-    held = getattr(_collecting, "updates", None)
+    held = _held()
     if held is not None:
-        held[(app_label, model_name, str(pk))] = None
+        held[(SEARCH, app_label, model_name, str(pk))] = None
         return
     insert_or_update_object_task.enqueue(app_label, model_name, str(pk))
 
 
+def hold_back_references(sender, instance, raw=False, **kwargs):
+    """post_save of every model: within a block, the save of an object whose references Wagtail
+    records is noted (Wagtail's own handler is off there)."""
+    held = _held()
+    if held is None or raw or sender not in _reference_index().tracked_models:
+        return
+    held[(REFERENCES, instance._meta.app_label, instance._meta.model_name, str(instance.pk))] = None
+
+
+def remove_references_at_once(sender, instance, **kwargs):
+    """post_delete of every model: within a block, what Wagtail's handler (off there) does."""
+    if _held() is None or sender not in _reference_index().tracked_models:
+        return
+    reference_index = _reference_index()
+    with transaction.atomic():
+        reference_index.remove_for_object(instance)
+        reference_index.remove_references_to(instance)
+
+
+def _reference_index():
+    from wagtail.models import ReferenceIndex  # a model: not while this module is imported
+
+    return ReferenceIndex
+
+
 @contextmanager
 def collected_index_updates():
-    """Saves within the block queue no search-index update of GezondIn's pages; the block gets a
-    dict whose keys are the updates held back, ``(app_label, model_name, pk)``, each once, for the
-    caller to carry out when the work is done (:func:`queue_index_updates`). A block inside
-    another gets an empty dict: the outer block's caller updates those pages. Objects other than
-    pages (snippets, images) are indexed as they are saved, as modelsearch does it."""
-    if getattr(_collecting, "updates", None) is not None:
+    """Saves within the block queue no update of the search index (for GezondIn's pages) or of
+    Wagtail's reference index; the block gets a dict whose keys are the updates held back,
+    ``(SEARCH or REFERENCES, app_label, model_name, pk)``, each once, for the caller to carry out
+    when the work is done (:func:`queue_index_updates`). A block inside another gets an empty
+    dict: the outer block's caller carries them out. Objects other than pages (snippets, images)
+    go into the search index as they are saved, as modelsearch does it; deletions reach both
+    indexes at once."""
+    from wagtail.signal_handlers import (  # it loads models: not while this module is imported
+        disable_reference_index_auto_update,
+        reference_index_auto_update_disabled,
+    )
+
+    if _held() is not None or getattr(reference_index_auto_update_disabled, "value", False):
         yield {}
         return
     updates = _collecting.updates = {}
     try:
-        yield updates
+        with disable_reference_index_auto_update():
+            yield updates
     finally:
         del _collecting.updates
 
 
-def held_back_objects(updates):
-    """The objects of held-back updates that still exist (one query per model)."""
+def held_back_objects(updates, kind=SEARCH):
+    """The objects of held-back updates of this kind that still exist (one query per model)."""
     by_model = {}
-    for app_label, model_name, pk in updates:
-        by_model.setdefault((app_label, model_name), []).append(pk)
+    for update_kind, app_label, model_name, pk in updates:
+        if update_kind == kind:
+            by_model.setdefault((app_label, model_name), []).append(pk)
     objects = []
     for (app_label, model_name), pks in by_model.items():
         model = apps.get_model(app_label, model_name)
@@ -116,11 +157,15 @@ def held_back_objects(updates):
     return objects
 
 
-def queue_index_updates(updates):
-    """Queue the held-back updates of :func:`collected_index_updates`, once per object that still
-    exists."""
-    for obj in held_back_objects(updates):
+def queue_index_updates(updates, kinds=(SEARCH, REFERENCES)):
+    """Queue the held-back updates of :func:`collected_index_updates` (of these kinds), once per
+    object that still exists."""
+    from wagtail.tasks import update_reference_index_task  # loads models, as above
+
+    for obj in held_back_objects(updates, SEARCH) if SEARCH in kinds else ():
         queue_index_update(obj._meta.app_label, obj._meta.model_name, obj.pk)
+    for obj in held_back_objects(updates, REFERENCES) if REFERENCES in kinds else ():
+        update_reference_index_task.enqueue(obj._meta.app_label, obj._meta.model_name, str(obj.pk))
 
 
 @contextmanager
@@ -150,3 +195,5 @@ def connect_signals():
             uid = f"gezondin-index-{model._meta.label_lower}"
             post_save.connect(index_page, sender=model, dispatch_uid=uid)
             post_delete.connect(post_delete_signal_handler, sender=model, dispatch_uid=uid)
+    post_save.connect(hold_back_references, dispatch_uid="gezondin-hold-back-references")
+    post_delete.connect(remove_references_at_once, dispatch_uid="gezondin-remove-references")

@@ -139,16 +139,35 @@ def test_a_page_built_in_a_collecting_block_is_indexed_once_when_it_is_done(clie
             page.title = "Budgetcoaches in de wijk"
             page.save_revision().publish()
             assert "Budgetcoaches" not in found(client, "budgetcoaches")
-        searched = [pk for name, pk in tasks if name == "insert_or_update_object_task"]
-        assert searched == [] and list(held_back) == [("gezondin", "standardpage", str(page.pk))]
+        assert tasks == []
+        key = ("gezondin", "standardpage", str(page.pk))
+        assert set(held_back) == {
+            (page_indexing.SEARCH, *key),
+            (page_indexing.REFERENCES, *key),
+        }
 
         page_indexing.queue_index_updates(held_back)
 
-    searched = [pk for name, pk in tasks if name == "insert_or_update_object_task"]
-    assert searched == [str(page.pk)]
+    assert sorted(tasks) == [
+        ("insert_or_update_object_task", str(page.pk)),
+        ("update_reference_index_task", str(page.pk)),
+    ]
     assert "Budgetcoaches in de wijk" in found(client, "budgetcoaches")
-    # Wagtail's reference index is updated per save as before.
-    assert ("update_reference_index_task", str(page.pk)) in tasks
+
+
+def test_references_are_recorded_once_the_block_is_done_and_removed_at_once(page, target):
+    assert str(page.pk) in referrers(target)
+    with page_indexing.collected_index_updates() as held_back:
+        linking = StandardPageFactory(parent=page.get_parent(), title="Verwijzer")
+        linking.intro = f'<p><a linktype="page" id="{target.pk}">wijkteams</a></p>'
+        linking.save_revision().publish()
+        assert str(linking.pk) not in referrers(target)
+        page.delete()
+        assert str(page.pk) not in referrers(target)
+
+    page_indexing.queue_index_updates(held_back)
+
+    assert referrers(target) == {str(linking.pk)}
 
 
 def test_a_page_deleted_before_the_block_ends_is_left_out(client, home_page):
@@ -160,7 +179,10 @@ def test_a_page_deleted_before_the_block_ends_is_left_out(client, home_page):
     with index_tasks() as tasks:
         page_indexing.queue_index_updates(held_back)
 
-    assert tasks == [("insert_or_update_object_task", str(kept.pk))]
+    assert sorted(tasks) == [
+        ("insert_or_update_object_task", str(kept.pk)),
+        ("update_reference_index_task", str(kept.pk)),
+    ]
     assert "Opgeheven spreekuur" not in found(client, "spreekuur")
 
 
@@ -169,7 +191,7 @@ def test_a_block_inside_another_leaves_the_updates_to_the_outer_one(home_page):
         with page_indexing.collected_index_updates() as inner:
             page = StandardPageFactory(parent=home_page, title="Samen koken")
         assert inner == {}
-    assert list(outer) == [("gezondin", "standardpage", str(page.pk))]
+    assert (page_indexing.SEARCH, "gezondin", "standardpage", str(page.pk)) in outer
 
 
 def test_after_a_failed_block_saves_are_indexed_again_as_they_happen(home_page):
@@ -181,3 +203,4 @@ def test_after_a_failed_block_saves_are_indexed_again_as_they_happen(home_page):
         page = StandardPageFactory(parent=home_page, title="Nieuw begin")
 
     assert ("insert_or_update_object_task", str(page.pk)) in tasks
+    assert ("update_reference_index_task", str(page.pk)) in tasks

@@ -24,7 +24,12 @@ from wagtail.search.backends import get_search_backends
 
 from gezondin.demo import DemoContext, get_steps, provided_options
 from gezondin.demo.site import ADMIN_PASSWORD_ENV, DEFAULT_ADMIN_PASSWORD
-from gezondin.page_indexing import collected_index_updates, held_back_objects
+from gezondin.page_indexing import (
+    REFERENCES,
+    collected_index_updates,
+    held_back_objects,
+    queue_index_updates,
+)
 
 # Loggers that report every task and page publication at INFO: quiet unless --verbosity 2+.
 CHATTY_LOGGERS = ["django_tasks", "wagtail"]
@@ -83,11 +88,13 @@ class Command(BaseCommand):
         )
         with quiet_loggers(CHATTY_LOGGERS if ctx.verbosity < 2 else []), transaction.atomic():
             # A page is saved several times while it is built (created, linked, published): its
-            # search-index update waits for the end, once (gezondin.page_indexing).
+            # search-index and reference-index updates wait for the end, once
+            # (gezondin.page_indexing).
             with collected_index_updates() as held_back:
                 for step in steps:
                     ctx.log(self.style.MIGRATE_LABEL(f"Step {step.name}"))
                     step.func(ctx)
+            queue_index_updates(held_back, kinds=[REFERENCES])
             to_index = once_each([*held_back_objects(held_back), *ctx.objects_to_index()])
             if to_index and not all_backends_auto_update():
                 ctx.reindex_everything = True
