@@ -17,8 +17,9 @@ OpenSearch) gets every save, as modelsearch does it.
 
 Bulk work (the demo, test data) builds a page in several saves: created, linked to its terms,
 published (kennisbank.signals then indexes the page again with its links). Within
-:func:`collected_index_updates` those saves queue nothing; the caller updates each page once
-when the work is done (:func:`queue_index_updates`).
+:func:`collected_index_updates` those saves queue no update of either index; the caller updates
+each object once when the work is done (:func:`queue_index_updates`), from what is stored then.
+``load_demo`` indexed a practice up to four times and recorded its references twice or more.
 """
 
 import threading
