@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Count
 
 from gezondin.models.snippets import Gemeente, Provincie
 
@@ -356,15 +357,19 @@ def parse_successor(value):
     return old_code, new_code
 
 
-def linked_object_counts(gemeente):
-    """How many objects link to a municipality, per relation ("app.Model.field": count).
+def linked_object_counts_of(gemeenten):
+    """{municipality pk: how many objects link to it, per relation ("app.Model.field": count)}.
 
     Walks the model's reverse relations generically, so models added later that link to Gemeente
     are counted without changes here. Hidden relations (related_name="+") count too; the rows of
-    an automatic many-to-many table are counted once, through the many-to-many relation.
+    an automatic many-to-many table are counted once, through the many-to-many relation. One
+    query per relation for all the municipalities (a partial CBS file lists hundreds).
     """
-    counts = {}
-    for relation in type(gemeente)._meta.get_fields(include_hidden=True):
+    counts = {gemeente.pk: {} for gemeente in gemeenten}
+    if not counts:
+        return counts
+    model = type(next(iter(gemeenten)))
+    for relation in model._meta.get_fields(include_hidden=True):
         if not (relation.is_relation and relation.auto_created and not relation.concrete):
             continue
         related_model = relation.related_model
@@ -373,11 +378,15 @@ def linked_object_counts(gemeente):
         through = getattr(relation, "through", None)
         if relation.many_to_many and through is not None and not through._meta.auto_created:
             continue  # an explicit through model has its own foreign key, counted by itself
-        count = (
-            related_model._base_manager.filter(**{relation.field.name: gemeente}).distinct().count()
+        name = relation.field.name
+        rows = (
+            related_model._base_manager.filter(**{f"{name}__in": list(counts)})
+            .values_list(name)
+            .annotate(count=Count("pk", distinct=True))
+            .order_by()
         )
-        if count:
-            counts[f"{related_model._meta.label}.{relation.field.name}"] = count
+        for pk, count in rows:
+            counts[pk][f"{related_model._meta.label}.{name}"] = count
     return counts
 
 
@@ -474,10 +483,12 @@ def plan_update(cbs_gemeenten, successors=None):
             update.successor_code = new_code
         if gemeente.is_active:
             update.changes["is_active"] = (True, False)
-            update.linked = linked_object_counts(gemeente)
             plan.deactivated.append(update)
         elif update.changes:
             plan.updated.append(update)
+    linked = linked_object_counts_of([update.gemeente for update in plan.deactivated])
+    for update in plan.deactivated:
+        update.linked = linked[update.gemeente.pk]
     return plan
 
 

@@ -24,11 +24,14 @@ from gezondin.gemeenten import (
     REFERENCE_DATE,
     LoadResult,
     load_reference_list,
+    parse_cbs_file,
+    plan_update,
     read_reference_list,
 )
 from gezondin.management.commands import update_gemeenten
 from gezondin.models import Gemeente, Provincie
-from tests.factories import GemeenteFactory
+from tests.factories import GemeenteFactory, OrganisatieFactory
+from tests.kennisbank.factories import KennisbankPageFactory, PraktijkvoorbeeldPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -276,6 +279,36 @@ def test_a_municipality_back_in_the_list_is_reactivated(tmp_path):
     veendam = Gemeente.objects.get(cbs_code="GM0047")
     assert (veendam.is_active, veendam.successor) == (True, None)
     assert "Summary: created 0, updated 2, deactivated 0, unchanged 341." in output
+
+
+def test_what_links_to_each_municipality_to_be_deactivated_is_reported(home_page):
+    veendam = Gemeente.objects.get(cbs_code="GM0047")
+    stadskanaal = Gemeente.objects.get(cbs_code="GM0037")
+    OrganisatieFactory.create_batch(2, gemeente=veendam)
+    OrganisatieFactory(gemeente=stadskanaal)
+    kennisbank = KennisbankPageFactory(parent=home_page)
+    PraktijkvoorbeeldPageFactory(parent=kennisbank, gemeenten=[veendam, stadskanaal])
+
+    output = run(CBS_UTF8, "--dry-run")
+
+    assert (
+        "GM0047 Veendam: 3 linked objects "
+        "(gezondin.Organisatie.gemeente: 2, kennisbank.KennisPage.gemeenten: 1)" in output
+    )
+    assert (
+        "GM0037 Stadskanaal: 2 linked objects "
+        "(gezondin.Organisatie.gemeente: 1, kennisbank.KennisPage.gemeenten: 1)" in output
+    )
+
+
+def test_the_links_of_hundreds_of_municipalities_take_one_query_per_relation(
+    tmp_path, django_assert_max_num_queries
+):
+    source = write_cbs_file(tmp_path / "cbs.csv", reference_rows()[:20])
+    listed = parse_cbs_file(source.read_bytes()).gemeenten
+    with django_assert_max_num_queries(12):
+        plan = plan_update(listed, {})
+    assert len(plan.deactivated) == 322
 
 
 def test_a_partial_file_does_not_deactivate_most_municipalities(tmp_path):
