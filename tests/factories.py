@@ -23,9 +23,9 @@ from gezondin.page_indexing import collected_index_updates, queue_index_updates
 
 @contextmanager
 def indexed_once():
-    """Pages built in the block (created, linked, published) are put in the search index once,
-    when the block ends, as ``load_demo`` does: what the index holds afterwards is the same as
-    after an update per save."""
+    """Pages built in the block (created, linked, published) are put in the search index and
+    Wagtail's reference index once, when the block ends, as ``load_demo`` does: what the indexes
+    hold afterwards is what an update per save leaves (gezondin.page_indexing)."""
     with collected_index_updates() as held_back:
         yield
     queue_index_updates(held_back)
