@@ -16,20 +16,29 @@ INDEX_TASKS = {"insert_or_update_object_task", "update_reference_index_task"}
 
 
 @contextmanager
-def enqueued_for(page):
-    """The index tasks enqueued for this page while the block runs."""
+def index_tasks():
+    """[(task name, pk)] of every index task enqueued while the block runs."""
     seen = []
 
     def record(sender, task_result, **kwargs):
-        name = task_result.task.name
-        if name in INDEX_TASKS and task_result.args[-1] == str(page.pk):
-            seen.append(name)
+        if task_result.task.name in INDEX_TASKS:
+            seen.append((task_result.task.name, task_result.args[-1]))
 
     task_enqueued.connect(record, weak=False)
     try:
         yield seen
     finally:
         task_enqueued.disconnect(record)
+
+
+@contextmanager
+def enqueued_for(page):
+    """The names of the index tasks enqueued for this page while the block runs (filled when
+    the block ends)."""
+    names = []
+    with index_tasks() as tasks:
+        yield names
+    names += [name for name, pk in tasks if pk == str(page.pk)]
 
 
 def found(client, words):
@@ -114,22 +123,6 @@ def test_an_index_that_keeps_filter_fields_gets_every_save(monkeypatch, page):
 
 
 # Bulk work: each page indexed once, when the work is done ----------------------------------------
-
-
-@contextmanager
-def index_tasks():
-    """[(task name, pk)] of every index task enqueued while the block runs."""
-    seen = []
-
-    def record(sender, task_result, **kwargs):
-        if task_result.task.name in INDEX_TASKS:
-            seen.append((task_result.task.name, task_result.args[-1]))
-
-    task_enqueued.connect(record, weak=False)
-    try:
-        yield seen
-    finally:
-        task_enqueued.disconnect(record)
 
 
 def test_a_page_built_in_a_collecting_block_is_indexed_once_when_it_is_done(client, home_page):
