@@ -145,28 +145,38 @@ def collected_index_updates():
         del _collecting.updates
 
 
-def held_back_objects(updates, kind=SEARCH):
-    """The objects of held-back updates of this kind that still exist (one query per model)."""
+def _held_back_by_model(updates, kind):
+    """[(model, pks)] of the held-back updates of this kind."""
     by_model = {}
     for update_kind, app_label, model_name, pk in updates:
         if update_kind == kind:
             by_model.setdefault((app_label, model_name), []).append(pk)
+    return [(apps.get_model(*label), pks) for label, pks in by_model.items()]
+
+
+def held_back_objects(updates, kind=SEARCH):
+    """The objects of held-back updates of this kind that still exist (one query per model)."""
     objects = []
-    for (app_label, model_name), pks in by_model.items():
-        model = apps.get_model(app_label, model_name)
+    for model, pks in _held_back_by_model(updates, kind):
         objects += model._default_manager.filter(pk__in=pks).order_by("pk")
     return objects
 
 
 def queue_index_updates(updates, kinds=(SEARCH, REFERENCES)):
     """Queue the held-back updates of :func:`collected_index_updates` (of these kinds), once per
-    object that still exists."""
+    object that still exists (the task loads the object itself: only the keys are read here)."""
     from wagtail.tasks import update_reference_index_task  # loads models, as above
 
-    for obj in held_back_objects(updates, SEARCH) if SEARCH in kinds else ():
-        queue_index_update(obj._meta.app_label, obj._meta.model_name, obj.pk)
-    for obj in held_back_objects(updates, REFERENCES) if REFERENCES in kinds else ():
-        update_reference_index_task.enqueue(obj._meta.app_label, obj._meta.model_name, str(obj.pk))
+    for kind in kinds:
+        for model, pks in _held_back_by_model(updates, kind):
+            existing = model._default_manager.filter(pk__in=pks).values_list("pk", flat=True)
+            for pk in sorted(existing):
+                if kind == SEARCH:
+                    queue_index_update(model._meta.app_label, model._meta.model_name, pk)
+                else:
+                    update_reference_index_task.enqueue(
+                        model._meta.app_label, model._meta.model_name, str(pk)
+                    )
 
 
 @contextmanager
