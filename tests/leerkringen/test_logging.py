@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from gezondin.logging import redact
 from leerkringen import services, tokens
 from tests.leerkringen.conftest import form_data, link_to, sign_up, signup_url
 from tests.leerkringen.factories import make_activity
@@ -130,3 +131,19 @@ def test_every_configured_handler_redacts(name, aanmelding):
         assert "ValueError: no such sign-up [token] for [e-mail]" in written
         assert token not in written and token[:9] not in written
         assert not any(address in written for address in ADDRESSES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The whole local part goes, however long the run of its characters before the "@".
+        ("Mail to " + "x" * 5_000 + "@gemeente.example failed", "Mail to [e-mail] failed"),
+        ("Not Found: /nl/" + "a.b" * 2_000 + "%40gemeente.example/", "Not Found: /nl/[e-mail]/"),
+        ("to: a%40b.nl, c.d@e-f.nl; x@y", "to: [e-mail], [e-mail]; x@y"),
+        # A long path with no address keeps all of it (the fuzz test's odd values).
+        ("Not Found: /nl/" + "x" * 10_000 + "/", "Not Found: /nl/" + "x" * 10_000 + "/"),
+        ("Not Found: /nl/" + "é" * 5_000 + "/", "Not Found: /nl/" + "é" * 5_000 + "/"),
+    ],
+)
+def test_redact_takes_whole_addresses_and_leaves_the_rest(text, expected):
+    assert redact(text) == expected
