@@ -399,6 +399,19 @@ def test_unreadable_sources_are_refused(tmp_path):
         run(tmp_path / "missing.csv")
     with pytest.raises(CommandError, match="only http and https URLs"):
         run("ftp://example.org/gemeenten.csv")
+    with pytest.raises(CommandError, match="Could not read .*: Is a directory"):
+        run(tmp_path)
+
+
+def test_a_file_over_the_limit_is_refused_without_reading_it_all(tmp_path, monkeypatch):
+    monkeypatch.setattr(update_gemeenten, "MAX_CBS_FILE_BYTES", 1024 * 1024)
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * (1024 * 1024 + 1))
+    with pytest.raises(CommandError, match="big.csv is larger than 1 MB"):
+        run(big)
+    # A device reports no size and never ends.
+    with pytest.raises(CommandError, match="/dev/zero is larger than 1 MB"):
+        run("/dev/zero")
 
 
 class FakeResponse:

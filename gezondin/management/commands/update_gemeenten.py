@@ -53,12 +53,16 @@ def read_source(source):
     if "://" in source:
         raise CommandError(f"{source}: only http and https URLs, or a file path, are supported")
     path = Path(source)
+    # Read up to one byte past the limit rather than trusting the file's size: a device or a
+    # pipe (/dev/urandom, a process substitution) reports none and would be read forever.
     try:
-        if path.stat().st_size > MAX_CBS_FILE_BYTES:
-            raise CommandError(f"{path} is larger than {MAX_CBS_FILE_BYTES // (1024 * 1024)} MB")
-        return path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_CBS_FILE_BYTES + 1)
     except OSError as error:
         raise CommandError(f"Could not read {path}: {error.strerror or error}") from error
+    if len(data) > MAX_CBS_FILE_BYTES:
+        raise CommandError(f"{path} is larger than {MAX_CBS_FILE_BYTES // (1024 * 1024)} MB")
+    return data
 
 
 def describe_links(linked):
