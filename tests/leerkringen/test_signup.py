@@ -1113,6 +1113,18 @@ def test_english_pages_and_links_have_english_words(client, english):
     assert client.get(dutch.url + "aanmelden/").status_code == 302
 
 
+def test_the_english_form_says_what_is_wrong_in_english(client, english):
+    response = sign_up(client, english, email="anna@", consent=None, name="  ")
+
+    assert response.status_code == 200
+    summary = soup(response).select_one(".lk-error-summary")
+    messages = {a["href"]: a.get_text(strip=True) for a in summary.select("a")}
+    assert messages["#aanmelden-email"] == (
+        "Please enter a valid email address, such as name@municipality.nl."
+    )
+    assert soup(response).select_one("#aanmelden-email")["value"] == "anna@"
+
+
 def test_dutch_words_under_the_english_prefix_keep_working(client, english):
     """Links in e-mails sent before the English words (Dutch words under /en/) still work."""
     aanmelding, _outcome = services.request_signup(
