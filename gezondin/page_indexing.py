@@ -120,6 +120,20 @@ def _reference_index():
     return ReferenceIndex
 
 
+def _reference_index_switch():
+    """Wagtail's switch for its reference-index handler: (the context manager that turns the
+    handler off, whether it is off in this thread now)."""
+    from wagtail.signal_handlers import (  # it loads models: not while this module is imported
+        disable_reference_index_auto_update,
+        reference_index_auto_update_disabled,
+    )
+
+    return (
+        disable_reference_index_auto_update,
+        getattr(reference_index_auto_update_disabled, "value", False),
+    )
+
+
 @contextmanager
 def collected_index_updates():
     """Saves within the block queue no update of the search index (for GezondIn's pages) or of
@@ -129,17 +143,13 @@ def collected_index_updates():
     dict: the outer block's caller carries them out. Objects other than pages (snippets, images)
     go into the search index as they are saved, as modelsearch does it; deletions reach both
     indexes at once."""
-    from wagtail.signal_handlers import (  # it loads models: not while this module is imported
-        disable_reference_index_auto_update,
-        reference_index_auto_update_disabled,
-    )
-
-    if _held() is not None or getattr(reference_index_auto_update_disabled, "value", False):
+    turn_off, already_off = _reference_index_switch()
+    if _held() is not None or already_off:
         yield {}
         return
     updates = _collecting.updates = {}
     try:
-        with disable_reference_index_auto_update():
+        with turn_off():
             yield updates
     finally:
         del _collecting.updates
@@ -183,16 +193,11 @@ def queue_index_updates(updates, kinds=(SEARCH, REFERENCES)):
 def references_kept(update_fields):
     """Around a page's save: Wagtail's reference index is not updated for a save of the draft
     bookkeeping only (it records no reference those fields hold)."""
-    from wagtail.signal_handlers import (  # it loads models: not while this module is imported
-        disable_reference_index_auto_update,
-        reference_index_auto_update_disabled,
-    )
-
-    already_off = getattr(reference_index_auto_update_disabled, "value", False)
+    turn_off, already_off = _reference_index_switch()
     if already_off or not is_draft_bookkeeping(update_fields):
         yield
         return
-    with disable_reference_index_auto_update():
+    with turn_off():
         yield
 
 
