@@ -12,10 +12,12 @@ the same task Wagtail uses (immediate in development, the worker in production).
 
 Any publication, unpublication, move or deletion of a page drops the cached kennisbank results
 (a new results generation); once it commits, a task reads the facet index of the new generation
-(kennisbank.tasks), so that the next visitor does not wait for it.
+(kennisbank.tasks), so that the next visitor does not wait for it. Work that commits page after
+page (a harvest) asks for that task once, at its end (:func:`indexes_built_at_the_end`).
 """
 
 import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
@@ -94,10 +96,34 @@ def forget_cached_results(sender, **kwargs):
         return  # post_delete of some other model
 
     invalidate_results()
+    if getattr(_enqueued, "deferred", None) is not None:
+        _enqueued.deferred = True
+        return
     transaction.on_commit(_build_facet_indexes)
 
 
 _enqueued = threading.local()
+
+
+@contextmanager
+def indexes_built_at_the_end():
+    """Within the block, publications ask for no build of the facet and word indexes; at its
+    end one build is asked for (after the commit) if any did. A harvest commits each practice
+    on its own, and each commit asked for a build that reads every practice again (seconds at
+    10,000 practices): a harvest of a hundred practices kept the task worker busy with a hundred
+    builds, of which only the last one's indexes were used. In the meantime visitors read the
+    facet index as before (kennisbank.tasks). A block inside another leaves it to the outer."""
+    if getattr(_enqueued, "deferred", None) is not None:
+        yield
+        return
+    _enqueued.deferred = False
+    try:
+        yield
+    finally:
+        wanted = _enqueued.deferred
+        _enqueued.deferred = None
+        if wanted:
+            transaction.on_commit(_build_facet_indexes)
 
 
 def _build_facet_indexes():

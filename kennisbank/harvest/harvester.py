@@ -48,6 +48,7 @@ from kennisbank.harvest.convert import (
 )
 from kennisbank.harvest.models import HarvestSource, SharedCopy, harvester_writes
 from kennisbank.models import KennisbankPage, PraktijkvoorbeeldPage, PraktijkvoorbeeldPartner
+from kennisbank.signals import indexes_built_at_the_end
 
 logger = logging.getLogger(__name__)
 
@@ -276,7 +277,10 @@ class Harvester:
             self.report.finished_at = timezone.now()
             return self.report
         try:
-            self._run()
+            # Each practice is committed on its own; the facet and word indexes are built once,
+            # after the last (kennisbank.signals).
+            with indexes_built_at_the_end():
+                self._run()
         except Exception as error:
             # A bug or an unforeseen failure: record it on the source, then let it surface.
             self.report.fatal = True
