@@ -71,6 +71,18 @@ def _remember(key, value):
         memo[key] = value
 
 
+def cached(key):
+    """The value kept under ``key`` by :func:`keep` (None if none); ``key`` holds a generation
+    (:func:`version`), so it is read from the cache once per process."""
+    return _cache_get(key)
+
+
+def keep(key, value):
+    """Keep ``value`` (not None) under ``key``, a key that holds a generation."""
+    cache.set(key, value, CACHE_TIMEOUT)
+    _remember(key, value)
+
+
 def generation(key):
     """The current generation kept in the cache under `key`: an opaque token that cache keys
     include, so they go stale together when :func:`next_generation` replaces it.
@@ -277,8 +289,9 @@ def connect_signals():
 
     request_started.connect(start_request_memo, dispatch_uid="gezondin-terms-memo-start")
     request_finished.connect(end_request_memo, dispatch_uid="gezondin-terms-memo-end")
-    from wagtail.models import Locale, PageViewRestriction
+    from wagtail.models import Locale, PageViewRestriction, Site
 
-    for model in [*VOCABULARIES, Gemeente, Locale, PageViewRestriction]:
+    # Site: gezondin.sites keeps which site answers a host under this generation.
+    for model in [*VOCABULARIES, Gemeente, Locale, PageViewRestriction, Site]:
         post_save.connect(invalidate, sender=model, dispatch_uid=f"terms-save-{model.__name__}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"terms-del-{model.__name__}")
