@@ -219,6 +219,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: every admin page would send a hash of the editor's e-mail address to
+# a third party. Editors keep Wagtail's default avatar or upload their own (account settings).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
@@ -359,8 +362,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        # https: for embed thumbnails and the like; www.gravatar.com for editor avatars.
-        "img-src": ["'self'", "data:", "blob:", "https:", "www.gravatar.com"],
+        # https: for embed thumbnails and the like.
+        "img-src": ["'self'", "data:", "blob:", "https:"],
         "media-src": ["'self'", *_csp_media],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],

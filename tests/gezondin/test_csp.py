@@ -90,3 +90,15 @@ def test_the_admin_has_its_own_policy(client, home_page):
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'self'"]
     assert policy["form-action"] == ["'self'"]
+
+
+def test_the_admin_asks_no_third_party_for_editors_avatars(client, home_page, django_user_model):
+    """No Gravatar: its URL carries a hash of the editor's e-mail address."""
+    editor = django_user_model.objects.create_superuser(
+        "redactie", "redactie@gemeente.example", "x"
+    )
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "avatar" in html
+    assert "gravatar" not in html
+    assert "www.gravatar.com" not in directives(client.get("/admin/"))["img-src"]
