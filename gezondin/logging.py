@@ -11,6 +11,9 @@ exception, signed sign-up tokens with ``[token]`` and e-mail addresses with ``[e
 reference site's ``LOGGING`` (settings/base.py) puts it on every handler, so whatever reaches a
 log line passes it, and on the Django loggers named above, so the records themselves are clean
 before any handler (an error tracker, a test's log capture) sees them.
+
+``BadHostWarning`` turns Django's ERROR with a traceback for a request to a host the site does
+not serve into one WARNING line.
 """
 
 import logging
@@ -66,4 +69,19 @@ class RedactPersonalData(logging.Filter):
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
             record.exc_text = redact(record.exc_text)
+        return True
+
+
+class BadHostWarning(logging.Filter):
+    """For ``django.security.DisallowedHost``: a request for a host the site does not serve
+    (``ALLOWED_HOSTS``; scanners that call a server by its IP address, a misrouted proxy) gets
+    Django's 400, and Django logs it at ERROR with a traceback through its own code. This makes
+    the record one line at WARNING: nothing in the site failed, and an alert on ERROR lines should
+    not fire for every scanner. Never drops a record."""
+
+    def filter(self, record):
+        record.levelno = logging.WARNING
+        record.levelname = logging.getLevelName(logging.WARNING)
+        record.exc_info = None
+        record.exc_text = None
         return True

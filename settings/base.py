@@ -236,7 +236,10 @@ WAGTAILAPI_LIMIT_MAX = 100
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"personal_data": {"()": "gezondin.logging.RedactPersonalData"}},
+    "filters": {
+        "personal_data": {"()": "gezondin.logging.RedactPersonalData"},
+        "bad_host": {"()": "gezondin.logging.BadHostWarning"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "django.server": {
@@ -262,6 +265,8 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO"},
         "django.request": {"filters": ["personal_data"]},
         "django.security.csrf": {"filters": ["personal_data"]},
+        # A Host header the site does not serve: one line at WARNING, no traceback.
+        "django.security.DisallowedHost": {"filters": ["bad_host", "personal_data"]},
         "django.server": {
             "handlers": ["django.server"],
             "level": "INFO",

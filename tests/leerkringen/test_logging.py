@@ -147,3 +147,15 @@ def test_every_configured_handler_redacts(name, aanmelding):
 )
 def test_redact_takes_whole_addresses_and_leaves_the_rest(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize("host", ["%00", "evil.example"])
+def test_a_host_the_site_does_not_serve_is_one_warning_line(client, settings, caplog, host):
+    settings.ALLOWED_HOSTS = ["gezondin.example"]
+    caplog.set_level(logging.DEBUG)
+    assert client.get("/nl/", HTTP_HOST=host).status_code == 400
+    records = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert len(records) == 1
+    assert records[0].levelno == logging.WARNING
+    assert records[0].exc_info is None
+    assert "Invalid HTTP_HOST header" in records[0].getMessage()
