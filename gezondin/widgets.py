@@ -38,11 +38,11 @@ STATIC = "gezondin/admin/"
 class GemeenteAutocompleteMixin:
     """What both widgets share: the controller, its texts, and what each option is found by.
 
-    The options are written in one template (as gezondin.forms.GemeenteSelect's): Django's own
+    The options are written in the template of gezondin.forms.GemeenteSelect: Django's own
     renders each of the 342 municipalities through two includes, which made a third of the
     time the editor of a practice took to open."""
 
-    template_name = "gezondin/widgets/gemeente_autocomplete.html"
+    template_name = "gezondin/widgets/gemeente_select.html"
 
     def __init__(self, attrs=None, choices=()):
         texts = {
