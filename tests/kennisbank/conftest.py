@@ -8,6 +8,8 @@ import uuid
 import pytest
 from PIL import Image as PILImage
 
+from kennisbank.harvest.client import Client, ClientSettings
+from kennisbank.harvest.harvester import harvest
 from tests.factories import DoelgroepFactory, ThemaFactory
 from tests.kennisbank.factories import KennisbankPageFactory, publish, translate
 from tests.servers import CannedPeer, canned_practice
@@ -42,6 +44,15 @@ def peer(settings):
 
 
 # Harvest helpers ---------------------------------------------------------------------------------
+
+
+# Short timeouts, one retry, pages of two items (the listings' paging is walked too).
+FAST = ClientSettings(connect_timeout=2, read_timeout=5, retries=1, backoff=0, page_size=2)
+
+
+def run(source, **kwargs):
+    """Harvest ``source`` with the FAST client settings."""
+    return harvest(source, client=Client(source.base_url, FAST), **kwargs)
 
 
 def practice(remote_id, locale="nl", **kwargs):

@@ -27,7 +27,7 @@ from kennisbank.harvest.models import HarvestSource, SharedCopy
 from kennisbank.harvest.tasks import harvest_source
 from kennisbank.models import PraktijkvoorbeeldPage
 from tests.factories import OrganisatieFactory
-from tests.kennisbank.conftest import ORIGIN, PNG, figure, practice
+from tests.kennisbank.conftest import ORIGIN, PNG, figure, practice, run
 from tests.kennisbank.factories import (
     PraktijkvoorbeeldPageFactory,
     publish,
@@ -35,16 +35,10 @@ from tests.kennisbank.factories import (
 
 pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("site")]
 
-FAST = ClientSettings(connect_timeout=2, read_timeout=5, retries=1, backoff=0, page_size=2)
-
 
 @pytest.fixture
 def source(peer):
     return HarvestSource.objects.create(name="Gemeente Tilburg", base_url=peer.base_url)
-
-
-def run(source, **kwargs):
-    return harvest(source, client=Client(source.base_url, FAST), **kwargs)
 
 
 def copy_of(remote_id, source):

@@ -10,13 +10,9 @@ import pytest
 from django_tasks.signals import task_enqueued
 from wagtail.models import Locale
 
-from kennisbank.harvest.client import Client, ClientSettings
-from kennisbank.harvest.harvester import harvest
 from kennisbank.harvest.models import HarvestSource
 from kennisbank.models import PraktijkvoorbeeldPage
-from tests.kennisbank.conftest import practice
-
-FAST = ClientSettings(connect_timeout=2, read_timeout=5, retries=1, backoff=0, page_size=2)
+from tests.kennisbank.conftest import practice, run
 
 
 @pytest.fixture
@@ -39,7 +35,7 @@ def test_a_harvest_builds_the_indexes_once_after_its_last_practice(site, peer, i
     peer.practices["nl"] = [practice(n, title=f"Praktijk {n}") for n in (11, 12, 13)]
     index_builds.clear()  # publishing the site's own pages asked for builds too
 
-    report = harvest(source, client=Client(source.base_url, FAST))
+    report = run(source)
 
     assert report.counts()["added"] == 3
     assert PraktijkvoorbeeldPage.objects.live().count() == 3
@@ -50,9 +46,9 @@ def test_a_harvest_builds_the_indexes_once_after_its_last_practice(site, peer, i
 
     # A harvest that changes nothing asks for no build; one that withdraws a practice, for one.
     index_builds.clear()
-    assert harvest(source, client=Client(source.base_url, FAST)).counts()["unchanged"] == 3
+    assert run(source).counts()["unchanged"] == 3
     assert index_builds == []
     peer.practices["nl"] = peer.practices["nl"][:1]
-    assert len(harvest(source, client=Client(source.base_url, FAST)).withdrawn) == 2
+    assert len(run(source).withdrawn) == 2
     assert len(index_builds) == 1
     assert index_builds[0].return_value[dutch] == 1
