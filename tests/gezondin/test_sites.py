@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from tests.caches import DEFAULT_TIMEOUT
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,16 @@ def test_without_any_site_pages_are_not_found(client, home_page):
 )
 def test_odd_hosts_get_no_server_error(client, home_page, host):
     assert client.get("/nl/", HTTP_HOST=host).status_code < 500
+
+
+def test_the_site_follows_changes_on_each_cache_backend(client, home_page, about, cache_backend):
+    """On the file cache, the local-memory cache and Redis, with the cache's timeout passing."""
+    other = Site.objects.create(hostname=OTHER_HOST, root_page=about)
+    assert title(client.get("/nl/", HTTP_HOST=OTHER_HOST)).startswith("Over de andere gemeente")
+    cache_backend.advance(3 * DEFAULT_TIMEOUT)
+    assert title(client.get("/nl/", HTTP_HOST=OTHER_HOST)).startswith("Over de andere gemeente")
+
+    other.delete()
+    assert title(client.get("/nl/", HTTP_HOST=OTHER_HOST)).startswith("GezondIn")
+    cache_backend.advance(3 * DEFAULT_TIMEOUT)
+    assert title(client.get("/nl/", HTTP_HOST=OTHER_HOST)).startswith("GezondIn")
