@@ -102,6 +102,9 @@ def forget_cached_results(sender, **kwargs):
     transaction.on_commit(_build_facet_indexes)
 
 
+# _enqueued.generation: the results generation a build was last asked for in this thread.
+# _enqueued.deferred: None outside indexes_built_at_the_end; inside it False, or True once a
+# publication wanted a build.
 _enqueued = threading.local()
 
 
