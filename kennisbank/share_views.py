@@ -26,6 +26,13 @@ from kennisbank.share_forms import PraktijkDelenForm
 CBS_CODE = re.compile(r"GM\d{4}")
 # The form posts to the error summary's fragment, so a page with errors opens at it.
 ERRORS_FRAGMENT = "#delen-fouten"
+# The "check your e-mail" page's own fragment: a redirect without one keeps the form's, which
+# names an error summary that page does not have (as leerkringen.views.SENT_FRAGMENT).
+SENT_FRAGMENT = "#main"
+
+
+def _sent_redirect():
+    return HttpResponseRedirect(reverse("kennisbank:share_sent") + SENT_FRAGMENT)
 
 
 def _render_form(request, form, status=200):
@@ -61,7 +68,7 @@ def share_form(request):
     form = PraktijkDelenForm(request.POST)
     if form.is_spam:
         # Tell a bot what it expects and do nothing.
-        return HttpResponseRedirect(reverse("kennisbank:share_sent"))
+        return _sent_redirect()
     if not form.is_valid():
         return _render_form(request, form)
     email = share.normalise_email(form.cleaned_data["email"])
@@ -74,7 +81,7 @@ def share_form(request):
         return response
     inzending = share.submit(form.cleaned_data, get_language())
     tasks.send_inzending_confirmation.enqueue(inzending.pk)
-    return HttpResponseRedirect(reverse("kennisbank:share_sent"))
+    return _sent_redirect()
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -190,7 +190,7 @@ def test_too_long_texts_are_refused_with_a_specific_message(client, tree):
 def test_the_honeypot_gets_the_same_answer_and_nothing_is_done(client, tree, mailoutbox):
     response = share(client, website="https://spam.example")
     assert response.status_code == 302
-    assert response["Location"] == "/nl/praktijk-delen/verstuurd/"
+    assert response["Location"] == "/nl/praktijk-delen/verstuurd/#main"
     assert not PraktijkInzending.objects.exists()
     assert mailoutbox == []
 
@@ -202,7 +202,7 @@ def test_sending_stores_the_submission_and_mails_the_link_without_personal_data_
     response = share(client)
 
     assert response.status_code == 302
-    assert response["Location"] == "/nl/praktijk-delen/verstuurd/"
+    assert response["Location"] == "/nl/praktijk-delen/verstuurd/#main"
     sent = client.get(response["Location"])
     assert "Kijk in uw e-mail" in text_of(sent)
     assert "Wat gebeurt er daarna?" in text_of(sent)
@@ -224,7 +224,7 @@ def test_sending_stores_the_submission_and_mails_the_link_without_personal_data_
 
 def test_the_english_form_mails_in_english(client, tree, mailoutbox):
     response = client.post(FORM_EN, form_data())
-    assert response["Location"] == "/en/share-a-practice/sent/"
+    assert response["Location"] == "/en/share-a-practice/sent/#main"
     (mail,) = mailoutbox
     assert mail.subject == "Confirm your practice: Huisbezoeken bij schulden"
     assert "/en/share-a-practice/" in confirm_link(mail)
