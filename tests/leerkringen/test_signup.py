@@ -937,16 +937,19 @@ def test_the_button_on_top_says_how_many_seats_are_left(client, agenda):
 
 
 def test_a_past_activity_shows_no_free_seats_anywhere(client, agenda):
-    past = make_activity(
-        agenda, title="Voorbij", capacity=20, start=timezone.now() - datetime.timedelta(days=30)
-    )
+    # A Thursday evening a month ago, so the meeting runs into Friday ("vrijdag").
+    start = timezone.localtime() - datetime.timedelta(days=30)
+    start = start.replace(hour=22, minute=30) - datetime.timedelta(days=(start.weekday() - 3) % 7)
+    past = make_activity(agenda, title="Voorbij", capacity=20, start=start)
 
     response = client.get(past.url)
 
     assert cta_of(response) is None
     text = text_of(response)
     assert "Deze activiteit is voorbij." in text
-    assert "vrij" not in text and "Plaatsen" not in text
+    # Whole words: a meeting that runs past midnight into a Friday ("vrijdag") is not a free seat.
+    assert not re.search(r"\bvrij\b", text) and "Plaatsen" not in text
+    assert soup(response).select_one(".lk-seats") is None
     assert soup(response).select_one("form.lk-form") is None
     scripts = soup(response).find_all("script", type="application/ld+json")
     [event] = [data for data in map(json.loads, (s.string for s in scripts)) if "offers" in data]
