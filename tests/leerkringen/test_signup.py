@@ -131,7 +131,12 @@ def test_following_the_link_confirms_and_sends_the_calendar(client, leerkring):
     assert response.status_code == 200
     text = text_of(response)
     assert "Uw aanmelding is bevestigd" in text
-    assert "U bent geplaatst" in text
+    notice = soup(response).select_one(".lk-notice--success")
+    assert notice.h2.get_text(strip=True) == "U bent geplaatst"
+    # The notice goes on from its heading instead of saying it again.
+    assert notice.p.get_text(strip=True) == (
+        "In de e-mail die we u stuurden, staan de gegevens en een agenda-bestand."
+    )
     assert response["Cache-Control"] == "no-store, private"
     assert response["Referrer-Policy"] == "same-origin"
     aanmelding = Aanmelding.objects.get()
