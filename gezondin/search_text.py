@@ -8,7 +8,9 @@ Dutch"):
    "financiele" are the same word.
 2. Each word is reduced to its stem by Snowball's Dutch stemmer (the classic algorithm, the one
    PostgreSQL's `dutch` configuration uses), and a doubled final consonant the stemmer leaves is
-   undoubled: "schulden" and "schuld" are "schuld", "gezinnen" and "gezin" are "gezin".
+   undoubled: "schulden" and "schuld" are "schuld", "gezinnen" and "gezin" are "gezin". Loan
+   words that keep their English plural in "-ches" or "-shes" lose the "-es" the stemmer leaves:
+   "geldcoaches" and "geldcoach" are "geldcoach" (Dutch has no native words ending so).
 3. In a query, Dutch function words ("de", "van", "voor") are left out unless nothing else is
    left, and each stem of at least MIN_PREFIX letters also matches as the start of a longer word:
    "schuld" finds "schuldhulpverlening", the head of a Dutch compound.
@@ -29,10 +31,16 @@ from django.conf import settings
 from wagtail.search import index
 
 BACKEND = "gezondin.search_backend"
+# The version of the rules of `stem`: part of the cache keys of what is computed from stems
+# (the synonym groups, the kennisbank's results), so that a release that changes them is not
+# answered from results cached by the one before. Raise it with every change to `stem`.
+STEM_RULES = 2
 # Shorter stems match only whole words: "de*" or "wet*" would find nearly everything.
 MIN_PREFIX = 4
 _WORD = re.compile(r"\w+")
 _DOUBLED_END = re.compile(r"([bcdfghjklmnpqrstvwxz])\1$")
+# English plurals of loan words, which Snowball's Dutch stemmer leaves whole: "coaches", "lunches".
+_LOAN_PLURAL_END = re.compile(r"([cs]h)es$")
 
 # Dutch function words, left out of queries (never out of the index: an exact title is compared
 # whole). The common closed-class words; content words such as "werk" or "zorg" are not here.
@@ -65,7 +73,7 @@ def fold(text):
 @lru_cache(maxsize=100_000)
 def stem(word):
     """The stem of one folded word."""
-    stemmed = _stemmer().stemWord(word)
+    stemmed = _LOAN_PLURAL_END.sub(r"\1", _stemmer().stemWord(word))
     return _DOUBLED_END.sub(r"\1", stemmed)
 
 

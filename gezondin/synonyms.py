@@ -16,7 +16,7 @@ from django.db.models.signals import post_delete, post_save
 
 from gezondin import terms
 from gezondin.models import Synoniemen
-from gezondin.search_text import query_stems
+from gezondin.search_text import STEM_RULES, query_stems
 
 VERSION_KEY = "gezondin:synonyms:version"
 CACHE_TIMEOUT = 60 * 60 * 24
@@ -43,7 +43,7 @@ def alternatives():
     remembered, index = _memo
     if remembered == version:
         return index
-    key = f"gezondin:synonyms:{version}"
+    key = f"gezondin:synonyms:{STEM_RULES}:{version}"
     index = cache.get(key)
     if index is None:
         index = _read()

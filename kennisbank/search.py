@@ -34,7 +34,7 @@ from gezondin.cache_writes import set_after_response
 from gezondin.facets import chosen_count, chosen_filters, facet
 from gezondin.models.snippets import Provincie
 from gezondin.search_terms import display_query, search_terms
-from gezondin.search_text import query_stems, title_stems
+from gezondin.search_text import STEM_RULES, query_stems, title_stems
 from gezondin.suggest import suggest
 from gezondin.terms import gemeente_labels, listed_q, locale_id, term_names
 from kennisbank.facet_index import facet_index
@@ -394,6 +394,7 @@ class KennisbankSearch:
             [
                 str(locale),
                 self.terms,
+                str(STEM_RULES),
                 cached_terms.version(),
                 results_version(),
                 words.token if words is not None else "",
@@ -672,6 +673,7 @@ class KennisbankSearch:
             str(part)
             for part in (
                 self.language_code,  # the base is the live kennisbank of this language
+                STEM_RULES,
                 cached_terms.version(),
                 results_version(),
                 selection,

@@ -19,6 +19,11 @@ from gezondin.search_text import fold, index_text, query_stems, stem
         (["wijk", "wijken"], "wijk"),
         (["huisbezoek", "huisbezoeken"], "huisbezoek"),
         (["gemeente", "gemeenten"], "gemeent"),
+        # Loan words with their English plural.
+        (["geldcoach", "geldcoaches"], "geldcoach"),
+        (["lunch", "lunches"], "lunch"),
+        (["flash", "flashes"], "flash"),
+        (["niche", "niches"], "nich"),
     ],
 )
 def test_singular_and_plural_have_one_stem(forms, expected):

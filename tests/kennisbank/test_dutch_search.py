@@ -3,11 +3,15 @@ gezondin.search_backend; docs/kennisbank.md, "How search understands Dutch"), th
 kennisbank page: plurals and singulars, compound heads, diacritics, everything a practice says,
 and the title that says what was asked first."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
+from gezondin import search_text, synonyms
 from gezondin.models import Gemeente, Organisatie, Thema
+from kennisbank import search
 from kennisbank.models import KennisbankPage, PraktijkvoorbeeldPage, PraktijkvoorbeeldPartner
 from tests.shared import shared_fixture
 
@@ -79,6 +83,14 @@ def practices(kennisbank, locales):
             kennisbank,
             PraktijkvoorbeeldPage(title="Schuldhulp", slug="schuldhulp"),
         ),
+        "loan-word": publish(
+            kennisbank,
+            PraktijkvoorbeeldPage(
+                title="Geld op school",
+                slug="geld-op-school",
+                intro="<p>Een geldcoach helpt studenten met hun eerste budget.</p>",
+            ),
+        ),
         "many-mentions": publish(
             kennisbank,
             PraktijkvoorbeeldPage(
@@ -105,6 +117,7 @@ def practices(kennisbank, locales):
         ("wijk", "wijken"),
         ("vragenlijst", "vragenlijsten"),
         ("ouder", "ouders"),
+        ("geldcoach", "geldcoaches"),  # a loan word's English plural
     ],
 )
 def test_singular_and_plural_find_the_same(client, practices, singular, plural):
@@ -156,6 +169,30 @@ def test_a_new_municipality_is_found_after_publishing(client, practices):
     page.gemeenten.set([Gemeente.objects.get(cbs_code="GM0479")])
     page.save_revision().publish()
     assert "Samen aan tafel" in found(client, "Zaanstad")[0]
+
+
+def test_a_release_that_stems_otherwise_is_not_answered_from_the_cache(
+    client, practices, monkeypatch
+):
+    """Results are cached per query; when a release changes the stemming rules (and raises
+    STEM_RULES), a query answered under the old rules is searched again."""
+
+    def rules(loan_plural_end):
+        monkeypatch.setattr(search_text, "_LOAN_PLURAL_END", loan_plural_end)
+        search_text.stem.cache_clear()
+        search_text.title_stems.cache_clear()
+
+    new_rules = search_text._LOAN_PLURAL_END
+    try:
+        rules(re.compile(r"(ch)es(?!)"))  # never matches: "geldcoaches" stayed whole
+        assert found(client, "geldcoaches") == ([], 0)
+        rules(new_rules)
+        assert found(client, "geldcoaches") == ([], 0)  # cached under the same rules' version
+        for module in (search, synonyms):
+            monkeypatch.setattr(module, "STEM_RULES", search_text.STEM_RULES + 1)
+        assert found(client, "geldcoaches")[0] == ["Geld op school"]
+    finally:
+        rules(new_rules)
 
 
 def test_the_site_search_understands_the_same(client, practices):

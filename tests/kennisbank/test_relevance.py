@@ -27,9 +27,10 @@ TOP = 3
 # The share of judged queries (in percent) with an expected practice in the top 3, rounded down,
 # on the lower of SQLite and PostgreSQL (docs/kennisbank.md). Before Dutch stemming on every
 # database: 40/81 (49%) on SQLite, 51/81 (63%) on PostgreSQL; with it (gezondin.search_text):
-# 67/81 (82%) on both; with the demo's synonyms too: 72/81 (88%) on both. It may only go up:
+# 67/81 (82%) on both; with the demo's synonyms too: 72/81 (88%) on both; with loan words'
+# English plurals ("geldcoaches") stemmed: 73/81 (90%) on both. It may only go up:
 # raise it when the search gets better, never lower it to let a change through.
-MIN_HIT_RATE = 88
+MIN_HIT_RATE = 90
 
 KINDS = (
     "plural",
