@@ -257,9 +257,18 @@ class KennisbankSearch:
 
     @property
     def sort_facet(self):
-        """The sort orders for the finder's select ("best match" only when searching)."""
+        """The sort orders for the finder's select ("best match" only when searching). The order
+        the finder picks by itself (best match when searching, newest first otherwise) has the
+        value "": a search typed on the kennisbank page, whose select says "newest first", is
+        then ordered by best match, not by the date the page was sorted by before there was a
+        query. An order chosen otherwise is sent, and kept."""
+        default = SORT_RELEVANCE if self.query else SORT_NEWEST
         options = [
-            {"value": value, "label": label, "selected": value == self.sort}
+            {
+                "value": "" if value == default else value,
+                "label": label,
+                "selected": value == self.sort,
+            }
             for value, label in SORT_CHOICES
             if value != SORT_RELEVANCE or self.query
         ]

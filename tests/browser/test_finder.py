@@ -239,3 +239,30 @@ def test_a_facet_change_applies_at_once_beside_the_results(demo_site, page, find
     page.go_back()
     wait_until(page, "() => !location.search && !document.querySelector('.active-filters__chip')")
     assert_clean(page, "a facet change")
+
+
+def test_a_query_typed_into_the_kennisbank_is_ordered_by_best_match(demo_site, page):
+    """The kennisbank without a query is sorted newest first; a query typed into its search box
+    is ordered by best match all the same (the select's own order is not sent)."""
+    base = demo_site["base_url"]
+    titles = "() => [...document.querySelectorAll('.result-list__item h3')].map(h => h.innerText)"
+    page.goto(base + "/nl/kennisbank/?q=schulden")
+    best_match = page.evaluate(titles)[:3]
+    page.goto(base + "/nl/kennisbank/?q=schulden&sort=nieuwste")
+    assert page.evaluate(titles)[:3] != best_match  # else this test could not tell them apart
+
+    page.goto(base + "/nl/kennisbank/")
+    box = page.locator("form.finder input[name=q]")
+    box.fill("schulden")
+    box.press("Enter")
+    wait_until(page, "t => location.search.includes('q=schulden')")
+    wait_until(
+        page,
+        "expected => [...document.querySelectorAll('.result-list__item h3')]"
+        ".slice(0, 3).map(h => h.innerText).join('|') === expected",
+        "|".join(best_match),
+        timeout=5,
+    )
+    assert "sort=" not in page.url
+    assert page.locator("select[name=sort] option:checked").inner_text() == "Best passend"
+    assert_clean(page, "a query typed into the kennisbank")

@@ -5,6 +5,7 @@ levensfase, gemeente, provincie, erkenning, type, sort, page — as GET paramete
 """
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
@@ -181,6 +182,57 @@ def test_counts_have_plural_forms(client, practices, params, heading, button):
     assert html.select_one(".finder__apply-count").get_text(strip=True) == button
 
 
+def form_data(form, **typed):
+    """What a browser sends for ``form`` as the page gave it, with ``typed`` filled in: every
+    text field and select with its value, checked boxes only."""
+    data = []
+    for field in form.select("input[name], select[name]"):
+        name = field["name"]
+        if field.name == "select":
+            chosen = field.select_one("option[selected]") or field.select_one("option")
+            data.append((name, chosen.get("value", chosen.get_text())))
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.append((name, field.get("value", "on")))
+        elif field.get("type") not in ("submit", "button"):
+            data.append((name, typed.pop(name, field.get("value", ""))))
+    assert not typed, f"no such fields: {typed}"
+    return data
+
+
+def ordered_titles(response):
+    html = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(strip=True) for a in html.select(".result-list__item h3 a")]
+
+
+def test_a_search_typed_on_the_kennisbank_page_is_ordered_by_best_match(client, practices):
+    """The page without a query is sorted newest first; a query typed into its form is still
+    ordered by best match (the select's own order is sent as no order at all)."""
+    page = BeautifulSoup(client.get(URL).content, "html.parser")
+    form = page.select_one("form.finder")
+    assert form.select_one("select[name=sort] option[selected]").get_text() == "Nieuwste eerst"
+
+    sent = form_data(form, q="schulden")
+    response = client.get(URL + "?" + urlencode(sent))
+
+    best_match = ordered_titles(client.get(URL, {"q": "schulden"}))
+    newest = ordered_titles(client.get(URL, {"q": "schulden", "sort": "nieuwste"}))
+    assert best_match != newest  # else this test could not tell them apart
+    assert ordered_titles(response) == best_match
+    chosen = BeautifulSoup(response.content, "html.parser").select_one(
+        "select[name=sort] option[selected]"
+    )
+    assert (chosen.get_text(), chosen["value"]) == ("Best passend", "")
+    # An order chosen on purpose is kept when the query changes.
+    sent = form_data(
+        BeautifulSoup(client.get(URL, {"sort": "titel"}).content, "html.parser").select_one(
+            "form.finder"
+        ),
+        q="schulden",
+    )
+    assert ("sort", "titel") in sent
+
+
 def test_without_javascript_the_filters_are_a_form_with_an_apply_button(client, practices):
     response = client.get(URL, {"thema": ["wonen", "armoede-en-schulden"], "sort": "titel"})
     html = BeautifulSoup(response.content, "html.parser")
@@ -192,7 +244,8 @@ def test_without_javascript_the_filters_are_a_form_with_an_apply_button(client, 
     assert panel.select_one(".finder__apply-plain").get_text(strip=True) == "Filters toepassen"
     # The sort order is chosen in the panel too; "best match" only when searching.
     sort = panel.select_one("select[name=sort]")
-    assert [o["value"] for o in sort.select("option")] == ["nieuwste", "titel"]
+    # The order the finder picks by itself has no value (test_a_search_typed_on_the_page_...).
+    assert [o["value"] for o in sort.select("option")] == ["", "titel"]
     assert sort.select_one("option[selected]")["value"] == "titel"
     # The button beside the count that JavaScript shows on a phone says the same.
     opener = html.select_one("#kennisbank-results-heading ~ [data-finder-open]")
