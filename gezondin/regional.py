@@ -12,16 +12,28 @@
 
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gezondin import figures as figure_registry
 from gezondin import regions
 from gezondin.models.snippets import Gemeente
+from gezondin.templatetags.gezondin_tags import site_home
 
 
 def _language():
     return (translation.get_language() or "nl").split("-")[0]
+
+
+def _breadcrumbs(request, title, *trail):
+    """The trail above an overview titled ``title``, as Wagtail pages have it
+    (gezondin/includes/breadcrumbs.html): the home page in the visitor's language, then each
+    (title, url) of ``trail``."""
+    home = site_home({"request": request})
+    items = [{"title": home.title, "url": home.get_url(request), "is_home": True}] if home else []
+    items += [{"title": text, "url": url, "is_home": False} for text, url in trail]
+    return {"items": items, "current": {"title": title}}
 
 
 def region_index(request):
@@ -32,7 +44,11 @@ def region_index(request):
     return TemplateResponse(
         request,
         "gezondin/regions.html",
-        {"page_title": _("Regio’s"), "rows": rows},
+        {
+            "page_title": _("Regio’s"),
+            "rows": rows,
+            "breadcrumbs": _breadcrumbs(request, _("Regio’s")),
+        },
     )
 
 
@@ -48,11 +64,15 @@ def region_detail(request, slug):
             sections.append({"template": section.template, "context": context})
             if section.stylesheet and section.stylesheet not in stylesheets:
                 stylesheets.append(section.stylesheet)
+    title = _("Regio %(name)s") % {"name": region.name}
     return TemplateResponse(
         request,
         "gezondin/region.html",
         {
-            "page_title": _("Regio %(name)s") % {"name": region.name},
+            "page_title": title,
+            "breadcrumbs": _breadcrumbs(
+                request, title, (_("Regio’s"), reverse("gezondin:regions"))
+            ),
             "region": region,
             "gemeenten": gemeenten,
             "gids_count": sum(1 for gemeente in gemeenten if gemeente.is_gids),
@@ -68,6 +88,7 @@ def figures(request):
         "gezondin/figures.html",
         {
             "page_title": _("GezondIn in cijfers"),
+            "breadcrumbs": _breadcrumbs(request, _("GezondIn in cijfers")),
             "figures": [
                 {"template": provider.template, "data": data}
                 for provider, data in figure_registry.collect(_language())

@@ -277,6 +277,31 @@ def test_a_regional_page_lists_its_municipalities_practices_and_activities(clien
     assert utrecht.find("a", href="/nl/agenda/?regio=utrecht")
 
 
+def trail(response):
+    """The breadcrumb trail: (text, link or None for the current page)."""
+    return [
+        (item.get_text(strip=True), item.a["href"] if item.a else None)
+        for item in soup(response).select("nav.breadcrumbs li")
+    ]
+
+
+def test_the_overviews_have_the_breadcrumbs_pages_have(client, content, english_home):
+    assert trail(client.get("/nl/regio/")) == [("Home", "/nl/"), ("Regio’s", None)]
+    assert trail(client.get("/nl/regio/twente/")) == [
+        ("Home", "/nl/"),
+        ("Regio’s", "/nl/regio/"),
+        ("Regio Twente", None),
+    ]
+    assert trail(client.get("/en/region/twente/")) == [
+        ("Home", "/en/"),
+        ("Regions", "/en/region/"),
+        ("Region Twente", None),
+    ]
+    assert trail(client.get("/nl/cijfers/")) == [("Home", "/nl/"), ("GezondIn in cijfers", None)]
+    current = soup(client.get("/en/figures/")).select_one("nav.breadcrumbs [aria-current=page]")
+    assert current.get_text(strip=True) == "GezondIn in figures"
+
+
 def test_an_unknown_region_is_a_404(client, content):
     assert client.get("/nl/regio/atlantis/").status_code == 404
 
