@@ -4,8 +4,10 @@
 (views in gezondin.views). Each language's sitemap lists the live, public pages of that
 language's tree of the request's site, with their last publication date and, for pages that
 exist in other languages too, their translations as hreflang alternates (plus x-default, the
-default language). The sign-up pages, the search page and the feeds are no Wagtail pages and
-never appear.
+default language); and, at its end, the overviews outside the page tree in that language (the
+regions, each region and "GezondIn in cijfers", gezondin.regional), with the same alternates and
+no date (their content follows every publication). The sign-up pages, the search page and the
+feeds are not listed.
 
 Locations are absolute URLs on the host the sitemap was requested on, like the canonical links
 (see gezondin.jsonld.absolute_url).
@@ -16,10 +18,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Max
 from django.db.models.functions import Coalesce
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from gezondin import regions
 from gezondin.jsonld import absolute_url
 
 
@@ -28,6 +33,21 @@ def sitemap_languages():
     codes = list(get_content_languages())
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     return sorted(codes, key=lambda code: code != default)
+
+
+def overview_paths(language_code):
+    """The paths of the overviews outside the page tree in one language, in a stable order; none
+    when the site does not include them (gezondin.urls)."""
+    routes = [
+        ("gezondin:regions", ()),
+        *(("gezondin:region", (region.slug,)) for region in regions.regions()),
+        ("gezondin:figures", ()),
+    ]
+    try:
+        with translation.override(language_code):
+            return [reverse(name, args=args) for name, args in routes]
+    except NoReverseMatch:
+        return []
 
 
 class LanguageSitemap(Sitemap):
@@ -121,4 +141,27 @@ class LanguageSitemap(Sitemap):
                 last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
+        if self.paginator.validate_number(page) == self.paginator.num_pages:
+            urls += self._overview_urls()
+        return urls
+
+    def _overview_urls(self):
+        """The overviews at the end of the last page of the sitemap (a few dozen URLs, well
+        within a sitemap page's limit)."""
+        languages = sitemap_languages()
+        paths = {code: overview_paths(code) for code in languages}
+        urls = []
+        for position, path in enumerate(paths.get(self.language_code, [])):
+            links = [
+                {"lang_code": code, "location": absolute_url(self.request, paths[code][position])}
+                for code in languages
+                if len(paths[code]) > position
+            ]
+            if len(links) > 1:
+                links.append({**links[0], "lang_code": "x-default"})  # the default language
+            else:
+                links = []
+            urls.append(
+                {"location": absolute_url(self.request, path), "lastmod": None, "alternates": links}
+            )
         return urls

@@ -1,6 +1,7 @@
 """What search engines read besides the pages: canonical and hreflang links, the XML sitemaps per
 language and robots.txt (docs/sharing.md)."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -18,6 +19,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.shared_data("pages")]
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+# The overviews outside the page tree at the end of each language's sitemap: the regions, the 25
+# regions and the figures.
+OVERVIEWS = {"nl": ("regio", "cijfers"), "en": ("region", "figures")}
+OVERVIEW_COUNT = 27
 
 
 def head_links(client, url):
@@ -127,15 +132,22 @@ def test_the_sitemap_index_points_at_one_sitemap_per_language(client, pages):
     assert all(element.findtext(f"{SITEMAP}lastmod") for element in root)
 
 
+def pages_only(entries, language):
+    """The entries that are pages (not the overviews)."""
+    regio, cijfers = OVERVIEWS[language]
+    overview = f"http://testserver/{language}/({regio}|{cijfers})/"
+    return {url: entry for url, entry in entries.items() if not re.match(overview, url)}
+
+
 def test_each_language_lists_its_own_live_public_pages(client, pages):
-    dutch = sitemap_entries(client, "/nl/sitemap.xml")
+    dutch = pages_only(sitemap_entries(client, "/nl/sitemap.xml"), "nl")
     assert set(dutch) == {
         "http://testserver/nl/",
         "http://testserver/nl/over-ons/",
         "http://testserver/nl/alleen/",
         "http://testserver/nl/kennisbank/",
     }
-    english = sitemap_entries(client, "/en/sitemap.xml")
+    english = pages_only(sitemap_entries(client, "/en/sitemap.xml"), "en")
     assert set(english) == {
         "http://testserver/en/",
         "http://testserver/en/about-us/",
@@ -153,6 +165,30 @@ def test_each_language_lists_its_own_live_public_pages(client, pages):
     }
     assert english["http://testserver/en/about-us/"][1] == alternates
     assert dutch["http://testserver/nl/alleen/"][1] == {}
+
+
+def test_each_language_ends_with_the_overviews_and_their_translations(client, pages):
+    dutch = sitemap_entries(client, "/nl/sitemap.xml")
+    english = sitemap_entries(client, "/en/sitemap.xml")
+    assert list(dutch)[-OVERVIEW_COUNT:][:2] == [
+        "http://testserver/nl/regio/",
+        "http://testserver/nl/regio/groningen/",
+    ]
+    assert list(dutch)[-1] == "http://testserver/nl/cijfers/"
+    assert len(set(dutch) - set(pages_only(dutch, "nl"))) == OVERVIEW_COUNT
+    assert len(set(english) - set(pages_only(english, "en"))) == OVERVIEW_COUNT
+    # No date (they follow every publication); each language points at the other.
+    lastmod, alternates = dutch["http://testserver/nl/regio/twente/"]
+    assert lastmod is None
+    assert alternates == {
+        "nl": "http://testserver/nl/regio/twente/",
+        "en": "http://testserver/en/region/twente/",
+        "x-default": "http://testserver/nl/regio/twente/",
+    }
+    assert english["http://testserver/en/figures/"][1]["nl"] == "http://testserver/nl/cijfers/"
+    # Every overview listed answers.
+    for url in list(dutch)[-OVERVIEW_COUNT:] + list(english)[-OVERVIEW_COUNT:]:
+        assert client.get(url).status_code == 200, url
 
 
 def test_no_drafts_private_pages_sign_up_or_search_pages(client, pages):
@@ -176,7 +212,7 @@ def test_sitemap_query_count_does_not_grow_with_the_pages(client, pages, home_pa
         publish(StandardPageFactory(parent=home_page, title=f"Extra {number}"))
     client.get("/nl/sitemap.xml")
     with CaptureQueriesContext(connection) as many:
-        assert len(sitemap_entries(client, "/nl/sitemap.xml")) == 9
+        assert len(sitemap_entries(client, "/nl/sitemap.xml")) == 9 + OVERVIEW_COUNT
     assert len(many) == len(few)
 
 
