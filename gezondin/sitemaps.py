@@ -51,7 +51,7 @@ def overview_paths(language_code):
 
 
 class LanguageSitemap(Sitemap):
-    """The live, public pages of one language of the request's site."""
+    """The live, public pages of one language of the request's site, then its overviews."""
 
     def __init__(self, request, language_code):
         super().__init__(request)
