@@ -41,14 +41,11 @@ def region_index(request):
     for name in Gemeente.objects.active().values_list("veiligheidsregio", flat=True):
         counts[name] = counts.get(name, 0) + 1
     rows = [{"region": region, "count": counts.get(region.name, 0)} for region in regions.regions()]
+    title = _("Regio’s")
     return TemplateResponse(
         request,
         "gezondin/regions.html",
-        {
-            "page_title": _("Regio’s"),
-            "rows": rows,
-            "breadcrumbs": _breadcrumbs(request, _("Regio’s")),
-        },
+        {"page_title": title, "rows": rows, "breadcrumbs": _breadcrumbs(request, title)},
     )
 
 
@@ -83,12 +80,13 @@ def region_detail(request, slug):
 
 
 def figures(request):
+    title = _("GezondIn in cijfers")
     return TemplateResponse(
         request,
         "gezondin/figures.html",
         {
-            "page_title": _("GezondIn in cijfers"),
-            "breadcrumbs": _breadcrumbs(request, _("GezondIn in cijfers")),
+            "page_title": title,
+            "breadcrumbs": _breadcrumbs(request, title),
             "figures": [
                 {"template": provider.template, "data": data}
                 for provider, data in figure_registry.collect(_language())

@@ -50,6 +50,20 @@ def overview_paths(language_code):
         return []
 
 
+def hreflang_links(translations):
+    """The sitemap's alternates for [(language code, absolute URL)] of one piece of content:
+    every language and ``x-default`` (the default language's), or none when there is only one
+    language."""
+    if len(translations) < 2:
+        return []
+    links = [{"lang_code": code, "location": url} for code, url in translations]
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    default_url = next((url for code, url in translations if code == default), None)
+    if default_url:
+        links.append({"lang_code": "x-default", "location": default_url})
+    return links
+
+
 class LanguageSitemap(Sitemap):
     """The live, public pages of one language of the request's site, then its overviews."""
 
@@ -122,17 +136,10 @@ class LanguageSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)
         alternates = self._alternates(items)
-        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         urls = []
         last_mods = set()
         for item in items:
-            translations = alternates.get(item.translation_key, [])
-            links = []
-            if len(translations) > 1:
-                links = [{"lang_code": code, "location": url} for code, url in translations]
-                default_url = next((url for code, url in translations if code == default), None)
-                if default_url:
-                    links.append({"lang_code": "x-default", "location": default_url})
+            links = hreflang_links(alternates.get(item.translation_key, []))
             for url_info in item.get_sitemap_urls(self.request):
                 location = self._absolute(url_info.get("location"))
                 if not location:
@@ -148,20 +155,19 @@ class LanguageSitemap(Sitemap):
     def _overview_urls(self):
         """The overviews at the end of the last page of the sitemap (a few dozen URLs, well
         within a sitemap page's limit)."""
-        languages = sitemap_languages()
-        paths = {code: overview_paths(code) for code in languages}
+        paths = {code: overview_paths(code) for code in sitemap_languages()}
         urls = []
         for position, path in enumerate(paths.get(self.language_code, [])):
-            links = [
-                {"lang_code": code, "location": absolute_url(self.request, paths[code][position])}
-                for code in languages
-                if len(paths[code]) > position
+            translations = [
+                (code, absolute_url(self.request, found[position]))
+                for code, found in paths.items()
+                if len(found) > position
             ]
-            if len(links) > 1:
-                links.append({**links[0], "lang_code": "x-default"})  # the default language
-            else:
-                links = []
             urls.append(
-                {"location": absolute_url(self.request, path), "lastmod": None, "alternates": links}
+                {
+                    "location": absolute_url(self.request, path),
+                    "lastmod": None,
+                    "alternates": hreflang_links(translations),
+                }
             )
         return urls

@@ -103,9 +103,13 @@ def practices(kennisbank, terms):
     }
 
 
-def titles(response):
+def ordered_titles(response):
     html = BeautifulSoup(response.content, "html.parser")
-    return {a.get_text(strip=True) for a in html.select(".result-list__item h3 a")}
+    return [a.get_text(strip=True) for a in html.select(".result-list__item h3 a")]
+
+
+def titles(response):
+    return set(ordered_titles(response))
 
 
 def facet_counts(response, name):
@@ -182,7 +186,7 @@ def test_counts_have_plural_forms(client, practices, params, heading, button):
     assert html.select_one(".finder__apply-count").get_text(strip=True) == button
 
 
-def form_data(form, **typed):
+def as_sent(form, **typed):
     """What a browser sends for ``form`` as the page gave it, with ``typed`` filled in: every
     text field and select with its value, checked boxes only."""
     data = []
@@ -200,11 +204,6 @@ def form_data(form, **typed):
     return data
 
 
-def ordered_titles(response):
-    html = BeautifulSoup(response.content, "html.parser")
-    return [a.get_text(strip=True) for a in html.select(".result-list__item h3 a")]
-
-
 def test_a_search_typed_on_the_kennisbank_page_is_ordered_by_best_match(client, practices):
     """The page without a query is sorted newest first; a query typed into its form is still
     ordered by best match (the select's own order is sent as no order at all)."""
@@ -212,7 +211,7 @@ def test_a_search_typed_on_the_kennisbank_page_is_ordered_by_best_match(client, 
     form = page.select_one("form.finder")
     assert form.select_one("select[name=sort] option[selected]").get_text() == "Nieuwste eerst"
 
-    sent = form_data(form, q="schulden")
+    sent = as_sent(form, q="schulden")
     response = client.get(URL + "?" + urlencode(sent))
 
     best_match = ordered_titles(client.get(URL, {"q": "schulden"}))
@@ -224,7 +223,7 @@ def test_a_search_typed_on_the_kennisbank_page_is_ordered_by_best_match(client, 
     )
     assert (chosen.get_text(), chosen["value"]) == ("Best passend", "")
     # An order chosen on purpose is kept when the query changes.
-    sent = form_data(
+    sent = as_sent(
         BeautifulSoup(client.get(URL, {"sort": "titel"}).content, "html.parser").select_one(
             "form.finder"
         ),
